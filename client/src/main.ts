@@ -1,0 +1,121 @@
+/**
+ * Bootstrap: language, then either the remembered seat (after a reload) or
+ * the home screen. The table (Phaser) and the network layer (Colyseus) load
+ * on demand, so the first screen stays light.
+ */
+import "./styles.css";
+import { setLang, storedLang, t } from "./i18n/index.js";
+import type { TableConnection } from "./net/connection.js";
+import type { JoinChoices, QuickPlayChoices } from "./net/types.js";
+import { loadSeat } from "./net/session.js";
+import { showHome } from "./scenes/HomeScreen.js";
+import { showFacilitator } from "./scenes/FacilitatorScreen.js";
+import { appRoot, h, replaceChildren } from "./ui/dom.js";
+import { errorText } from "./net/errors.js";
+import { normaliseJoinCode } from "../../shared/src/workshop/api.js";
+import { loadParticipant, saveParticipant } from "./net/participant.js";
+import { participantApi } from "./net/workshopApi.js";
+import { showLobby } from "./scenes/LobbyScreen.js";
+import { lang } from "./i18n/index.js";
+
+let lastQuickPlay: QuickPlayChoices | null = null;
+let stopHome: (() => void) | null = null;
+
+const loadTable = () => import("./table/TableApp.js");
+const loadNet = () => import("./net/connection.js");
+
+/** Opens the table screen for a connection that is being made. */
+async function enterTable(connecting: Promise<TableConnection>): Promise<void> {
+  const [{ openTable }, conn] = await Promise.all([loadTable(), connecting]);
+  stopHome?.();
+  stopHome = null;
+  await openTable(conn, {
+    home: (message) => home(message),
+    again: () => (lastQuickPlay ? void quickPlay(lastQuickPlay).catch((e: unknown) => home(errorText(e))) : home()),
+  });
+}
+
+async function quickPlay(choices: QuickPlayChoices): Promise<void> {
+  lastQuickPlay = choices;
+  await enterTable(loadNet().then(({ TableConnection }) => TableConnection.quickPlay(choices)));
+}
+
+async function join(code: string, choices: JoinChoices): Promise<void> {
+  lastQuickPlay = null;
+  const workshopCode = normaliseJoinCode(code);
+  if (workshopCode) {
+    // A workshop's join code: the participant waits in the lobby for their table.
+    const joined = await participantApi.join(workshopCode, choices.name, choices.role, choices.phase);
+    saveParticipant({ token: joined.token, code: workshopCode });
+    lobby();
+    return;
+  }
+  await enterTable(loadNet().then(({ TableConnection }) => TableConnection.join(code, choices)));
+}
+
+/** The workshop participant's lobby (they are taken to their table from there). */
+function lobby(message = ""): void {
+  const participant = loadParticipant();
+  if (!participant) return home(message);
+  stopHome?.();
+  stopHome = showLobby(participant.token, {
+    enterTable: (roomId) =>
+      enterTable(
+        loadNet().then(({ TableConnection }) => TableConnection.joinWorkshop(roomId, participant.token, lang())),
+      ),
+    home: (m) => home(m ?? ""),
+  });
+}
+
+function home(message = ""): void {
+  stopHome?.();
+  if (location.hash !== "#facilitator" && loadParticipant()) {
+    stopHome = null;
+    return lobby(message);
+  }
+  if (location.hash === "#facilitator") {
+    stopHome = showFacilitator(() => {
+      history.replaceState(null, "", location.pathname + location.search);
+      home();
+    });
+    return;
+  }
+  stopHome = showHome({ quickPlay, join }, message ? t("home.failed", { reason: message }) : "");
+}
+
+async function boot(): Promise<void> {
+  setLang(storedLang());
+  // A join link (/join/CODE, e.g. from the QR code) fills in the code.
+  const linked = /^\/join\/([^/]+)$/.exec(location.pathname);
+  if (linked) history.replaceState(null, "", `/?code=${encodeURIComponent(decodeURIComponent(linked[1] ?? ""))}`);
+  window.addEventListener("hashchange", () => {
+    if (!document.querySelector(".table-screen")) home();
+  });
+  if (loadSeat()) {
+    // A reload during a game: take the same seat back.
+    replaceChildren(
+      appRoot(),
+      h(
+        "main",
+        { className: "home", id: "main" },
+        h("p", { className: "notice", role: "status" }, t("connection.reconnecting")),
+      ),
+    );
+    const [{ TableConnection }, { openTable }] = await Promise.all([loadNet(), loadTable()]);
+    const conn = await TableConnection.resume();
+    if (conn) {
+      await openTable(conn, { home: (message) => home(message), again: () => home() });
+      return;
+    }
+  }
+  home();
+  // Once the first screen has loaded, fetch the table's code while the player fills in the form.
+  const prefetch = () => {
+    const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 300));
+    idle(() => void Promise.all([loadTable(), loadNet()]).catch(() => undefined));
+  };
+  if (document.readyState === "complete") prefetch();
+  else window.addEventListener("load", prefetch, { once: true });
+}
+
+void boot();

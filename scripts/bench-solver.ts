@@ -1,0 +1,137 @@
+/**
+ * Runs the planning assistant on the public benchmarks in ../shared/benchmarks
+ * and prints per instance cost, best-known solution, gap and time, and the
+ * mean gap per set; then the game figures (60-order scenarios).
+ * Fleet rules: A, B, P at most k vehicles (k from the name; the BKS uses
+ * exactly k); X unlimited; Solomon as in the file, distance only.
+ * Usage: npm run bench:solver [-- --time-limit-ms 1000] [--sets A,B,P,X,S25,S50,S100|none] [--limit N] [--seed S] [--games N]
+ * The game figures use the assistant's own time limit (ASSISTANT_TIME_LIMIT_MS).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { ASSISTANT_TIME_LIMIT_MS } from "../shared/src/planner/assistant.js";
+import { generateScenario } from "../shared/src/planner/generator.js";
+import { toInstance } from "../shared/src/planner/scenario.js";
+import { solveVrp } from "../shared/src/planner/solver/sisr.js";
+import { readInstance } from "./solverFiles.js";
+
+const { values } = parseArgs({
+  options: {
+    "time-limit-ms": { type: "string", default: "1000" },
+    sets: { type: "string", default: "A,B,P,X,S25,S50,S100" },
+    games: { type: "string", default: "5" },
+    limit: { type: "string" },
+    seed: { type: "string", default: "1" },
+  },
+});
+const ROOT = path.resolve(import.meta.dirname, "..", "..", "shared", "benchmarks");
+const limitMs = Number(values["time-limit-ms"]);
+const perSet = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
+const seed = Number(values.seed);
+const bks = JSON.parse(readFileSync(path.join(ROOT, "bks.json"), "utf8")) as {
+  cvrp: Record<string, { bks: number }>;
+  vrptw: Record<string, number | { bks: number }>;
+};
+const bksOf = (key: string): number | null => {
+  const v = bks.cvrp[key] ?? bks.vrptw[key];
+  if (v === undefined) return null;
+  return typeof v === "number" ? v : v.bks;
+};
+
+interface Row {
+  set: string;
+  name: string;
+  cost: number;
+  bks: number | null;
+  gap: number | null;
+  ms: number;
+  unassigned: number;
+}
+
+function runSet(set: string): Row[] {
+  const solomon = set.startsWith("S");
+  const dir = solomon ? path.join(ROOT, "vrptw", "solomon") : path.join(ROOT, "cvrp", set);
+  const customers = solomon ? Number(set.slice(1)) : undefined;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(solomon ? ".txt" : ".vrp"))
+    .sort()
+    .filter((f) => !solomon || customers === 100 || bksOf(`${f.replace(/\.txt$/, "")}.${customers}`) !== null)
+    .slice(0, perSet);
+  const rows: Row[] = [];
+  for (const f of files) {
+    const name = f.replace(/\.(txt|vrp)$/, "");
+    const key = solomon && customers !== 100 ? `${name}.${customers}` : name;
+    const parsed = readInstance(path.join(dir, f), {
+      ...(solomon && customers !== 100 ? { customers } : {}),
+      ...(set === "X" ? { fleet: "unlimited" as const } : {}),
+    });
+    const t0 = performance.now();
+    const s = solveVrp(parsed.instance, { seed, timeLimitMs: limitMs, now: () => performance.now() });
+    const ms = performance.now() - t0;
+    const best = bksOf(key);
+    const cost = Math.round(s.distance * 10) / 10;
+    const row = {
+      set,
+      name: key,
+      cost,
+      bks: best,
+      gap: best ? (100 * (cost - best)) / best : null,
+      ms,
+      unassigned: s.unassigned.length,
+    };
+    rows.push(row);
+    console.log(
+      `${set.padEnd(4)} ${key.padEnd(14)} cost ${String(cost).padStart(9)}  bks ${String(best ?? "-").padStart(9)}  gap ${row.gap === null ? "   -  " : `${row.gap.toFixed(2).padStart(5)}%`}  ${Math.round(ms)} ms${row.unassigned ? `  UNPLANNED ${row.unassigned}` : ""}`,
+    );
+  }
+  return rows;
+}
+
+const summary: string[] = [];
+for (const set of String(values.sets)
+  .split(",")
+  .filter((x) => x && x !== "none")) {
+  const rows = runSet(set.trim());
+  const gaps = rows.filter((r) => r.gap !== null).map((r) => r.gap as number);
+  const mean = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length);
+  const infeasible = rows.filter((r) => r.unassigned > 0).length;
+  summary.push(
+    `${set.padEnd(4)} ${rows.length} instances, mean gap ${mean.toFixed(2)}%${infeasible ? `, ${infeasible} with unplanned customers` : ", all feasible"}`,
+  );
+}
+if (summary.length > 0) {
+  console.log(`\nMean gap to BKS at ${limitMs} ms per instance (seed ${seed}):`);
+  for (const line of summary) console.log(`  ${line}`);
+}
+
+// The game: generated days of 60 orders, the time to the first plan that delivers every order and to the final plan.
+const games = Number(values.games);
+if (games > 0) {
+  const firsts: number[] = [];
+  const finals: number[] = [];
+  for (let g = 1; g <= games; g++) {
+    const scenario = generateScenario(g, 4);
+    const { instance } = toInstance(scenario);
+    const t0 = performance.now();
+    let feasibleAt = Number.NaN;
+    const s = solveVrp(instance, {
+      seed,
+      timeLimitMs: ASSISTANT_TIME_LIMIT_MS,
+      now: () => performance.now(),
+      onFeasible: () => (feasibleAt = performance.now() - t0),
+    });
+    const total = performance.now() - t0;
+    firsts.push(feasibleAt);
+    finals.push(total);
+    const late = s.unassigned.length;
+    console.log(
+      `game ${scenario.id.padEnd(18)} orders ${scenario.orders.length}  first complete plan ${feasibleAt.toFixed(1)} ms  final ${Math.round(total)} ms  cost EUR ${s.cost.toFixed(0)}${late ? `  UNPLANNED ${late}` : ""}`,
+    );
+  }
+  const max = (xs: number[]) => Math.max(...xs);
+  console.log(
+    `\nGame scenarios (60 orders, ${games} days): first complete plan at most ${max(firsts).toFixed(1)} ms; final plan at most ${Math.round(max(finals))} ms`,
+  );
+}

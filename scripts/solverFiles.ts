@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { parseCvrplib, type ParsedInstance } from "../shared/src/planner/formats/cvrplib.js";
+import { parseSolomon } from "../shared/src/planner/formats/solomon.js";
+import type { VrpSolution } from "../shared/src/planner/solver/instance.js";
+
+/** Reads a CVRPLIB `.vrp` or Solomon `.txt` file; `fleet` for CVRP ("unlimited" or at most N; default the k in the name). */
+export function readInstance(
+  file: string,
+  opts: { customers?: number; fleet?: number | "unlimited" } = {},
+): ParsedInstance {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new Error(`cannot read ${file}: ${(e as Error).message}`, { cause: e });
+  }
+  if (/\.vrp$/i.test(file) || /^\s*NAME\s*:/m.test(text)) {
+    if (opts.customers !== undefined) throw new Error("--customers is for Solomon files");
+    const dimension = Number(/DIMENSION\s*:\s*(\d+)/.exec(text)?.[1] ?? 0);
+    const fleet = opts.fleet === "unlimited" ? Math.max(1, dimension - 1) : opts.fleet;
+    return parseCvrplib(text, fleet);
+  }
+  return parseSolomon(text, opts.customers);
+}
+
+/** The CLI's answer: cost, vehicles used, and routes with the file's node numbers (depot left out). */
+export function solutionJson(
+  parsed: ParsedInstance,
+  s: VrpSolution,
+): { cost: number; vehicles: number; routes: number[][] } {
+  return {
+    cost: Math.round(s.distance * 10) / 10,
+    vehicles: s.routes.length,
+    routes: s.routes.map((r) => r.customers.map((c) => parsed.nodeIds[c] as number)),
+  };
+}

@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { matchMaker, Server, type MatchMakerDriver, type Presence } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express from "express";
+import { ROOMS } from "../../shared/src/protocol.js";
+import type { QuartetConfig } from "./config.js";
+import { quartetRoomWith } from "./quartet/QuartetRoom.js";
+import { workshopApi } from "./workshop/http.js";
+import { WORKSHOP_ROOM, type WorkshopService } from "./workshop/service.js";
+import { workshopRoomWith } from "./workshop/WorkshopRoom.js";
+
+/** Largest WebSocket frame a client may send (bytes); larger frames close the connection. */
+export const MAX_FRAME_BYTES = 64 * 1024;
+
+/** The built client, served in production. */
+export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/client");
+
+export interface AppOptions {
+  quartet: QuartetConfig;
+  /** Folder of the built client; served when it exists. */
+  staticDir?: string;
+  /** Workshops (facilitator API and workshop tables); left out, the server hosts quick play only. */
+  workshops?: { service: WorkshopService; serverKey: string };
+  /** Scale-out: Colyseus' Redis presence and driver shared by every process. */
+  presence?: Presence;
+  driver?: MatchMakerDriver;
+  /** This process's address as clients reach it (host:port[/path]), when several processes serve one app. */
+  publicAddress?: string;
+}
+
+/**
+ * Picks the process for a new room: the one hosting the fewest rooms in the
+ * shared room listing (which every process updates at once), so the tables
+ * of a workshop spread over all processes.
+ */
+export async function leastBusyProcess(): Promise<string> {
+  const processes = (await matchMaker.stats.fetchAll()).map((p) => p.processId);
+  if (processes.length === 0) return matchMaker.processId;
+  const load = new Map<string, number>(processes.map((id) => [id, 0]));
+  for (const room of await matchMaker.query({})) {
+    if (load.has(room.processId)) load.set(room.processId, (load.get(room.processId) ?? 0) + 1);
+  }
+  return (
+    [...load.entries()].sort((x, y) => x[1] - y[1] || (x[0] === matchMaker.processId ? -1 : 1))[0]?.[0] ??
+    matchMaker.processId
+  );
+}
+
+/**
+ * Builds the game server: Colyseus over WebSocket on one HTTP port, `GET
+ * /health`, the `quartet` room, the workshop API and tables when given, and the built client when `staticDir` exists
+ * (any other path falls back to its index.html).
+ */
+export function createGameServer(options: AppOptions): Server {
+  const staticDir = options.staticDir ?? CLIENT_DIST;
+  const server = new Server({
+    transport: new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES }),
+    greet: false,
+    ...(options.presence ? { presence: options.presence } : {}),
+    ...(options.driver ? { driver: options.driver } : {}),
+    ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
+    ...(options.driver ? { selectProcessIdToCreateRoom: leastBusyProcess } : {}),
+    express: (app) => {
+      app.get("/health", async (_req, res) => {
+        const rooms = await matchMaker.query({});
+        const local = rooms.filter((r) => r.processId === matchMaker.processId).length;
+        res.json({ ok: true, rooms: rooms.length, localRooms: local, processId: matchMaker.processId });
+      });
+      if (options.workshops) app.use("/api", workshopApi(options.workshops.service));
+      if (existsSync(staticDir)) {
+        app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));
+        app.get(/^\/(?!matchmake\/|api\/).*/, (_req, res) => res.sendFile(path.join(staticDir, "index.html")));
+      }
+    },
+  });
+  server.define(ROOMS.quartet, quartetRoomWith(options.quartet));
+  if (options.workshops) {
+    const { service, serverKey } = options.workshops;
+    server.define(WORKSHOP_ROOM, workshopRoomWith(options.quartet, { store: service.store, serverKey }));
+  }
+  return server;
+}

@@ -1,0 +1,121 @@
+import type { Kysely } from "kysely";
+import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
+
+/** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
+const migrations: Record<string, Migration> = {
+  "001_workshops": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("facilitators")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("email", "text", (c) => c.notNull().unique())
+        .addColumn("password_hash", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("auth_sessions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("facilitator_id", "text", (c) => c.notNull().references("facilitators.id").onDelete("cascade"))
+        .addColumn("expires_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("workshops")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("facilitator_id", "text", (c) => c.notNull().references("facilitators.id"))
+        .addColumn("code", "text", (c) => c.notNull().unique())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("lang", "text", (c) => c.notNull())
+        .addColumn("game", "text", (c) => c.notNull())
+        .addColumn("table_size", "integer", (c) => c.notNull())
+        .addColumn("bot_level", "text", (c) => c.notNull())
+        .addColumn("turn_seconds", "integer", (c) => c.notNull())
+        .addColumn("rules", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("message", "text", (c) => c.notNull().defaultTo(""))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("ended_at", "text")
+        .execute();
+      await db.schema
+        .createTable("workshop_tables")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("workshop_id", "text", (c) => c.notNull().references("workshops.id").onDelete("cascade"))
+        .addColumn("number", "integer", (c) => c.notNull())
+        .addColumn("room_id", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("finished_at", "text")
+        .execute();
+      await db.schema
+        .createTable("participants")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("workshop_id", "text", (c) => c.notNull().references("workshops.id").onDelete("cascade"))
+        .addColumn("token_hash", "text", (c) => c.notNull().unique())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("region_phase", "text", (c) => c.notNull())
+        .addColumn("table_id", "text", (c) => c.references("workshop_tables.id").onDelete("set null"))
+        .addColumn("joined_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("table_results")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("table_id", "text", (c) => c.notNull().references("workshop_tables.id").onDelete("cascade"))
+        .addColumn("player_key", "text", (c) => c.notNull())
+        .addColumn("participant_id", "text")
+        .addColumn("player_name", "text", (c) => c.notNull())
+        .addColumn("is_bot", "integer", (c) => c.notNull())
+        .addColumn("place", "integer", (c) => c.notNull())
+        .addColumn("quartets", "integer", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("table_picks")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("table_id", "text", (c) => c.notNull().references("workshop_tables.id").onDelete("cascade"))
+        .addColumn("player_key", "text", (c) => c.notNull())
+        .addColumn("participant_id", "text")
+        .addColumn("player_name", "text", (c) => c.notNull())
+        .addColumn("theme", "text", (c) => c.notNull())
+        .addColumn("card", "text", (c) => c.notNull())
+        .addColumn("note", "text", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("region_phase", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("participants_workshop").on("participants").column("workshop_id").execute();
+      await db.schema.createIndex("tables_workshop").on("workshop_tables").column("workshop_id").execute();
+      await db.schema.createIndex("picks_table").on("table_picks").column("table_id").execute();
+      await db.schema.createIndex("results_table").on("table_results").column("table_id").execute();
+    },
+  },
+  "002_server_secrets": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("server_secrets")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
+  "003_table_snapshots": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("table_snapshots")
+        .addColumn("table_id", "text", (c) => c.primaryKey().references("workshop_tables.id").onDelete("cascade"))
+        .addColumn("snapshot", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the database to the newest schema version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(`database migration ${failed} failed: ${(error as Error).message}`);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

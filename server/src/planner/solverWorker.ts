@@ -1,0 +1,59 @@
+import { Worker } from "node:worker_threads";
+import type { VrpInstance, VrpSolution } from "../../../shared/src/planner/solver/instance.js";
+
+/** Options of one solve: a seed and a time limit (ms) or an iteration cap. */
+export interface WorkerSolveOptions {
+  seed: number;
+  timeLimitMs?: number;
+  maxIterations?: number;
+}
+
+/**
+ * Runs the planning assistant off the event loop: a worker thread that
+ * solves one instance at a time. Rooms await `solve` and keep serving their
+ * clients meanwhile. Close it when the server stops.
+ */
+export class SolverWorker {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (s: VrpSolution) => void; reject: (e: Error) => void }>();
+
+  constructor() {
+    // The worker loads the TypeScript sources through tsx, as the server itself does.
+    this.worker = new Worker(new URL("./worker-entry.mjs", import.meta.url));
+    this.worker.on("message", (msg: { id: number; solution?: VrpSolution; error?: string }) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      if (msg.solution) p.resolve(msg.solution);
+      else p.reject(new Error(msg.error ?? "solver failed"));
+    });
+    this.worker.on("error", (e) => this.fail(e));
+    this.worker.on("exit", () => this.fail(new Error("solver worker stopped")));
+  }
+
+  private dead: Error | null = null;
+
+  private fail(e: Error): void {
+    this.dead ??= e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  /** Solves `instance` in the worker. */
+  solve(instance: VrpInstance, options: WorkerSolveOptions): Promise<VrpSolution> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, instance, ...options });
+    });
+  }
+
+  /** Stops the worker; pending solves are rejected. */
+  async close(): Promise<void> {
+    for (const p of this.pending.values()) p.reject(new Error("solver closed"));
+    this.pending.clear();
+    await this.worker.terminate();
+  }
+}

@@ -1,0 +1,135 @@
+import PDFDocument from "pdfkit";
+import { stringify } from "csv-stringify/sync";
+import { card as cardInfo, theme as themeInfo } from "../../../shared/src/quartet/deck.js";
+import { isCardId, isThemeId } from "../../../shared/src/quartet/cardIds.js";
+import { combinePlans, type Debrief } from "../../../shared/src/workshop/debrief.js";
+import type { WorkshopStore } from "../db/store.js";
+import type { WorkshopRow } from "../db/schema.js";
+
+/** Everything the workshop produced, read from the database: per-table rankings and plans, and the combined plan. */
+export async function buildDebrief(store: WorkshopStore, w: WorkshopRow): Promise<Debrief> {
+  const tables: Debrief["tables"] = [];
+  for (const t of await store.tables(w.id)) {
+    const [results, picks] = await Promise.all([store.results(t.id), store.picks(t.id)]);
+    tables.push({
+      number: t.number,
+      status: t.status,
+      ranking: results.map((r) => ({
+        name: r.player_name,
+        place: r.place,
+        quartets: r.quartets,
+        isBot: r.is_bot === 1,
+      })),
+      plan: picks.map((p) => ({
+        table: t.number,
+        name: p.player_name,
+        theme: p.theme,
+        card: p.card,
+        note: p.note,
+        role: p.role,
+        phase: p.region_phase,
+      })),
+    });
+  }
+  return {
+    workshop: { id: w.id, title: w.title, code: w.code, lang: w.lang, status: w.status },
+    tables,
+    combined: combinePlans(tables.flatMap((t) => t.plan)),
+  };
+}
+
+type Lang = "nl" | "en";
+const title = (card: string, lang: Lang) => (isCardId(card) ? cardInfo(card).title[lang] : card);
+const themeName = (id: string, lang: Lang) => (isThemeId(id) ? themeInfo(id).name[lang] : id);
+
+/** The debrief as CSV: one row per result and per pick, with a `kind` column. */
+export function debriefCsv(d: Debrief): string {
+  const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
+  const rows: (string | number)[][] = [];
+  for (const t of d.tables) {
+    for (const r of t.ranking)
+      rows.push(["result", t.number, r.name, r.isBot ? "bot" : "", r.place, r.quartets, "", "", "", "", ""]);
+    for (const p of t.plan) {
+      rows.push([
+        "pick",
+        t.number,
+        p.name,
+        p.role,
+        "",
+        "",
+        themeName(p.theme, lang),
+        p.card,
+        title(p.card, lang),
+        p.phase,
+        p.note,
+      ]);
+    }
+  }
+  return stringify(rows, {
+    header: true,
+    columns: ["kind", "table", "name", "role", "place", "quartets", "theme", "card", "title", "region_phase", "note"],
+  });
+}
+
+const TEXT = {
+  nl: {
+    plan: "Gezamenlijk regionaal actieplan",
+    table: "Tafel",
+    ranking: "Uitslag",
+    picks: "Gekozen acties",
+    none: "Nog geen keuzes.",
+  },
+  en: {
+    plan: "Combined regional action plan",
+    table: "Table",
+    ranking: "Ranking",
+    picks: "Chosen actions",
+    none: "No picks yet.",
+  },
+};
+
+/** The debrief as a printable PDF (A4): the combined plan by theme, then each table's ranking and plan. */
+export function debriefPdf(d: Debrief): Promise<Buffer> {
+  const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
+  const tx = TEXT[lang];
+  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: d.workshop.title } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  doc.fontSize(22).text(d.workshop.title);
+  doc.fontSize(11).fillColor("#555").text("Innovation on Track · 1 + 1 = 4").fillColor("#000").moveDown();
+  doc.fontSize(16).text(tx.plan).moveDown(0.4);
+  if (d.combined.length === 0) doc.fontSize(11).text(tx.none);
+  for (const group of d.combined) {
+    doc.fontSize(13).fillColor(themeInfo(group.theme).color).text(themeName(group.theme, lang)).fillColor("#000");
+    for (const c of group.cards) {
+      doc.fontSize(11).text(`${title(c.card, lang)} (${c.count}x)`, { indent: 10 });
+      for (const p of c.picks) {
+        const who = [p.name, p.role, p.phase].filter(Boolean).join(", ");
+        doc
+          .fontSize(9)
+          .fillColor("#333")
+          .text(`${tx.table} ${p.table} · ${who}${p.note ? `: ${p.note}` : ""}`, { indent: 22 });
+      }
+      doc.fillColor("#000");
+    }
+    doc.moveDown(0.5);
+  }
+  for (const t of d.tables) {
+    doc.moveDown().fontSize(15).text(`${tx.table} ${t.number}`);
+    doc.fontSize(12).text(tx.ranking);
+    for (const r of t.ranking)
+      doc.fontSize(10).text(`${r.place}. ${r.name}${r.isBot ? " (bot)" : ""}: ${r.quartets}`, { indent: 10 });
+    doc.fontSize(12).text(tx.picks);
+    if (t.plan.length === 0) doc.fontSize(10).text(tx.none, { indent: 10 });
+    for (const p of t.plan) {
+      doc
+        .fontSize(10)
+        .text(`${p.name}: ${themeName(p.theme, lang)} · ${title(p.card, lang)}${p.note ? `: ${p.note}` : ""}`, {
+          indent: 10,
+        });
+    }
+  }
+  doc.end();
+  return done;
+}

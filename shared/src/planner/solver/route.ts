@@ -1,0 +1,113 @@
+import type { VrpInstance } from "./instance.js";
+
+/**
+ * A route under construction: its customers with the depot implied at both
+ * ends, and cached data that makes checking an insertion O(1): load,
+ * distance, and per position the earliest start of service (forward) and the
+ * latest start that keeps the rest of the route on time (backward).
+ */
+export interface WorkRoute {
+  type: number;
+  vehicle: number;
+  /** Customers in order; the depot (0) is implied before and after. */
+  seq: number[];
+  load: number;
+  distance: number;
+  /** Earliest service start per position of [0, ...seq, 0]. */
+  earliest: Float64Array;
+  /** Latest service start per position of [0, ...seq, 0]. */
+  latest: Float64Array;
+}
+
+/** Node at position `i` of [0, ...seq, 0]. */
+export function nodeAt(route: WorkRoute, i: number): number {
+  return i === 0 || i === route.seq.length + 1 ? 0 : (route.seq[i - 1] as number);
+}
+
+/** Recomputes a route's load, distance and time-window data; false when it breaks a window. */
+export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
+  const { n, dist, time, demand, service, ready, due } = inst;
+  const len = route.seq.length + 2;
+  if (route.earliest.length < len) {
+    route.earliest = new Float64Array(len + 8);
+    route.latest = new Float64Array(len + 8);
+  }
+  let load = 0;
+  let distance = 0;
+  let feasible = true;
+  let prev = 0;
+  let t = ready[0] as number;
+  route.earliest[0] = t;
+  for (let i = 1; i < len; i++) {
+    const v = nodeAt(route, i);
+    load += demand[v] as number;
+    distance += dist[prev * n + v] as number;
+    t = Math.max(ready[v] as number, t + (service[prev] as number) + (time[prev * n + v] as number));
+    route.earliest[i] = t;
+    if (t > (due[v] as number) + 1e-9) feasible = false;
+    prev = v;
+  }
+  route.latest[len - 1] = due[0] as number;
+  for (let i = len - 2; i >= 0; i--) {
+    const v = nodeAt(route, i);
+    const w = nodeAt(route, i + 1);
+    route.latest[i] = Math.min(
+      due[v] as number,
+      (route.latest[i + 1] as number) - (service[v] as number) - (time[v * n + w] as number),
+    );
+  }
+  route.load = load;
+  route.distance = distance;
+  return feasible;
+}
+
+/** An empty route for vehicle `vehicle` of type `type`. */
+export function emptyRoute(type: number, vehicle: number): WorkRoute {
+  return { type, vehicle, seq: [], load: 0, distance: 0, earliest: new Float64Array(10), latest: new Float64Array(10) };
+}
+
+/** A copy that can be changed without touching the original. */
+export function cloneRoute(r: WorkRoute): WorkRoute {
+  return { ...r, seq: r.seq.slice(), earliest: r.earliest.slice(), latest: r.latest.slice() };
+}
+
+/**
+ * The extra cost of inserting customer `u` after position `i` of the route
+ * (0 = right after the depot), or Infinity when capacity, range or a time
+ * window forbids it. Opening an empty route adds the vehicle's fixed cost.
+ */
+export function insertionCost(inst: VrpInstance, route: WorkRoute, u: number, i: number): number {
+  const { n, dist, time, service, ready, due, demand } = inst;
+  const vt = inst.vehicles[route.type];
+  if (!vt) return Number.POSITIVE_INFINITY;
+  if (route.load + (demand[u] as number) > vt.capacity + 1e-9) return Number.POSITIVE_INFINITY;
+  const p = nodeAt(route, i);
+  const q = nodeAt(route, i + 1);
+  const dd = (dist[p * n + u] as number) + (dist[u * n + q] as number) - (dist[p * n + q] as number);
+  if (route.distance + dd > vt.range + 1e-9) return Number.POSITIVE_INFINITY;
+  const arriveU = Math.max(
+    ready[u] as number,
+    (route.earliest[i] as number) + (service[p] as number) + (time[p * n + u] as number),
+  );
+  if (arriveU > (due[u] as number) + 1e-9) return Number.POSITIVE_INFINITY;
+  const arriveQ = arriveU + (service[u] as number) + (time[u * n + q] as number);
+  if (arriveQ > (route.latest[i + 1] as number) + 1e-9) return Number.POSITIVE_INFINITY;
+  const dt =
+    (time[p * n + u] as number) + (service[u] as number) + (time[u * n + q] as number) - (time[p * n + q] as number);
+  return vt.costPerDistance * dd + vt.costPerTime * dt + (route.seq.length === 0 ? vt.fixedCost : 0);
+}
+
+/** The cost of a route by its vehicle type's rates (travel and service time, waiting excluded). */
+export function routeCost(inst: VrpInstance, route: WorkRoute): number {
+  if (route.seq.length === 0) return 0;
+  const vt = inst.vehicles[route.type];
+  if (!vt) return 0;
+  const { n, time, service } = inst;
+  let t = 0;
+  let prev = 0;
+  for (const v of [...route.seq, 0]) {
+    t += (time[prev * n + v] as number) + (service[v] as number);
+    prev = v;
+  }
+  return vt.fixedCost + vt.costPerDistance * route.distance + vt.costPerTime * t;
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { THEMES } from "../../shared/src/quartet/deck.js";
+
+/*
+ * Client modules are loaded by path at run time: tests/tsconfig.json does not
+ * reference client/ (a composite project), so static imports of client files
+ * would not type-check. The shapes used here are declared below.
+ */
+interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+interface Layout {
+  seats: Rect[];
+  center: Rect;
+  own: Rect;
+  hand: Rect[];
+}
+type Selection = { target: string | null; theme: string | null };
+type Step = { kind: string; target?: string; theme?: string; options?: string[] };
+const load = (rel: string) => import(/* @vite-ignore */ new URL(`../../client/src/${rel}`, import.meta.url).href);
+const { askStep, stepBack } = (await load("table/askFlow.ts")) as {
+  askStep(view: unknown, selection: Selection): Step;
+  stepBack(selection: Selection): Selection;
+};
+const { CARD_RATIO, handGrid, tableLayout } = (await load("table/layout.ts")) as {
+  CARD_RATIO: number;
+  handGrid(width: number, height: number, n: number, maxW: number): { cells: Rect[] };
+  tableLayout(width: number, height: number, opponents: number, handSize: number): Layout;
+};
+const { decodeState } = (await load("net/decode.ts")) as { decodeState(raw: unknown): TableState };
+const { toSeatView } = (await load("net/seatView.ts")) as {
+  toSeatView(state: TableState, me: string, settings?: Record<string, unknown>): unknown;
+};
+const { toTableEvent } = (await load("net/events.ts")) as { toTableEvent(payload: unknown): unknown };
+const { ICON_SVG } = (await load("deck/icons.ts")) as { ICON_SVG: Record<string, string> };
+interface TableState {
+  phase: string;
+  host: string;
+  plan: unknown[];
+  settings: unknown;
+  players: { name: string; hand: string[]; quartets: string[]; connected: boolean }[];
+}
+
+const overlap = (a: Rect, b: Rect): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** The state as `room.state.toJSON()` gives it for the own seat "me". */
+function rawState(turn = "me") {
+  return {
+    phase: "playing",
+    turn,
+    players: {
+      me: {
+        name: "Tess",
+        seat: 0,
+        isBot: false,
+        connected: true,
+        handCount: 3,
+        quartets: [],
+        hand: ["geld-1", "geld-2", "beleid-4"],
+      },
+      a: { name: "Anna", seat: 1, isBot: true, connected: true, handCount: 4, quartets: ["netwerk"], hand: [] },
+      b: { name: "Bram", seat: 2, isBot: true, connected: false, handCount: 0, quartets: [], hand: [] },
+      c: { name: "Chris", seat: 3, isBot: true, connected: true, handCount: 9, quartets: [] },
+    },
+  };
+}
+
+describe("decoding the room state", () => {
+  it("sorts players by seat, keeps the own hand and fills the additions with neutral values", () => {
+    const state = decodeState(rawState());
+    expect(state.players.map((p) => p.name)).toEqual(["Tess", "Anna", "Bram", "Chris"]);
+    expect(state.players[0]?.hand).toEqual(["geld-1", "geld-2", "beleid-4"]);
+    expect(state.players[1]?.quartets).toEqual(["netwerk"]);
+    expect(state.players[2]?.connected).toBe(false);
+    expect(state.host).toBe("");
+    expect(state.plan).toEqual([]);
+    expect(state.settings).toBeNull();
+  });
+
+  it("drops unknown card and theme ids and survives garbage", () => {
+    const state = decodeState({
+      players: { x: { hand: ["geld-9", "geld-1", 3], quartets: ["nope", "geld"] } },
+      phase: "??",
+    });
+    expect(state.phase).toBe("waiting");
+    expect(state.players[0]?.hand).toEqual(["geld-1"]);
+    expect(state.players[0]?.quartets).toEqual(["geld"]);
+    expect(decodeState(null).players).toEqual([]);
+  });
+});
+
+describe("asking: player, theme you hold, card you miss", () => {
+  const view = toSeatView(decodeState(rawState()), "me");
+
+  it("offers only players with cards, themes held and not laid, and cards not held", () => {
+    const step = askStep(view, { target: null, theme: null });
+    expect(step).toEqual({ kind: "player", options: ["a", "c"] });
+    expect(askStep(view, { target: "a", theme: null })).toEqual({
+      kind: "theme",
+      target: "a",
+      options: ["geld", "beleid"],
+    });
+    expect(askStep(view, { target: "a", theme: "geld" })).toEqual({
+      kind: "card",
+      target: "a",
+      theme: "geld",
+      options: ["geld-3", "geld-4"],
+    });
+  });
+
+  it("falls back when a choice is not legal (empty hand, theme not held, not the own turn)", () => {
+    expect(askStep(view, { target: "b", theme: "geld" }).kind).toBe("player");
+    expect(askStep(view, { target: "a", theme: "netwerk" }).kind).toBe("theme");
+    const notMine = toSeatView(decodeState(rawState("a")), "me");
+    expect(askStep(notMine, { target: "a", theme: "geld" }).kind).toBe("idle");
+    expect(stepBack({ target: "a", theme: "geld" })).toEqual({ target: "a", theme: null });
+    expect(stepBack({ target: "a", theme: null })).toEqual({ target: null, theme: null });
+  });
+
+  it("offers themes not held when the table allows a bluff", () => {
+    const bluff = toSeatView(decodeState(rawState()), "me", { allowBluff: true });
+    const step = askStep(bluff, { target: "a", theme: null });
+    expect(step.kind === "theme" && step.options).toEqual(["beleven", "kennisoverdracht", "geld", "beleid"]);
+  });
+});
+
+describe("events from the server", () => {
+  it("accepts the public events and ignores malformed ones", () => {
+    expect(toTableEvent({ type: "asked", from: "a", to: "b", card: "geld-1", got: true })).toEqual({
+      type: "asked",
+      from: "a",
+      to: "b",
+      card: "geld-1",
+      got: true,
+    });
+    expect(toTableEvent({ type: "quartet", player: "a", theme: "geld" })).toEqual({
+      type: "quartet",
+      player: "a",
+      theme: "geld",
+    });
+    expect(toTableEvent({ type: "drew", player: "a" })).toEqual({ type: "drew", player: "a" });
+    expect(toTableEvent({ type: "asked", from: "a", to: "b", card: "geld-7" })).toBeNull();
+    expect(toTableEvent({ type: "quartet", player: "a", theme: "x" })).toBeNull();
+    expect(toTableEvent("nonsense")).toBeNull();
+  });
+});
+
+describe("table layout", () => {
+  const sizes = [
+    [360, 470],
+    [768, 860],
+    [1366, 620],
+    [1460, 1016],
+  ] as const;
+
+  for (const [w, h] of sizes) {
+    it(`keeps every card, seat and area apart and inside the stage at ${w}x${h}`, () => {
+      for (const opponents of [1, 3, 5]) {
+        for (const cards of [1, 5, 10, 14]) {
+          const l = tableLayout(w, h, opponents, cards);
+          expect(l.hand).toHaveLength(cards);
+          for (const [i, c] of l.hand.entries()) {
+            expect(c.x).toBeGreaterThanOrEqual(0);
+            expect(c.x + c.w).toBeLessThanOrEqual(w);
+            expect(c.y + c.h).toBeLessThanOrEqual(h + 0.5);
+            expect(Math.abs(c.h / c.w - CARD_RATIO)).toBeLessThan(0.03);
+            for (const s of l.seats) expect(overlap(c, s)).toBe(false);
+            if (cards <= 10) for (const d of l.hand.slice(i + 1)) expect(overlap(c, d)).toBe(false);
+          }
+          for (const [i, s] of l.seats.entries())
+            for (const t of l.seats.slice(i + 1)) expect(overlap(s, t)).toBe(false);
+          expect(overlap(l.center, l.own)).toBe(false);
+        }
+      }
+    });
+  }
+
+  it("makes cards readable on a phone: at least 90 px wide up to 6 cards, 62 px up to 14", () => {
+    for (const n of [1, 3, 5, 6]) expect(tableLayout(360, 470, 3, n).hand[0]?.w).toBeGreaterThanOrEqual(90);
+    for (const n of [7, 10, 14]) expect(tableLayout(360, 470, 5, n).hand[0]?.w).toBeGreaterThanOrEqual(62);
+    expect(handGrid(300, 200, 0, 100).cells).toEqual([]);
+  });
+});
+
+describe("deck looks", () => {
+  it("bundles the Lucide icon of every theme", () => {
+    for (const theme of THEMES) expect(ICON_SVG[theme.icon], theme.icon).toMatch(/^[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
+  });
+});

@@ -1,0 +1,143 @@
+// Callbacks passed to page.evaluate run in the browser.
+/// <reference lib="dom" />
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { inflateSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { ROOT } from "../../scripts/browserHarness.js";
+import { expectNoProblems, playToEnd } from "./driver.js";
+import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
+
+const EMAIL = "facilitator@example.org";
+const PASSWORD = "rails-together-1+1=4";
+
+/** The text of a PDF's (Flate-compressed) content streams: the hex strings of its text operators, decoded. */
+function pdfText(pdf: Buffer): string {
+  const out: string[] = [];
+  const raw = pdf.toString("latin1");
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let body: string;
+    try {
+      body = inflateSync(Buffer.from(m[1] ?? "", "latin1")).toString("latin1");
+    } catch {
+      body = m[1] ?? "";
+    }
+    for (const tj of body.matchAll(/\[([^\]]*)\]\s*TJ/g)) {
+      out.push(
+        [...(tj[1] ?? "").matchAll(/<([0-9a-fA-F]+)>/g)]
+          .map((h) => Buffer.from(h[1] ?? "", "hex").toString("latin1"))
+          .join(""),
+      );
+    }
+  }
+  return out.join(" ");
+}
+
+describe("a workshop in Chromium", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "iot-workshop-"));
+    const add = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/facilitator-add.ts", "--email", EMAIL, "--password", PASSWORD],
+      {
+        cwd: ROOT,
+        env: process.env,
+        encoding: "utf8",
+      },
+    );
+    expect(add.status, add.stderr).toBe(0);
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+    delete process.env.DATA_DIR;
+  });
+
+  it("facilitator signs in, 4 participants join by code, two tables of 2 humans + 2 bots play to the end, debrief and downloads", async () => {
+    const fac = await harness.open({ width: 1600, height: 1000 });
+    const page = fac.page;
+    await page.goto(`${harness.url}#facilitator`);
+    await page.getByLabel("E-mailadres").fill(EMAIL);
+    await page.getByLabel("Wachtwoord").fill(PASSWORD);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await page.getByLabel("Titel").fill("Regio Noord: sociale innovatie");
+    await page.locator('select[name="botLevel"]').selectOption("easy");
+    await page.getByRole("button", { name: "Workshop maken" }).click();
+    const codeEl = page.locator(".join-code .code");
+    await codeEl.waitFor();
+    const code = (await codeEl.innerText()).trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+    const names = ["Anna", "Bram", "Chris", "Dewi"];
+    const players: { page: Page; problems: string[] }[] = [];
+    for (const name of names) {
+      const p = await harness.open({ width: 800, height: 900 });
+      await p.page.goto(`${harness.url}join/${code}`);
+      await p.page.getByLabel(/Je naam/).fill(name);
+      await p.page.getByRole("button", { name: "Meedoen" }).click();
+      await p.page.getByRole("heading", { name: `Je bent binnen, ${name}` }).waitFor();
+      players.push(p);
+    }
+    await expect.poll(() => page.locator(".waiting li").count(), { timeout: 10_000 }).toBe(4);
+    // Each lobby shows who is there.
+    await expect.poll(() => players[0]?.page.locator(".present li").count(), { timeout: 10_000 }).toBe(4);
+
+    // One table of four, then two participants move to a second table.
+    await page.getByRole("button", { name: "Tafels indelen" }).click();
+    await expect.poll(() => page.locator('.table-card[data-table="1"] li').count()).toBe(4);
+    await page.locator('.table-card[data-table="1"] select').nth(2).selectOption({ label: "nieuwe tafel" });
+    await expect.poll(() => page.locator('.table-card[data-table="2"] li').count()).toBe(1);
+    await page.locator('.table-card[data-table="1"] select').nth(2).selectOption({ label: "Tafel 2" });
+    await expect.poll(() => page.locator('.table-card[data-table="2"] li').count()).toBe(2);
+    await page.screenshot({ path: path.join(ARTIFACTS, "facilitator-console.png") });
+    await page.getByRole("button", { name: "Alle tafels starten" }).click();
+
+    // Everyone is taken from the lobby to their seat; both tables play to the end.
+    for (const p of players) await p.page.locator("[data-table-ready]").waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.locator(".table-card li", { hasText: "computer" }).count(), { timeout: 10_000 })
+      .toBe(4);
+    await Promise.all(players.map((p) => playToEnd(p.page)));
+
+    // The debrief shows both tables' rankings and plans, and the combined plan.
+    await page.getByRole("button", { name: "Nabespreking" }).click();
+    await page.locator('[data-debrief-table="2"]').waitFor();
+    expect(await page.locator('[data-debrief-table="1"] .ranking li').count()).toBe(4);
+    expect(await page.locator('[data-debrief-table="2"] .ranking li').count()).toBe(4);
+    const planLines = await page.locator(".debrief [data-debrief-table] .plan li").allInnerTexts();
+    expect(planLines.length).toBeGreaterThan(0);
+    expect(await page.locator(".combined").innerText()).toContain("Gezamenlijk regionaal actieplan");
+    await page.screenshot({ path: path.join(ARTIFACTS, "debrief.png"), fullPage: true });
+
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download CSV" }).click(),
+    ]);
+    const csv = readFileSync((await csvDownload.path()) as string, "utf8");
+    expect(csv.split("\n")[0]).toContain("kind,table,name");
+    expect(csv.match(/^result,/gm)).toHaveLength(8);
+    expect(csv.match(/^pick,/gm)).toHaveLength(planLines.length);
+    for (const name of names) expect(csv).toContain(name);
+
+    const [pdfDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Download verslag/ }).click(),
+    ]);
+    const pdf = readFileSync((await pdfDownload.path()) as string);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfText(pdf);
+    expect(text).toContain("Regio Noord: sociale innovatie");
+    expect(text).toContain("Gezamenlijk regionaal actieplan");
+    const firstPick = (
+      (await page.locator(".debrief [data-debrief-table] .plan li strong").first().innerText()).split(": ")[1] ?? ""
+    ).trim();
+    expect(firstPick.length).toBeGreaterThan(0);
+    expect(text).toContain(firstPick);
+
+    for (const p of [fac, ...players]) expectNoProblems(p.problems);
+  });
+});

@@ -1,0 +1,182 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Client } from "@colyseus/sdk";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../server/src/db/database.js";
+import { WorkshopStore } from "../../server/src/db/store.js";
+import { hashPassword } from "../../server/src/workshop/auth.js";
+import { legalAskFor, testRandom, waitForState, type ClientState, type QRoom } from "./harness.js";
+
+const PORT = 2617;
+const dataDir = mkdtempSync(path.join(tmpdir(), "iot-crash-"));
+let child: ChildProcess | null = null;
+
+async function start(): Promise<ChildProcess> {
+  const c = spawn(
+    process.execPath,
+    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "server/src/main.ts"],
+    {
+      env: {
+        ...process.env,
+        PORT: String(PORT),
+        DATA_DIR: dataDir,
+        QUARTET_BOT_DELAY_MS: "0",
+        QUARTET_RECONNECT_SECONDS: "60",
+        // A fixed deal, so the game is still under way when the server is killed.
+        QUARTET_SEED: "5",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  for (let i = 0; i < 200; i++) {
+    if (
+      await fetch(`http://127.0.0.1:${PORT}/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return c;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("server did not start");
+}
+
+function api() {
+  let cookie = "";
+  return async (method: string, p: string, body?: unknown, token?: string) => {
+    const res = await fetch(`http://127.0.0.1:${PORT}/api${p}`, {
+      method,
+      headers: { "content-type": "application/json", cookie, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const set = res.headers.get("set-cookie");
+    if (set) cookie = set.split(";")[0] ?? "";
+    return (await res.json()) as Record<string, unknown>;
+  };
+}
+
+const hand = (r: QRoom) => [...(r.state.players.get(r.sessionId)?.hand ?? [])].sort();
+
+/**
+ * Sends one legal-looking ask and resolves when the table has moved on ("answered") or the server refused it
+ * ("rejected", for instance a seat whose new session id had not reached this client yet).
+ */
+function askOnce(room: QRoom, rnd: () => number): Promise<"answered" | "rejected"> {
+  const before = room.state.asks;
+  return new Promise((resolve, reject) => {
+    const done = (outcome: "answered" | "rejected") => {
+      clearTimeout(timer);
+      offRejected();
+      room.onStateChange.remove(onState);
+      resolve(outcome);
+    };
+    const onState = (s: ClientState) => {
+      if (s.asks > before || s.phase !== "playing") done("answered");
+    };
+    const offRejected = room.onMessage("rejected", () => done("rejected"));
+    const timer = setTimeout(() => {
+      offRejected();
+      room.onStateChange.remove(onState);
+      reject(new Error(`no answer to an ask within 10 s (turn ${room.state.turn}, asks ${room.state.asks})`));
+    }, 10_000);
+    room.onStateChange(onState);
+    room.send("ask", legalAskFor(room, rnd));
+  });
+}
+
+afterAll(() => {
+  child?.kill("SIGKILL");
+});
+
+describe("a server crash in the middle of a workshop game", () => {
+  it("brings the table back after SIGKILL: same seats, hands and history; the game finishes", async () => {
+    const db = await openDatabase({ dataDir });
+    await new WorkshopStore(db).addFacilitator("ann@example.org", await hashPassword("correct-horse-battery"));
+    await db.destroy();
+    child = await start();
+    const fac = api();
+    await fac("POST", "/auth/login", { email: "ann@example.org", password: "correct-horse-battery" });
+    const w = (await fac("POST", "/workshops", { title: "Crash", tableSize: 3, botLevel: "easy" })) as {
+      id: string;
+      code: string;
+    };
+    const guest = api();
+    const tokens: string[] = [];
+    for (const name of ["Anna", "Bram"])
+      tokens.push(String((await guest("POST", "/join", { code: w.code, name })).token));
+    await fac("POST", `/workshops/${w.id}/tables/form`);
+    await fac("POST", `/workshops/${w.id}/start`);
+    const join = async (): Promise<QRoom[]> => {
+      const rooms: QRoom[] = [];
+      for (const token of tokens) {
+        const lobby = (await guest("GET", "/lobby", undefined, token)) as { table: { roomId: string } };
+        const room = await new Client(`ws://127.0.0.1:${PORT}`).joinById<ClientState>(lobby.table.roomId, { token });
+        room.reconnection.enabled = false;
+        rooms.push(room);
+      }
+      const everyone = (s: ClientState) =>
+        s.phase === "playing" && rooms.every((o) => s.players.get(o.sessionId) !== undefined);
+      await Promise.all(rooms.map((r) => waitForState(r, everyone, 10_000, "everyone seated and playing")));
+      return rooms;
+    };
+    let rooms = await join();
+    const rnd = testRandom(21);
+    const play = async (asks: number) => {
+      for (let n = 0; n < asks;) {
+        const first = rooms[0] as QRoom;
+        if (first.state.phase !== "playing") return;
+        const mine = rooms.find((r) => r.state.turn === r.sessionId);
+        if (!mine) {
+          await new Promise((r) => setTimeout(r, 5));
+          continue;
+        }
+        if ((await askOnce(mine, rnd)) === "rejected") continue;
+        n++;
+      }
+    };
+    await play(4);
+    expect(rooms[0]?.state.phase).toBe("playing");
+    await new Promise((r) => setTimeout(r, 300));
+    const before = {
+      hands: rooms.map(hand),
+      asks: rooms[0]?.state.asks,
+      names: rooms.map((r) => r.state.players.get(r.sessionId)?.name),
+    };
+    const oldRoom = rooms[0]?.roomId;
+
+    child.kill("SIGKILL");
+    await new Promise((r) => child?.once("exit", r));
+    child = await start();
+
+    // Each participant finds the table again from the lobby and takes back the same seat and hand.
+    const lobby = (await guest("GET", "/lobby", undefined, tokens[0])) as { table: { roomId: string; status: string } };
+    expect(lobby.table.status).toBe("playing");
+    expect(lobby.table.roomId).not.toBe(oldRoom);
+    rooms = await join();
+    await Promise.all(
+      rooms.map((r) =>
+        waitForState(
+          r,
+          (s) => {
+            const me = s.players.get(r.sessionId);
+            return me !== undefined && me.hand !== undefined && me.hand.length === me.handCount;
+          },
+          10_000,
+          `hand back (before: ${JSON.stringify(before.hands)})`,
+        ),
+      ),
+    );
+    expect(rooms.map(hand)).toEqual(before.hands);
+    expect(rooms[0]?.state.asks).toBe(before.asks);
+    expect(rooms.map((r) => r.state.players.get(r.sessionId)?.name)).toEqual(before.names);
+    expect(rooms[0]?.state.players.size).toBe(3);
+
+    await play(5_000);
+    await Promise.all(rooms.map((r) => waitForState(r, (s) => s.phase === "finished", 30_000)));
+    await new Promise((r) => setTimeout(r, 300));
+    const debrief = (await fac("GET", `/workshops/${w.id}/debrief`)) as { tables: { ranking: unknown[] }[] };
+    expect(debrief.tables[0]?.ranking).toHaveLength(3);
+    await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
+  });
+});

@@ -1,0 +1,149 @@
+import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { Client, type Room } from "@colyseus/sdk";
+import { createGameServer } from "../../server/src/app.js";
+import { DEFAULT_QUARTET_CONFIG, type QuartetConfig } from "../../server/src/config.js";
+
+/** The port @colyseus/testing's boot() always uses. */
+export const TEST_PORT = 2568;
+
+/** Decoded client state, as much of it as the tests read. */
+export interface ClientPlayer {
+  name: string;
+  seat: number;
+  isBot: boolean;
+  connected: boolean;
+  handCount: number;
+  quartets: Iterable<string> & { length: number };
+  hand?: Iterable<string> & { length: number };
+  out: boolean;
+}
+export interface ClientState {
+  phase: string;
+  turn: string;
+  host: string;
+  stockCount: number;
+  asks: number;
+  turnDeadline: number;
+  players: {
+    forEach(cb: (p: ClientPlayer, id: string) => void): void;
+    get(id: string): ClientPlayer | undefined;
+    size: number;
+  };
+  ranking: Iterable<{ player: string; name: string; place: number; quartets: number }> & { length: number };
+  plan: Iterable<{ player: string; theme: string; card: string; note: string }> & { length: number };
+}
+export type QRoom = Room<ClientState>;
+
+/** Boots a game server on the test port with quick bots and no linger. */
+export async function startTestServer(config: Partial<QuartetConfig> = {}): Promise<{
+  server: ColyseusTestServer;
+  client: Client;
+}> {
+  const server = await boot(
+    createGameServer({
+      quartet: { ...DEFAULT_QUARTET_CONFIG, botDelayMs: [0, 0], lingerMs: 60_000, seed: 42, ...config },
+      staticDir: "/nonexistent",
+    }),
+  );
+  return { server, client: new Client(`ws://127.0.0.1:${TEST_PORT}`) };
+}
+
+/** Resolves when `predicate` holds for the room's state (checked on every patch). */
+export function waitForState(
+  room: QRoom,
+  predicate: (s: ClientState) => boolean,
+  ms = 10_000,
+  what = "state condition",
+): Promise<void> {
+  const holds = (s: ClientState | undefined) => {
+    try {
+      return s !== undefined && s.players !== undefined && predicate(s);
+    } catch {
+      return false;
+    }
+  };
+  return new Promise((resolve, reject) => {
+    if (holds(room.state)) return resolve();
+    const listener = (s: ClientState) => {
+      if (holds(s)) {
+        clearTimeout(timer);
+        room.onStateChange.remove(listener);
+        resolve();
+      }
+    };
+    const timer = setTimeout(() => {
+      room.onStateChange.remove(listener);
+      reject(new Error(`${what} not met within ${ms} ms`));
+    }, ms);
+    room.onStateChange(listener);
+  });
+}
+
+/** Resolves with the next message of `type` on the room. */
+export function nextMessage<T>(room: QRoom, type: string, ms = 5_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no "${type}" message within ${ms} ms`));
+    }, ms);
+    const off = room.onMessage(type, (m: T) => {
+      clearTimeout(timer);
+      off();
+      resolve(m);
+    });
+  });
+}
+
+/** Sum of hand counts + 4 x laid quartets + stock: always 20 (the protocol's invariant). */
+export function invariantTotal(s: ClientState): number {
+  let n = s.stockCount;
+  s.players.forEach((p) => {
+    n += p.handCount + 4 * p.quartets.length;
+  });
+  return n;
+}
+
+/** A legal ask for the player whose turn it is, from that player's own decoded state. */
+export function legalAskFor(room: QRoom, rnd: () => number): { to: string; card: string } | null {
+  const me = room.state.players.get(room.sessionId);
+  if (!me || room.state.turn !== room.sessionId) return null;
+  const hand = [...(me.hand ?? [])];
+  const wanted: string[] = [];
+  for (const theme of new Set(hand.map((c) => c.slice(0, c.lastIndexOf("-"))))) {
+    for (let n = 1; n <= 4; n++) if (!hand.includes(`${theme}-${n}`)) wanted.push(`${theme}-${n}`);
+  }
+  const targets: string[] = [];
+  room.state.players.forEach((p, id) => {
+    if (id !== room.sessionId && p.handCount > 0) targets.push(id);
+  });
+  if (wanted.length === 0 || targets.length === 0) return null;
+  return {
+    to: targets[Math.floor(rnd() * targets.length)] as string,
+    card: wanted[Math.floor(rnd() * wanted.length)] as string,
+  };
+}
+
+/** A small seeded PRNG for tests (mulberry32). */
+export function testRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Opens a table of `humans` SDK clients (the first creates it). */
+export async function openTable(
+  client: Client,
+  humans: number,
+  options: Record<string, unknown> = {},
+): Promise<QRoom[]> {
+  const host = await client.create<ClientState>("quartet", { name: "Host", ...options });
+  const rooms: QRoom[] = [host];
+  for (let i = 1; i < humans; i++) rooms.push(await client.joinById<ClientState>(host.roomId, { name: `P${i}` }));
+  await Promise.all(rooms.map((r) => waitForState(r, (s) => s.players.size === humans)));
+  return rooms;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { assistPlan } from "../../../shared/src/planner/assistant.js";
+import { evaluatePlan } from "../../../shared/src/planner/evaluate.js";
+import { DIFFICULTY_ORDERS, generateScenario } from "../../../shared/src/planner/generator.js";
+import { TOWNS } from "../../../shared/src/planner/region.js";
+import { WORKSHOP_SCENARIOS } from "../../../shared/src/planner/scenarios.js";
+import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
+
+describe("scenarios", () => {
+  it("generates the same day for the same seed, sized by difficulty", () => {
+    expect(generateScenario(5, 2)).toEqual(generateScenario(5, 2));
+    expect(generateScenario(5, 2)).not.toEqual(generateScenario(6, 2));
+    for (const d of [1, 2, 3, 4] as const) {
+      const s = generateScenario(9, d);
+      expect(s.orders).toHaveLength(DIFFICULTY_ORDERS[d]);
+      const pallets = s.orders.reduce((a, o) => a + o.pallets, 0);
+      const room = s.fleet.reduce((a, v) => a + VEHICLES[v.type].capacityPallets, 0);
+      expect(room).toBeGreaterThanOrEqual(pallets);
+      expect(new Set(s.disruptions.map((x) => x.kind))).toEqual(
+        new Set(["breakdown", "rush-order", "traffic-jam", "driver-absent"]),
+      );
+      for (const o of s.orders) {
+        expect(TOWNS.some((t) => t.id === o.town)).toBe(true);
+        expect(o.ready).toBeLessThan(o.due);
+        if (o.floor?.notBefore !== undefined) expect(o.floor.notBefore).toBeGreaterThan(o.ready);
+      }
+    }
+  });
+
+  it("has at least three hand-made workshop days with floor knowledge", () => {
+    expect(WORKSHOP_SCENARIOS.length).toBeGreaterThanOrEqual(3);
+    for (const s of WORKSHOP_SCENARIOS) {
+      expect(s.orders.some((o) => o.floor)).toBe(true);
+      expect(new Set(s.orders.map((o) => o.id)).size).toBe(s.orders.length);
+    }
+  });
+
+  it("the assistant plans every order of a 60-order day within capacity and range", () => {
+    const s = generateScenario(42, 4);
+    let first: number | null = null;
+    const plan = assistPlan(s, { seed: 1, maxIterations: 400, onFirst: (p) => (first = p.routes.length) });
+    expect(first).toBeGreaterThan(0);
+    const kpi = evaluatePlan(s, plan, { floor: false });
+    expect(kpi.problems).toEqual([]);
+    expect(kpi.unplanned).toEqual([]);
+    expect(kpi.overCapacity + kpi.overRange).toBe(0);
+    expect(kpi.late).toBe(0);
+  });
+
+  it("keeps the planner's fixed routes when asked", () => {
+    const s = WORKSHOP_SCENARIOS[0];
+    if (!s) throw new Error("no scenario");
+    const keep = { routes: [{ vehicle: "r1", orders: ["s5", "s10"] }] };
+    const plan = assistPlan(s, { seed: 2, maxIterations: 300, keep });
+    const r1 = plan.routes.find((r) => r.vehicle === "r1");
+    expect(r1?.orders).toEqual(expect.arrayContaining(["s5", "s10"]));
+    expect(evaluatePlan(s, plan, { floor: false }).unplanned).toEqual([]);
+  });
+});
