@@ -13,10 +13,12 @@ export interface WorkRoute {
   seq: number[];
   load: number;
   distance: number;
-  /** Earliest service start per position of [0, ...seq, 0]. */
-  earliest: Float64Array;
+  /** Time on the road and at customers (waiting excluded). */
+  duration: number;
+  /** Earliest service start per position of [0, ...seq, 0] (plain arrays: far cheaper to copy than typed ones). */
+  earliest: number[];
   /** Latest service start per position of [0, ...seq, 0]. */
-  latest: Float64Array;
+  latest: number[];
 }
 
 /** Node at position `i` of [0, ...seq, 0]. */
@@ -28,12 +30,11 @@ export function nodeAt(route: WorkRoute, i: number): number {
 export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
   const { n, dist, time, demand, service, ready, due } = inst;
   const len = route.seq.length + 2;
-  if (route.earliest.length < len) {
-    route.earliest = new Float64Array(len + 8);
-    route.latest = new Float64Array(len + 8);
-  }
+  while (route.earliest.length < len) route.earliest.push(0);
+  while (route.latest.length < len) route.latest.push(0);
   let load = 0;
   let distance = 0;
+  let duration = 0;
   let feasible = true;
   let prev = 0;
   let t = ready[0] as number;
@@ -42,6 +43,7 @@ export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
     const v = nodeAt(route, i);
     load += demand[v] as number;
     distance += dist[prev * n + v] as number;
+    duration += (time[prev * n + v] as number) + (service[v] as number);
     t = Math.max(ready[v] as number, t + (service[prev] as number) + (time[prev * n + v] as number));
     route.earliest[i] = t;
     if (t > (due[v] as number) + 1e-9) feasible = false;
@@ -58,12 +60,13 @@ export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
   }
   route.load = load;
   route.distance = distance;
+  route.duration = duration;
   return feasible;
 }
 
 /** An empty route for vehicle `vehicle` of type `type`. */
 export function emptyRoute(type: number, vehicle: number): WorkRoute {
-  return { type, vehicle, seq: [], load: 0, distance: 0, earliest: new Float64Array(10), latest: new Float64Array(10) };
+  return { type, vehicle, seq: [], load: 0, distance: 0, duration: 0, earliest: [0, 0], latest: [0, 0] };
 }
 
 /** A copy that can be changed without touching the original. */
@@ -97,17 +100,10 @@ export function insertionCost(inst: VrpInstance, route: WorkRoute, u: number, i:
   return vt.costPerDistance * dd + vt.costPerTime * dt + (route.seq.length === 0 ? vt.fixedCost : 0);
 }
 
-/** The cost of a route by its vehicle type's rates (travel and service time, waiting excluded). */
+/** The cost of a route by its vehicle type's rates (travel and service time, waiting excluded); needs a refreshed route. */
 export function routeCost(inst: VrpInstance, route: WorkRoute): number {
   if (route.seq.length === 0) return 0;
   const vt = inst.vehicles[route.type];
   if (!vt) return 0;
-  const { n, time, service } = inst;
-  let t = 0;
-  let prev = 0;
-  for (const v of [...route.seq, 0]) {
-    t += (time[prev * n + v] as number) + (service[v] as number);
-    prev = v;
-  }
-  return vt.fixedCost + vt.costPerDistance * route.distance + vt.costPerTime * t;
+  return vt.fixedCost + vt.costPerDistance * route.distance + vt.costPerTime * route.duration;
 }

@@ -78,7 +78,14 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
   const free: number[] = [];
   for (let c = 1; c < inst.n; c++) if (!fixed.has(c)) free.push(c);
   free.sort((a, b) => (inst.dist[b] as number) - (inst.dist[a] as number));
-  recreate(inst, start, free, rng, 0);
+  // One empty route per vehicle type, to price opening a vehicle.
+  const empties = inst.vehicles.map((_, type) => {
+    const e = emptyRoute(type, 0);
+    refresh(inst, e);
+    return e;
+  });
+  const routeOf = new Int32Array(inst.n);
+  recreate(inst, start, free, rng, 0, empties);
   score(inst, start, penalty);
   let current = start;
   let best = start;
@@ -104,8 +111,9 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
     }
     const temperature = tStart * Math.pow(tEnd / tStart, progress);
     const next = derive(current);
-    const removed = ruin(inst, next, neighbours, fixed, rng);
-    recreate(inst, next, [...next.unassigned, ...removed], rng, BLINK);
+    const removed = ruin(inst, next, neighbours, fixed, rng, routeOf);
+    for (const u of next.unassigned) removed.push(u);
+    recreate(inst, next, removed, rng, BLINK, empties);
     score(inst, next, penalty);
     // A customer that stays out costs more every time, so a tight fleet is pushed to take it.
     for (const u of current.unassigned) {
@@ -136,12 +144,15 @@ function derive(s: State): State {
 /** The plan's own, changeable copy of route `r` (copied the first time). */
 function own(s: State, r: WorkRoute): WorkRoute {
   if (s.owned.has(r)) return r;
-  // The caller refreshes the copy right away, so its time arrays need no copying.
   const mine: WorkRoute = {
-    ...r,
+    type: r.type,
+    vehicle: r.vehicle,
     seq: r.seq.slice(),
-    earliest: new Float64Array(r.earliest.length),
-    latest: new Float64Array(r.latest.length),
+    load: r.load,
+    distance: r.distance,
+    duration: r.duration,
+    earliest: r.earliest.slice(),
+    latest: r.latest.slice(),
   };
   const i = s.routes.indexOf(r);
   if (i >= 0) s.routes[i] = mine;
@@ -179,9 +190,16 @@ function nearestNeighbours(inst: VrpInstance): Int32Array[] {
 }
 
 /** Removes strings of customers from routes near a random seed customer; returns the removed customers. */
-function ruin(inst: VrpInstance, s: State, neighbours: Int32Array[], fixed: Set<number>, rng: Rng): number[] {
+function ruin(
+  inst: VrpInstance,
+  s: State,
+  neighbours: Int32Array[],
+  fixed: Set<number>,
+  rng: Rng,
+  routeOf: Int32Array,
+): number[] {
   const routes = s.routes;
-  const routeOf = new Int32Array(inst.n).fill(-1);
+  routeOf.fill(-1);
   let customers = 0;
   for (let ri = 0; ri < routes.length; ri++) {
     const seq = (routes[ri] as WorkRoute).seq;
@@ -232,33 +250,39 @@ function ruin(inst: VrpInstance, s: State, neighbours: Int32Array[], fixed: Set<
   return removed;
 }
 
-/** A small, fast generator for the many blink draws (xorshift32), seeded from the search's Rng. */
-function blinker(rng: Rng): () => number {
+/**
+ * Blinks: each insertion place is skipped independently with probability
+ * `rate`. Rather than a draw per place, this draws how many places pass until
+ * the next skip (geometric distribution) from a small xorshift32 generator
+ * seeded from the search's Rng; the same distribution at a fraction of the draws.
+ */
+function blinker(rng: Rng, rate: number): () => number {
   let x = rng.int(1, 0x7fffffff) | 0;
+  const logKeep = Math.log(1 - Math.min(rate, 0.999999));
   return () => {
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
-    return (x >>> 0) / 4294967296;
+    const u = ((x >>> 0) + 1) / 4294967297;
+    return rate <= 0 ? Number.POSITIVE_INFINITY : Math.floor(Math.log(u) / logKeep);
   };
 }
 
 /** Inserts customers one by one at their cheapest feasible place (each place skipped with probability `blink`). */
-function recreate(inst: VrpInstance, s: State, customers: number[], rng: Rng, blink: number): void {
+function recreate(
+  inst: VrpInstance,
+  s: State,
+  customers: number[],
+  rng: Rng,
+  blink: number,
+  empties: WorkRoute[],
+): void {
   sortForInsertion(inst, customers, rng);
-  const draw = blinker(rng);
+  const gap = blinker(rng, blink);
+  let untilBlink = gap();
   s.unassigned = [];
-  const used = new Map<number, Set<number>>();
-  for (const r of s.routes) {
-    if (!used.has(r.type)) used.set(r.type, new Set());
-    used.get(r.type)?.add(r.vehicle);
-  }
-  // One empty route per vehicle type, to price opening a vehicle.
-  const empties = inst.vehicles.map((_, type) => {
-    const e = emptyRoute(type, 0);
-    refresh(inst, e);
-    return e;
-  });
+  const usedCount = new Array<number>(inst.vehicles.length).fill(0);
+  for (const r of s.routes) usedCount[r.type] = (usedCount[r.type] as number) + 1;
   for (const u of customers) {
     let bestCost = Number.POSITIVE_INFINITY;
     let bestRoute: WorkRoute | null = null;
@@ -281,7 +305,8 @@ function recreate(inst: VrpInstance, s: State, customers: number[], rng: Rng, bl
       let p = 0;
       for (let i = 0; i <= len; i++) {
         const q = i < len ? (seq[i] as number) : 0;
-        if (blink > 0 && draw() < blink) {
+        if (untilBlink-- === 0) {
+          untilBlink = gap();
           p = q;
           continue;
         }
@@ -306,20 +331,21 @@ function recreate(inst: VrpInstance, s: State, customers: number[], rng: Rng, bl
       }
     }
     let openType = -1;
-    inst.vehicles.forEach((vt, type) => {
-      if ((used.get(type)?.size ?? 0) >= vt.count) return;
+    for (let type = 0; type < inst.vehicles.length; type++) {
+      if ((usedCount[type] as number) >= (inst.vehicles[type] as VrpInstance["vehicles"][number]).count) continue;
       const c = insertionCost(inst, empties[type] as WorkRoute, u, 0);
       if (c < bestCost) {
         bestCost = c;
         openType = type;
       }
-    });
+    }
     if (openType >= 0) {
-      const taken = used.get(openType) ?? new Set<number>();
+      // The lowest vehicle number of that type not in use.
+      const taken = new Set<number>();
+      for (const r of s.routes) if (r.type === openType) taken.add(r.vehicle);
       let vehicle = 0;
       while (taken.has(vehicle)) vehicle++;
-      taken.add(vehicle);
-      used.set(openType, taken);
+      usedCount[openType] = (usedCount[openType] as number) + 1;
       const fresh = emptyRoute(openType, vehicle);
       fresh.seq.push(u);
       refresh(inst, fresh);
