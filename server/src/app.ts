@@ -5,8 +5,11 @@ import { matchMaker, Server, type MatchMakerDriver, type Presence } from "@colys
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { ROOMS } from "../../shared/src/protocol.js";
-import type { QuartetConfig } from "./config.js";
+import { PLANNER_ROOM } from "../../shared/src/planner/protocol.js";
+import { DEFAULT_PLANNER_CONFIG, type PlannerConfig, type QuartetConfig } from "./config.js";
 import { quartetRoomWith } from "./quartet/QuartetRoom.js";
+import { plannerRoomWith } from "./planner/PlannerRoom.js";
+import { SolverPool } from "./planner/solverWorker.js";
 import { workshopApi } from "./workshop/http.js";
 import { WORKSHOP_ROOM, type WorkshopService } from "./workshop/service.js";
 import { workshopRoomWith } from "./workshop/WorkshopRoom.js";
@@ -19,6 +22,8 @@ export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 export interface AppOptions {
   quartet: QuartetConfig;
+  /** The planner game's settings; left out, the defaults. */
+  planner?: PlannerConfig;
   /** Folder of the built client; served when it exists. */
   staticDir?: string;
   /** Workshops (facilitator API and workshop tables); left out, the server hosts quick play only. */
@@ -76,6 +81,9 @@ export function createGameServer(options: AppOptions): Server {
     },
   });
   server.define(ROOMS.quartet, quartetRoomWith(options.quartet));
+  const plannerConfig = options.planner ?? DEFAULT_PLANNER_CONFIG;
+  const solver = new SolverPool(plannerConfig.solverWorkers);
+  server.define(PLANNER_ROOM, plannerRoomWith(plannerConfig, solver));
   if (options.workshops) {
     const { service, serverKey } = options.workshops;
     server.define(WORKSHOP_ROOM, workshopRoomWith(options.quartet, { store: service.store, serverKey }));

@@ -54,3 +54,58 @@ export function quartetConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Quar
   c.seed = num(env, "QUARTET_SEED") ?? c.seed;
   return c;
 }
+
+/** Timing and limits of the planner room. All durations in milliseconds unless named otherwise. */
+export interface PlannerConfig {
+  /** How long a dropped planner's carrier waits for them (seconds). */
+  reconnectSeconds: number;
+  /** How long a finished game stays open for the reports (ms). */
+  lingerMs: number;
+  /** Per-client rate limit: burst size (messages) and refill (messages per second). */
+  rateBurst: number;
+  ratePerSecond: number;
+  /** The assistant's time limit per proposal (ms). */
+  assistantMs: number;
+  /** Round 3's day clock: game minutes per real second, and how often it moves (ms). */
+  minutesPerSecond: number;
+  clockTickMs: number;
+  /** Round timer in seconds (0: the host or facilitator ends each round). */
+  roundSeconds: number;
+  /** Solver worker threads per process. */
+  solverWorkers: number;
+  /** Fixed scenario seed (tests); null draws a fresh seed per room. */
+  seed: number | null;
+}
+
+export const DEFAULT_PLANNER_CONFIG: PlannerConfig = {
+  reconnectSeconds: 120,
+  lingerMs: 30 * 60_000,
+  rateBurst: 20,
+  ratePerSecond: 10,
+  assistantMs: 900,
+  // A day of 06:30-19:00 (750 game minutes) runs in about 6 minutes.
+  minutesPerSecond: 2,
+  clockTickMs: 1000,
+  roundSeconds: 0,
+  solverWorkers: 2,
+  seed: null,
+};
+
+/**
+ * Reads the planner settings from the environment, falling back to the
+ * defaults: PLANNER_RECONNECT_SECONDS, PLANNER_LINGER_MS, PLANNER_ASSISTANT_MS,
+ * PLANNER_MINUTES_PER_SECOND, PLANNER_CLOCK_TICK_MS, PLANNER_ROUND_SECONDS,
+ * PLANNER_SOLVER_WORKERS, PLANNER_SEED. Throws with the variable's name on a malformed value.
+ */
+export function plannerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): PlannerConfig {
+  const c = { ...DEFAULT_PLANNER_CONFIG };
+  c.reconnectSeconds = num(env, "PLANNER_RECONNECT_SECONDS") ?? c.reconnectSeconds;
+  c.lingerMs = num(env, "PLANNER_LINGER_MS") ?? c.lingerMs;
+  c.assistantMs = num(env, "PLANNER_ASSISTANT_MS") ?? c.assistantMs;
+  c.minutesPerSecond = num(env, "PLANNER_MINUTES_PER_SECOND") ?? c.minutesPerSecond;
+  c.clockTickMs = Math.max(50, num(env, "PLANNER_CLOCK_TICK_MS") ?? c.clockTickMs);
+  c.roundSeconds = num(env, "PLANNER_ROUND_SECONDS") ?? c.roundSeconds;
+  c.solverWorkers = Math.max(1, Math.floor(num(env, "PLANNER_SOLVER_WORKERS") ?? c.solverWorkers));
+  c.seed = num(env, "PLANNER_SEED") ?? c.seed;
+  return c;
+}

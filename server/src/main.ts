@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { createGameServer } from "./app.js";
-import { quartetConfigFromEnv } from "./config.js";
+import { plannerConfigFromEnv, quartetConfigFromEnv } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { WorkshopStore } from "./db/store.js";
 import { WorkshopService } from "./workshop/service.js";
@@ -23,6 +23,7 @@ try {
   const redis = process.env.REDIS_URL;
   const server = createGameServer({
     quartet: quartetConfigFromEnv(),
+    planner: plannerConfigFromEnv(),
     workshops: { service, serverKey },
     ...(redis ? { presence: new RedisPresence(redis), driver: new RedisDriver(redis) } : {}),
     ...(process.env.PUBLIC_ADDRESS ? { publicAddress: process.env.PUBLIC_ADDRESS } : {}),

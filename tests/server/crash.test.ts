@@ -88,6 +88,8 @@ function askOnce(room: QRoom, rnd: () => number): Promise<"answered" | "rejected
 afterAll(() => {
   child?.kill("SIGKILL");
 });
+// A failed or cut-short run must not leave a server behind on the test port.
+process.once("exit", () => child?.kill("SIGKILL"));
 
 describe("a server crash in the middle of a workshop game", () => {
   it("brings the table back after SIGKILL: same seats, hands and history; the game finishes", async () => {

@@ -21,6 +21,8 @@ export class SolverWorker {
   constructor() {
     // The worker loads the TypeScript sources through tsx, as the server itself does.
     this.worker = new Worker(new URL("./worker-entry.mjs", import.meta.url));
+    // An idle worker never keeps the process alive; the server's own sockets do while it runs.
+    this.worker.unref();
     this.worker.on("message", (msg: { id: number; solution?: VrpSolution; error?: string }) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
@@ -55,5 +57,37 @@ export class SolverWorker {
     for (const p of this.pending.values()) p.reject(new Error("solver closed"));
     this.pending.clear();
     await this.worker.terminate();
+  }
+}
+
+/**
+ * A few solver workers shared by every planner room of the process; each
+ * solve goes to the worker with the fewest solves waiting. Workers start on
+ * the first request, so a server that never plans starts none.
+ */
+export class SolverPool {
+  private workers: { worker: SolverWorker; busy: number }[] = [];
+
+  constructor(private readonly size: number) {}
+
+  /** Solves `instance` on the least busy worker. */
+  async solve(instance: VrpInstance, options: WorkerSolveOptions): Promise<VrpSolution> {
+    if (this.workers.length < this.size && this.workers.every((w) => w.busy > 0)) {
+      this.workers.push({ worker: new SolverWorker(), busy: 0 });
+    }
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    slot.busy++;
+    try {
+      return await slot.worker.solve(instance, options);
+    } finally {
+      slot.busy--;
+    }
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    const all = this.workers;
+    this.workers = [];
+    await Promise.all(all.map((w) => w.worker.close()));
   }
 }

@@ -2,7 +2,7 @@ import type { Plan } from "./evaluate.js";
 import type { Scenario } from "./scenario.js";
 import { toInstance } from "./scenario.js";
 import { solveVrp, type SolveOptions } from "./solver/sisr.js";
-import type { VrpSolution } from "./solver/instance.js";
+import type { VrpInstance, VrpSolution } from "./solver/instance.js";
 
 /** The assistant's thinking time in the game, ms: its final plan is there within a second of asking. */
 export const ASSISTANT_TIME_LIMIT_MS = 900;
@@ -42,4 +42,124 @@ export function assistPlan(
   });
   const { onFirst, ...solve } = options;
   return toPlan(solveVrp(instance, { ...solve, ...(onFirst ? { onFirst: (sol) => onFirst(toPlan(sol)) } : {}) }));
+}
+
+/** What the assistant may know and must respect when it plans for a planner. */
+export interface AssistantContext {
+  /** Orders whose floor knowledge the planner has found (only these narrow the windows). */
+  revealed?: readonly string[];
+  /** Vehicles that are out (breakdown, driver absent): the assistant plans without them. */
+  unavailable?: readonly string[];
+  /** Routes to keep as they are (stops already driven), at the front of their vehicle's route, in order. */
+  keep?: Plan;
+}
+
+/**
+ * The assistant's problem as a routing instance, for a solver that runs
+ * elsewhere (a worker thread), and the way back from its solution to a plan.
+ * Floor knowledge counts only where the planner revealed it; vehicles that
+ * are out are left out of the fleet; kept stops stay first on their vehicle,
+ * in their order, whatever the solver does around them.
+ */
+export function assistantProblem(
+  s: Scenario,
+  ctx: AssistantContext = {},
+): { instance: ReturnType<typeof toInstance>["instance"]; toPlan: (sol: VrpSolution) => Plan } {
+  const revealed = new Set(ctx.revealed ?? []);
+  const out = new Set(ctx.unavailable ?? []);
+  const visible: Scenario = {
+    ...s,
+    fleet: s.fleet.filter((v) => !out.has(v.id)),
+    orders: s.orders.map((o) => {
+      if (!o.floor || revealed.has(o.id)) return o;
+      const { floor: _hidden, ...rest } = o;
+      return rest;
+    }),
+  };
+  const { instance, types } = toInstance(visible, { floor: true });
+  const vehicleOf = (type: number, ordinal: number) =>
+    visible.fleet.filter((v) => v.type === types[type])[ordinal]?.id ?? "";
+  const nodeOf = new Map(visible.orders.map((o, i) => [o.id, i + 1]));
+  const kept = new Map<string, string[]>();
+  for (const r of ctx.keep?.routes ?? []) {
+    const vehicle = visible.fleet.find((v) => v.id === r.vehicle);
+    if (!vehicle || r.orders.length === 0) continue;
+    kept.set(vehicle.id, [...r.orders]);
+    const type = types.indexOf(vehicle.type);
+    const ordinal = visible.fleet.filter((v) => v.type === vehicle.type).indexOf(vehicle);
+    instance.fixed ??= [];
+    for (const id of r.orders) {
+      const node = nodeOf.get(id);
+      if (node !== undefined) instance.fixed.push({ customer: node, vehicleType: type, vehicle: ordinal });
+    }
+  }
+  const toPlan = (raw: VrpSolution): Plan => {
+    const sol = deliverLate(instance, raw);
+    const routes = sol.routes.map((r) => {
+      const vehicle = vehicleOf(r.vehicleType, r.vehicle);
+      const orders = r.customers.map((c) => visible.orders[c - 1]?.id ?? "");
+      const first = kept.get(vehicle) ?? [];
+      return { vehicle, orders: [...first, ...orders.filter((o) => !first.includes(o))] };
+    });
+    return { routes };
+  };
+  return { instance, toPlan };
+}
+
+/**
+ * Orders the solver could not fit in their time window still have to go: each
+ * is added where it adds the fewest km to a route that has the pallets and the
+ * range left (or to a vehicle not yet used), so it is delivered late rather
+ * than not at all. Orders that fit nowhere stay unplanned.
+ */
+export function deliverLate(instance: VrpInstance, sol: VrpSolution): VrpSolution {
+  if (sol.unassigned.length === 0) return sol;
+  const { n, dist, demand } = instance;
+  const routes = sol.routes.map((r) => ({ ...r, customers: r.customers.slice() }));
+  const used = instance.vehicles.map((_, type) => routes.filter((r) => r.vehicleType === type).map((r) => r.vehicle));
+  const unassigned: number[] = [];
+  const km = (seq: number[]) => {
+    let total = 0;
+    let prev = 0;
+    for (const c of [...seq, 0]) {
+      total += dist[prev * n + c] as number;
+      prev = c;
+    }
+    return total;
+  };
+  for (const u of sol.unassigned) {
+    let best: { route: (typeof routes)[number] | null; type: number; pos: number; added: number } | null = null;
+    for (const r of routes) {
+      const vt = instance.vehicles[r.vehicleType];
+      const load = r.customers.reduce((a, c) => a + (demand[c] as number), 0);
+      if (!vt || load + (demand[u] as number) > vt.capacity) continue;
+      const base = km(r.customers);
+      for (let i = 0; i <= r.customers.length; i++) {
+        const seq = [...r.customers.slice(0, i), u, ...r.customers.slice(i)];
+        const length = km(seq);
+        if (length > vt.range) continue;
+        if (!best || length - base < best.added) best = { route: r, type: r.vehicleType, pos: i, added: length - base };
+      }
+    }
+    instance.vehicles.forEach((vt, type) => {
+      const taken = used[type] ?? [];
+      if (taken.length >= vt.count || (demand[u] as number) > vt.capacity) return;
+      const length = km([u]);
+      if (length <= vt.range && (!best || length + vt.fixedCost < best.added)) {
+        best = { route: null, type, pos: 0, added: length + vt.fixedCost };
+      }
+    });
+    const chosen = best as { route: (typeof routes)[number] | null; type: number; pos: number } | null;
+    if (!chosen) unassigned.push(u);
+    else if (chosen.route) chosen.route.customers.splice(chosen.pos, 0, u);
+    else {
+      const taken = used[chosen.type] ?? [];
+      let vehicle = 0;
+      while (taken.includes(vehicle)) vehicle++;
+      taken.push(vehicle);
+      used[chosen.type] = taken;
+      routes.push({ vehicleType: chosen.type, vehicle, customers: [u] });
+    }
+  }
+  return { ...sol, routes, unassigned };
 }

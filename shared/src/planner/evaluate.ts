@@ -10,6 +10,8 @@ export interface Plan {
 
 export interface StopKpi {
   order: string;
+  /** Minutes after midnight the vehicle sets off for this stop (from the depot or the stop before). */
+  leave: number;
   /** Minutes after midnight. */
   arrival: number;
   start: number;
@@ -58,6 +60,35 @@ export interface PlanKpi {
   problems: PlanProblem[];
 }
 
+/**
+ * A traffic jam on a corridor: legs between the towns `from` and `to` (town
+ * ids, either direction) that set off from `at` to `until` (minutes after
+ * midnight, both included) take `factor` times as long.
+ */
+export interface JamWindow {
+  from: string;
+  to: string;
+  at: number;
+  until: number;
+  factor: number;
+}
+
+/** A vehicle sets off after its first `after` stops (0: from the depot) no earlier than minute `until`. */
+export interface Hold {
+  after: number;
+  until: number;
+}
+
+/** Options of {@link evaluatePlan}; every one left out leaves the evaluation as it was. */
+export interface EvaluateOptions {
+  /** Floor knowledge applies (default true). */
+  floor?: boolean;
+  /** Traffic jams in force (default none). */
+  jams?: readonly JamWindow[];
+  /** Per vehicle id, the moments it cannot set off before (a replan during the day: no leaving in the past). */
+  holds?: Readonly<Record<string, readonly Hold[]>>;
+}
+
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
@@ -68,8 +99,10 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
  * waits for a window to open, unloads, and returns. Cost = fixed per day +
  * per km + per working hour; CO2 by the vehicle type's g/km. Unknown or
  * doubled orders and vehicles are reported as problems and left out.
+ * Optional `jams` slow legs on a corridor that set off while the jam lasts;
+ * optional `holds` keep a vehicle from setting off before a given minute.
  */
-export function evaluatePlan(s: Scenario, plan: Plan, opts: { floor?: boolean } = {}): PlanKpi {
+export function evaluatePlan(s: Scenario, plan: Plan, opts: EvaluateOptions = {}): PlanKpi {
   const floor = opts.floor ?? true;
   const orders = new Map<string, Order>(s.orders.map((o) => [o.id, o]));
   const seen = new Set<string>();
@@ -98,7 +131,9 @@ export function evaluatePlan(s: Scenario, plan: Plan, opts: { floor?: boolean } 
       }
     }
     if (stops.length === 0) continue;
-    routes.push(evaluateRoute(s, vehicle.id, vehicle.type, stops, floor));
+    routes.push(
+      evaluateRoute(s, vehicle.id, vehicle.type, stops, floor, opts.jams ?? [], opts.holds?.[vehicle.id] ?? []),
+    );
   }
   const sum = (f: (r: RouteKpi) => number) => routes.reduce((a, r) => a + f(r), 0);
   return {
@@ -136,26 +171,50 @@ export function evaluatePlan(s: Scenario, plan: Plan, opts: { floor?: boolean } 
   };
 }
 
-function evaluateRoute(s: Scenario, vehicle: string, type: VehicleTypeId, stops: Order[], floor: boolean): RouteKpi {
+function evaluateRoute(
+  s: Scenario,
+  vehicle: string,
+  type: VehicleTypeId,
+  stops: Order[],
+  floor: boolean,
+  jams: readonly JamWindow[],
+  holds: readonly Hold[],
+): RouteKpi {
   const spec = VEHICLES[type];
   const places = [DEPOT, ...stops.map((o) => town(o.town)), DEPOT];
   const legKm = places.slice(1).map((p, i) => roadKm(places[i] as typeof p, p));
   const readyOf = (o: Order) => Math.max(o.ready, floor && o.floor?.notBefore !== undefined ? o.floor.notBefore : 0);
+  const holdAfter = (i: number) => holds.reduce((m, h) => (h.after === i ? Math.max(m, h.until) : m), -Infinity);
+  const legMinutes = (i: number, leave: number) => {
+    const a = (places[i] as (typeof places)[number]).id;
+    const b = (places[i + 1] as (typeof places)[number]).id;
+    const jam = jams.find(
+      (j) => ((j.from === a && j.to === b) || (j.from === b && j.to === a)) && leave >= j.at && leave <= j.until,
+    );
+    return driveMinutes(legKm[i] as number, jam ? jam.factor : 1);
+  };
   const first = stops[0] as Order;
-  const depart = Math.max(s.dayStart, readyOf(first) - driveMinutes(legKm[0] as number));
+  const depart = Math.max(s.dayStart, readyOf(first) - driveMinutes(legKm[0] as number), holdAfter(0));
   let t = depart;
   let driveMin = 0;
   const kpis: StopKpi[] = [];
   stops.forEach((o, i) => {
-    const d = driveMinutes(legKm[i] as number);
+    const leave = i === 0 ? t : Math.max(t, holdAfter(i));
+    const d = legMinutes(i, leave);
     driveMin += d;
-    const arrival = t + d;
+    const arrival = leave + d;
     const start = Math.max(arrival, readyOf(o));
     const minutesLate = Math.max(0, start - o.due);
-    kpis.push({ order: o.id, arrival: round(arrival, 2), start: round(start, 2), minutesLate: round(minutesLate, 2) });
+    kpis.push({
+      order: o.id,
+      leave: round(leave, 2),
+      arrival: round(arrival, 2),
+      start: round(start, 2),
+      minutesLate: round(minutesLate, 2),
+    });
     t = start + o.serviceMin;
   });
-  const back = driveMinutes(legKm[legKm.length - 1] as number);
+  const back = legMinutes(stops.length, t);
   driveMin += back;
   t += back;
   const km = legKm.reduce((a, b) => a + b, 0);

@@ -1,0 +1,46 @@
+/**
+ * The planner game's pure rules: every action takes the game (plain JSON) and
+ * returns a new game and its events, or a typed rejection. See
+ * docs/planner-game.md.
+ */
+export * from "./types.js";
+export { newPlannerGame, startRound, carrierScenario, carrierSeed, carrierPrefix } from "./setup.js";
+export { setPlan, recordProposal, acceptProposal, rebaseProposal, revealFloor } from "./actions.js";
+export { advanceClock, applyDisruption, lockStops } from "./clock.js";
+export {
+  offerOrder,
+  withdrawOffer,
+  previewOffer,
+  acceptOffer,
+  cheapestInsertion,
+  type KpiDelta,
+  type OfferPreview,
+} from "./exchange.js";
+export { endRound, leaderboard, proposalNow } from "./rounds.js";
+export {
+  carrierKpi,
+  regionTotals,
+  roundScore,
+  soloTrip,
+  summarize,
+  evaluateFor,
+  evaluationOptions,
+  activeJams,
+  CO2_EUR_PER_KG,
+  LATE_EUR_PER_MINUTE,
+  INFEASIBLE_ROUTE_EUR,
+  type RegionTotals,
+} from "./kpi.js";
+export { checkPlan, lockedPrefix, withPlan } from "./plan.js";
+export {
+  assess,
+  againstReference,
+  referenceValue,
+  costPerOrder,
+  co2PerOrder,
+  POINTS_PER_PERCENT_ABOVE,
+  REPLAN_WINDOW_MINUTES,
+  COLLABORATION_TARGET_SHARE,
+  COLLABORATION_TARGET_ACTIONS,
+  type CompetenceProfile,
+} from "./assessment.js";

@@ -1,0 +1,216 @@
+import type { Hold, Plan } from "../evaluate.js";
+import type { Difficulty } from "../generator.js";
+import type { Disruption, Scenario } from "../scenario.js";
+
+/** A planner's identity in the region (the server uses the Colyseus sessionId). */
+export type PlayerId = string;
+
+/** The four rounds: by hand, with the assistant, disruption, together. */
+export type PlannerRound = 1 | 2 | 3 | 4;
+
+/** Where the game stands: before round 1, in a round, between rounds, or done. */
+export type PlannerPhase = "waiting" | "round" | "review" | "finished";
+
+/** A disruption that reached a carrier in round 3, and when the planner answered it. */
+export interface ReplanRecord {
+  /** Index in the carrier's `scenario.disruptions`. */
+  disruption: number;
+  kind: Disruption["kind"];
+  /** Minute the disruption was due (minutes after midnight). */
+  at: number;
+  /** Orders it left unplanned (stops of a vehicle that went out, a rush order); empty for a traffic jam. */
+  orders: string[];
+  /** Clock minute of the first plan that planned one of `orders` again; null until then. */
+  replannedAt: number | null;
+}
+
+/** What a planner did, counted for the assessment. Arrays are indexed by round - 1. */
+export interface CarrierUsage {
+  /** Proposals recorded from the assistant, per round. */
+  asked: number[];
+  /** Proposals accepted, per round. */
+  accepted: number[];
+  /** Plans set by hand after accepting a proposal in the same round, per round. */
+  editsAfterAccept: number[];
+  /** Orders with floor knowledge at the start of the day. */
+  floorOrders: number;
+  /** Reveals that found floor knowledge. */
+  floorFound: number;
+  /** Orders this planner offered (round 4). */
+  offersMade: number;
+  /** This planner's offers that another carrier took. */
+  offersGiven: number;
+  /** Offers of others this planner took. */
+  offersTaken: number;
+  /** Round 3: the disruptions that reached this carrier, in the order they came. */
+  replans: ReplanRecord[];
+}
+
+/** One carrier of the region: its day, its plan and what its planner knows and did. */
+export interface Carrier {
+  /** Seat index (0-based); order and vehicle ids carry the prefix `c<index + 1>-`. */
+  index: number;
+  /** The carrier's own day; its orders grow with rush orders and exchanges. Disruptions are sorted by time. */
+  scenario: Scenario;
+  plan: Plan;
+  /** Orders whose floor knowledge this planner found. */
+  revealed: string[];
+  /** Vehicles that are out (breakdown, driver absent). */
+  unavailable: string[];
+  /** How many of `scenario.disruptions` have been applied (they are sorted by time). */
+  applied: number;
+  /**
+   * Orders already on their way or delivered by the clock (round 3; in round 4
+   * only those of vehicles that went out): they stay at the front of their route.
+   */
+  locked: string[];
+  /** Per vehicle, the minutes it could not set off before because the plan changed then (round 3 on). */
+  holds: Record<string, Hold[]>;
+  /** The assistant's last plan in this round, or null. */
+  proposal: Plan | null;
+  usage: CarrierUsage;
+}
+
+/** An order offered for exchange in round 4, with what others need to judge it. */
+export interface Offer {
+  id: string;
+  from: PlayerId;
+  order: string;
+  status: "open" | "taken" | "withdrawn";
+  takenBy?: PlayerId;
+  town: string;
+  pallets: number;
+  ready: number;
+  due: number;
+}
+
+/** A completed exchange and what it changed for the region (after minus before). */
+export interface Exchange {
+  offer: string;
+  from: PlayerId;
+  to: PlayerId;
+  order: string;
+  km: number;
+  co2Kg: number;
+  cost: number;
+}
+
+/**
+ * A carrier's KPIs in short. `soloCost` and `soloCo2Kg` are what delivering
+ * each unplanned order alone would take (see `soloTrip`), so a plan cannot
+ * look cheap or green by leaving orders out.
+ */
+export interface KpiSummary {
+  /** Euro. */
+  cost: number;
+  km: number;
+  co2Kg: number;
+  late: number;
+  minutesLate: number;
+  unplanned: number;
+  deliveries: number;
+  overCapacity: number;
+  overRange: number;
+  /** The carrier's orders at the time. */
+  orders: number;
+  soloCost: number;
+  soloCo2Kg: number;
+}
+
+/** A carrier's result in a round, with the assistant's last proposal evaluated the same way (null if none). */
+export interface RoundResult {
+  round: PlannerRound;
+  player: PlayerId;
+  kpi: KpiSummary;
+  /** Euro per order, lower is better (see `roundScore`). */
+  score: number;
+  assistant: KpiSummary | null;
+  assistantScore: number | null;
+}
+
+/** One line of a round's leaderboard; equal scores share a place. */
+export interface Standing {
+  player: PlayerId;
+  name: string;
+  place: number;
+  score: number;
+  cost: number;
+  co2Kg: number;
+  late: number;
+  unplanned: number;
+}
+
+/** The whole planner game, as plain JSON. Only the server holds it. */
+export interface PlannerGame {
+  version: 1;
+  seed: number;
+  difficulty: Difficulty;
+  phase: PlannerPhase;
+  /** 0 before round 1. */
+  round: 0 | PlannerRound;
+  /** Player ids in seat order. */
+  players: PlayerId[];
+  names: Record<PlayerId, string>;
+  carriers: Record<PlayerId, Carrier>;
+  /** Minutes after midnight: the day's start, except in round 3 where the day runs. */
+  clock: number;
+  offers: Offer[];
+  /** Number of the next offer id (`f<n>`). */
+  nextOffer: number;
+  exchanges: Exchange[];
+  results: RoundResult[];
+}
+
+/** What happened, in order. A `disruption` concerns its carrier's planner only. */
+export type PlannerEvent =
+  | { type: "round-started"; round: PlannerRound; clock: number }
+  | { type: "plan-set"; player: PlayerId; source: "edit" | "proposal" | "exchange" }
+  | { type: "disruption"; player: PlayerId; disruption: Disruption; moved: string[] }
+  | { type: "offer-made"; offer: Offer }
+  | { type: "offer-withdrawn"; offer: Offer }
+  | { type: "offer-taken"; offer: Offer; km: number; co2Kg: number }
+  | { type: "round-ended"; round: PlannerRound; leaderboard: Standing[] }
+  | { type: "game-finished" };
+
+/** Why a planner action is refused. The protocol-level codes (BAD_MESSAGE, RATE_LIMITED, ...) come from the room. */
+export const PLANNER_REJECTION_CODES = [
+  "NOT_IN_ROUND",
+  "WRONG_ROUND",
+  "UNKNOWN_PLAYER",
+  "UNKNOWN_ORDER",
+  "DOUBLE_ORDER",
+  "NOT_YOUR_VEHICLE",
+  "DOUBLE_VEHICLE",
+  "VEHICLE_UNAVAILABLE",
+  "LOCKED_STOP",
+  "ASSISTANT_NOT_ALLOWED",
+  "NO_PROPOSAL",
+  "UNKNOWN_OFFER",
+  "NOT_YOUR_OFFER",
+  "OWN_OFFER",
+  "ORDER_LOCKED",
+  "BAD_PLAYER_COUNT",
+  "BAD_MESSAGE",
+  "RATE_LIMITED",
+  "NOT_HOST",
+  "ALREADY_STARTED",
+  "TOO_MANY_STOPS",
+  "ASSISTANT_FAILED",
+] as const;
+export type PlannerRejectionCode = (typeof PLANNER_REJECTION_CODES)[number];
+
+/** A refused action: a code and, for some codes, details for the message. */
+export interface PlannerRejection {
+  code: PlannerRejectionCode;
+  detail?: Record<string, string | number>;
+}
+
+/** The outcome of a rule: the new game and its events, or a rejection (the game unchanged). */
+export type PlannerResult =
+  { ok: true; game: PlannerGame; events: PlannerEvent[] } | { ok: false; rejection: PlannerRejection };
+
+/** Most stops a plan may hold (the largest day has 60 orders; exchanges and rush orders add a few). */
+export const MAX_PLAN_STOPS = 200;
+
+/** Most planners in one region (the game's contract, docs/planner-game.md: 1 to 8). */
+export const MAX_PLANNERS = 8;

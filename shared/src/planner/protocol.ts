@@ -1,0 +1,146 @@
+/**
+ * The planner room's protocol: room name, message names, payload types and
+ * the runtime validation the room applies at its boundary. The message table
+ * is in docs/planner-game.md.
+ */
+import { z } from "zod";
+import { LANGS, MAX_NAME_LENGTH } from "../protocol.js";
+import type { Plan } from "./evaluate.js";
+import type { CompetenceProfile } from "./game/assessment.js";
+import type { OfferPreview } from "./game/exchange.js";
+import type { PlannerEvent, PlannerRejectionCode, PlayerId, RoundResult } from "./game/types.js";
+import { MAX_PLAN_STOPS, MAX_PLANNERS } from "./game/types.js";
+
+/** The room name registered on the server. */
+export const PLANNER_ROOM = "planner";
+
+/** Messages a client sends to the planner room (the day's clock is the server's, never a client's). */
+export const PlannerClientMessage = {
+  start: "start",
+  plan: "plan",
+  assist: "assist",
+  acceptProposal: "acceptProposal",
+  reveal: "reveal",
+  offer: "offer",
+  withdraw: "withdraw",
+  preview: "preview",
+  accept: "accept",
+  next: "next",
+} as const;
+export type PlannerClientMessageType = (typeof PlannerClientMessage)[keyof typeof PlannerClientMessage];
+
+/** Messages the planner room sends to clients. */
+export const PlannerServerMessage = {
+  rejected: "rejected",
+  proposal: "proposal",
+  preview: "preview",
+  event: "event",
+  results: "results",
+} as const;
+export type PlannerServerMessageType = (typeof PlannerServerMessage)[keyof typeof PlannerServerMessage];
+
+/** Longest order, vehicle or offer id, in characters (generated ids are like `c8-rush-1`). */
+export const MAX_ID_LENGTH = 32;
+/** Most routes in a plan message (the largest generated fleet has about 15 vehicles). */
+export const MAX_PLAN_ROUTES = 50;
+/** Planners in a room when the creator does not say. */
+export const DEFAULT_PLANNERS = 4;
+
+const id = z
+  .string()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+const name = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1).max(MAX_NAME_LENGTH));
+
+/** Options of `client.create("planner", ...)` and `joinById` (unknown keys are ignored). */
+export const plannerJoinSchema = z.object({
+  name,
+  lang: z.enum(LANGS).default("nl"),
+  /** 15, 30, 45 or 60 orders per carrier. */
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).default(2),
+  /** Seats in the region. */
+  planners: z.number().int().min(1).max(MAX_PLANNERS).default(DEFAULT_PLANNERS),
+});
+export type PlannerJoinOptions = z.infer<typeof plannerJoinSchema>;
+
+const empty = z.object({}).strict();
+
+/**
+ * A plan on the wire: at most {@link MAX_PLAN_ROUTES} routes of at most
+ * {@link MAX_PLAN_STOPS} stops each; the rules refuse more than
+ * {@link MAX_PLAN_STOPS} stops in all (TOO_MANY_STOPS).
+ */
+export const planSchema = z
+  .object({
+    routes: z.array(z.object({ vehicle: id, orders: z.array(id).max(MAX_PLAN_STOPS) }).strict()).max(MAX_PLAN_ROUTES),
+  })
+  .strict();
+
+/** Payload schemas of the client messages, by message name. */
+export const plannerSchemas = {
+  start: empty,
+  plan: z.object({ plan: planSchema }).strict(),
+  assist: empty,
+  acceptProposal: empty,
+  reveal: z.object({ order: id }).strict(),
+  offer: z.object({ order: id }).strict(),
+  withdraw: z.object({ offer: id }).strict(),
+  preview: z.object({ offer: id }).strict(),
+  accept: z.object({ offer: id }).strict(),
+  next: empty,
+} as const satisfies Record<keyof typeof PlannerClientMessage, z.ZodType>;
+
+/** The parsed payload of each client message. */
+export type PlannerPayloads = { [K in keyof typeof plannerSchemas]: z.infer<(typeof plannerSchemas)[K]> };
+
+/** `plan`: the planner's whole plan. */
+export interface PlanPayload {
+  plan: Plan;
+}
+/** `reveal` and `offer`: one of the planner's orders. */
+export interface OrderPayload {
+  order: string;
+}
+/** `withdraw`, `preview` and `accept`: an offer id. */
+export interface OfferPayload {
+  offer: string;
+}
+
+/** `rejected`: why the last message was refused, in the planner's language. */
+export interface PlannerRejectedPayload {
+  code: PlannerRejectionCode;
+  message: string;
+}
+/** `proposal`: the assistant's plan for the asking planner (not yet their plan). */
+export interface ProposalPayload {
+  plan: Plan;
+}
+/** `preview`: what taking an offer would change, for the asking planner. */
+export type PreviewPayload = { offer: string } & OfferPreview;
+/** `event`: one {@link PlannerEvent}; a `disruption` goes to its own carrier's planner only. */
+export type EventPayload = PlannerEvent;
+/** `results`: at the end, every round's results and every planner's competence profile. */
+export interface ResultsPayload {
+  names: Record<PlayerId, string>;
+  results: RoundResult[];
+  profiles: Record<PlayerId, CompetenceProfile>;
+}
+
+/**
+ * Validates the payload of client message `type`. Returns the parsed value,
+ * or null for anything malformed (the room answers BAD_MESSAGE then). A
+ * missing payload counts as `{}`.
+ */
+export function parsePlannerPayload<K extends keyof typeof plannerSchemas>(
+  type: K,
+  payload: unknown,
+): PlannerPayloads[K] | null {
+  const schema: z.ZodType<PlannerPayloads[K]> = plannerSchemas[type] as unknown as z.ZodType<PlannerPayloads[K]>;
+  const result = schema.safeParse(payload ?? {});
+  return result.success ? result.data : null;
+}

@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Plan } from "../../../shared/src/planner/evaluate.js";
+import type { CarrierView } from "../../../shared/src/planner/carrierView.js";
+import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
+import { myCarrier, next, startPlannerServer, waitFor, type PRoom } from "./harness.js";
+
+let env: Awaited<ReturnType<typeof startPlannerServer>>;
+beforeAll(async () => {
+  env = await startPlannerServer({ minutesPerSecond: 120, clockTickMs: 100 });
+});
+afterAll(async () => {
+  await env.server.shutdown();
+});
+
+/** Records every frame a client's connection receives from now on. */
+function captureBytes(room: PRoom): Buffer[] {
+  const frames: Buffer[] = [];
+  const events = room.connection.events as { onmessage?: (e: MessageEvent) => void };
+  const original = events.onmessage;
+  events.onmessage = (e: MessageEvent) => {
+    frames.push(Buffer.from(e.data as ArrayBuffer));
+    original?.(e);
+  };
+  return frames;
+}
+
+/** A plan by hand: orders by window, each onto the first available vehicle with room left. */
+function handPlan(view: CarrierView): Plan {
+  const out = new Set(view.unavailable);
+  const locked = new Set(view.locked);
+  const routes = view.scenario.fleet
+    .filter((v) => !out.has(v.id))
+    .map((v) => ({ vehicle: v.id, orders: [] as string[], room: VEHICLES[v.type].capacityPallets }));
+  for (const r of view.plan.routes) {
+    const mine = routes.find((x) => x.vehicle === r.vehicle);
+    for (const o of r.orders.filter((id) => locked.has(id))) {
+      mine?.orders.push(o);
+      if (mine) mine.room -= view.scenario.orders.find((x) => x.id === o)?.pallets ?? 0;
+    }
+  }
+  const open = view.scenario.orders.filter((o) => !locked.has(o.id)).sort((a, b) => a.due - b.due);
+  for (const o of open) {
+    const r = routes.find((x) => x.room >= o.pallets);
+    if (!r) continue;
+    r.orders.push(o.id);
+    r.room -= o.pallets;
+  }
+  return { routes: routes.filter((r) => r.orders.length > 0).map(({ vehicle, orders }) => ({ vehicle, orders })) };
+}
+
+const planOf = (room: PRoom) => JSON.stringify(myCarrier(room)?.plan);
+
+/** Sends a message that must be refused, and checks the code and that the sender keeps its seat. */
+async function refused(room: PRoom, type: string, payload: unknown, code: string): Promise<void> {
+  const before = planOf(room);
+  const answer = next<{ code: string; message: string }>(room, "rejected");
+  room.send(type, payload);
+  const r = await answer;
+  expect(r.code).toBe(code);
+  expect(r.message.length).toBeGreaterThan(5);
+  expect(room.connection.isOpen).toBe(true);
+  expect(planOf(room)).toBe(before);
+}
+
+/**
+ * Asks the assistant, waits for its proposal and accepts it; resolves with the plan now in force (the proposal,
+ * with any stops driven meanwhile kept first on their vehicle).
+ */
+async function assistAndAccept(room: PRoom): Promise<Plan> {
+  const proposal = next<{ plan: Plan }>(room, "proposal");
+  room.send("assist", {});
+  const { plan } = await proposal;
+  await waitFor(
+    room,
+    () => JSON.stringify(myCarrier(room)?.proposal) === JSON.stringify(plan),
+    "proposal in the state",
+  );
+  const accepted = new Promise<void>((resolve) => {
+    const off = room.onMessage("event", (e: { type: string; player?: string; source?: string }) => {
+      if (e.type === "plan-set" && e.player === room.sessionId && e.source === "proposal") {
+        off();
+        resolve();
+      }
+    });
+  });
+  room.send("acceptProposal", {});
+  await accepted;
+  const proposed = new Set(plan.routes.flatMap((r) => r.orders));
+  await waitFor(
+    room,
+    () =>
+      (myCarrier(room)?.plan.routes ?? [])
+        .flatMap((r) => r.orders)
+        .every((o) => proposed.has(o) || myCarrier(room)?.locked.includes(o)),
+    "the proposal in force",
+  );
+  return myCarrier(room)?.plan as Plan;
+}
+
+describe("planner room: a full 4-round game with 3 planners", () => {
+  it("plays by hand, with the assistant, through disruptions and an exchange, to the results", async () => {
+    const host = await env.client.create<never>("planner", { name: "Anna", planners: 3, difficulty: 1, lang: "en" });
+    const rooms = [host as unknown as PRoom];
+    for (const name of ["Bram", "Chris"]) rooms.push((await env.client.joinById(host.roomId, { name })) as PRoom);
+    const [a, b, c] = rooms as [PRoom, PRoom, PRoom];
+    const frames = rooms.map(captureBytes);
+    const events: { type: string; player?: string }[][] = rooms.map(() => []);
+    rooms.forEach((r, i) => r.onMessage("event", (e: { type: string }) => events[i]?.push(e)));
+
+    await refused(b, "start", {}, "NOT_HOST");
+    a.send("start", {});
+    await Promise.all(
+      rooms.map((r) => waitFor(r, (s) => s.phase === "round" && s.round === 1 && !!myCarrier(r), "round 1")),
+    );
+
+    // Each planner sees its own carrier only: on the wire and decoded.
+    const prefixes = rooms.map((r) => (myCarrier(r)?.scenario.orders[0]?.id ?? "").split("-")[0] + "-");
+    expect(new Set(prefixes).size).toBe(3);
+    rooms.forEach((r, i) => {
+      r.state.planners.forEach((p, id) => {
+        if (id !== r.sessionId) expect(p.carrier ?? "").toBe("");
+      });
+      const bytes = Buffer.concat(frames[i] ?? []).toString("latin1");
+      prefixes.forEach((prefix, j) => {
+        if (j !== i) expect(bytes.includes(`"${prefix}`)).toBe(false);
+      });
+    });
+
+    // Round 1, by hand; bad input is refused with a code and changes nothing.
+    const viewA = myCarrier(a) as CarrierView;
+    const viewB = myCarrier(b) as CarrierView;
+    await refused(a, "plan", { plan: { routes: "all of them" } }, "BAD_MESSAGE");
+    await refused(
+      a,
+      "plan",
+      { plan: { routes: [{ vehicle: viewA.scenario.fleet[0]?.id, orders: [viewB.scenario.orders[0]?.id] }] } },
+      "UNKNOWN_ORDER",
+    );
+    await refused(
+      a,
+      "plan",
+      { plan: { routes: [{ vehicle: viewB.scenario.fleet[0]?.id, orders: [] }] } },
+      "NOT_YOUR_VEHICLE",
+    );
+    const dup = viewA.scenario.orders[0]?.id as string;
+    await refused(
+      a,
+      "plan",
+      { plan: { routes: [{ vehicle: viewA.scenario.fleet[0]?.id, orders: [dup, dup] }] } },
+      "DOUBLE_ORDER",
+    );
+    await refused(a, "assist", {}, "ASSISTANT_NOT_ALLOWED");
+    await refused(a, "teleport", {}, "BAD_MESSAGE");
+    for (const r of rooms) {
+      const plan = handPlan(myCarrier(r) as CarrierView);
+      r.send("plan", { plan });
+      await waitFor(r, () => planOf(r) === JSON.stringify(plan), "hand plan set");
+    }
+    expect(a.state.planners.get(b.sessionId)?.deliveries).toBeGreaterThan(0);
+    a.send("next", {});
+    await waitFor(
+      a,
+      (s) => s.phase === "review" && s.leaderboardRound === 1 && s.leaderboard.length === 3,
+      "round 1 results",
+    );
+
+    // Round 2: the assistant proposes, the planners accept.
+    a.send("next", {});
+    await waitFor(a, (s) => s.phase === "round" && s.round === 2, "round 2");
+    const handCost = a.state.planners.get(a.sessionId)?.cost ?? 0;
+    for (const r of rooms) await assistAndAccept(r);
+    expect(a.state.planners.get(a.sessionId)?.cost ?? 0).toBeLessThan(handCost);
+    a.send("next", {});
+    await waitFor(a, (s) => s.phase === "review" && s.leaderboardRound === 2, "round 2 results");
+
+    // Round 3: the day runs; a driver calls in sick at 07:00, a rush order comes at 10:30; the planners replan.
+    a.send("next", {});
+    await waitFor(a, (s) => s.phase === "round" && s.round === 3, "round 3");
+    await waitFor(a, () => events[0]?.some((e) => e.type === "disruption") ?? false, "a disruption reaches Anna");
+    expect(events[0]?.filter((e) => e.type === "disruption").every((e) => e.player === a.sessionId)).toBe(true);
+    const sick = myCarrier(a) as CarrierView;
+    expect(sick.unavailable.length).toBeGreaterThan(0);
+    const replanned = await assistAndAccept(a);
+    expect(replanned.routes.some((r) => sick.unavailable.includes(r.vehicle) && r.orders.length > 0)).toBe(false);
+    await waitFor(a, (s) => s.clock >= 10 * 60 + 40, "the clock passes 10:40", 15_000);
+    expect(myCarrier(a)?.scenario.orders.some((o) => o.id.includes("rush"))).toBe(true);
+    const rush = myCarrier(a)?.scenario.orders.find((o) => o.id.includes("rush"))?.id as string;
+    expect(myCarrier(a)?.kpi.unplanned).toContain(rush);
+    const after = await assistAndAccept(a);
+    // Whatever else happened meanwhile (the day runs on), no vehicle that is out drives more than it already had.
+    const now = myCarrier(a) as CarrierView;
+    for (const r of after.routes) {
+      if (now.unavailable.includes(r.vehicle)) expect(r.orders.every((o) => now.locked.includes(o))).toBe(true);
+    }
+    expect(now.kpi.deliveries).toBeGreaterThan(0);
+    a.send("next", {});
+    await waitFor(
+      a,
+      (s) => s.phase === "review" && s.leaderboardRound === 3 && s.regionKmRound3 > 0,
+      "round 3 results",
+    );
+
+    // Round 4: Anna offers an order, Bram previews and takes it; a withdrawn offer cannot be taken.
+    a.send("next", {});
+    await waitFor(a, (s) => s.phase === "round" && s.round === 4, "round 4");
+    const mine = myCarrier(a) as CarrierView;
+    const open = mine.scenario.orders.filter((o) => !mine.locked.includes(o.id));
+    const [given, kept] = [open[0]?.id as string, open[1]?.id as string];
+    a.send("offer", { order: given });
+    await waitFor(b, (s) => [...s.offers].some((o) => o.order === given && o.status === "open"), "offer visible");
+    const offerId = [...b.state.offers].find((o) => o.order === given)?.id as string;
+    const preview = next<{ offer: string; giver: { km: number }; taker: { km: number }; region: { km: number } }>(
+      b,
+      "preview",
+    );
+    b.send("preview", { offer: offerId });
+    const p = await preview;
+    expect(p.offer).toBe(offerId);
+    const regionBefore = b.state.regionKm;
+    b.send("accept", { offer: offerId });
+    await waitFor(b, () => myCarrier(b)?.scenario.orders.some((o) => o.id === given) ?? false, "order taken over");
+    await waitFor(a, () => myCarrier(a)?.scenario.orders.every((o) => o.id !== given) ?? false, "order given away");
+    await waitFor(b, (s) => Math.abs(s.regionKm - (regionBefore + p.region.km)) < 0.1, "region km as previewed");
+    a.send("offer", { order: kept });
+    await waitFor(c, (s) => [...s.offers].some((o) => o.order === kept), "second offer");
+    const second = [...c.state.offers].find((o) => o.order === kept)?.id as string;
+    await refused(c, "withdraw", { offer: second }, "NOT_YOUR_OFFER");
+    a.send("withdraw", { offer: second });
+    await waitFor(c, (s) => [...s.offers].some((o) => o.id === second && o.status === "withdrawn"), "withdrawn");
+    await refused(c, "accept", { offer: second }, "UNKNOWN_OFFER");
+
+    const results = rooms.map((r) =>
+      next<{ results: unknown[]; profiles: Record<string, Record<string, number>> }>(r, "results"),
+    );
+    a.send("next", {});
+    await waitFor(a, (s) => s.phase === "finished" && s.leaderboardRound === 4, "finished");
+    const got = await Promise.all(results);
+    got.forEach((r, i) => {
+      expect(r.results.length).toBe(12);
+      const profile = r.profiles[(rooms[i] as PRoom).sessionId] as Record<string, number>;
+      for (const key of ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"]) {
+        expect(profile[key]).toBeGreaterThanOrEqual(0);
+        expect(profile[key]).toBeLessThanOrEqual(100);
+      }
+      expect(Object.keys(r.profiles)).toEqual([(rooms[i] as PRoom).sessionId]);
+    });
+    for (const r of rooms) await r.leave();
+  });
+});
+
+describe("planner room: drops and bad joins", () => {
+  it("gives a dropped planner the same carrier and plan back with the reconnection token", async () => {
+    const room = (await env.client.create("planner", { name: "Dana", planners: 1, difficulty: 1 })) as PRoom;
+    room.send("start", {});
+    await waitFor(room, (s) => s.round === 1 && !!myCarrier(room), "round 1");
+    const plan = handPlan(myCarrier(room) as CarrierView);
+    room.send("plan", { plan });
+    await waitFor(room, () => planOf(room) === JSON.stringify(plan), "plan set");
+    const token = room.reconnectionToken;
+    room.reconnection.enabled = false;
+    room.connection.close();
+    await new Promise((r) => setTimeout(r, 300));
+    const back = (await env.client.reconnect(token)) as PRoom;
+    await waitFor(back, () => planOf(back) === JSON.stringify(plan), "plan back after the drop");
+    expect(back.state.planners.get(back.sessionId)?.connected).toBe(true);
+    await back.leave();
+  });
+
+  it("refuses malformed join options with a clear error", async () => {
+    await expect(env.client.create("planner", { name: "", planners: 9 })).rejects.toThrow(/invalid options/);
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { evaluatePlan } from "../../../../shared/src/planner/evaluate.js";
+import {
+  acceptProposal,
+  advanceClock,
+  carrierKpi,
+  endRound,
+  offerOrder,
+  recordProposal,
+  setPlan,
+  startRound,
+  type PlannerGame,
+} from "../../../../shared/src/planner/game/index.js";
+import { driveMinutes, roadKm } from "../../../../shared/src/planner/geo.js";
+import { DEPOT, town } from "../../../../shared/src/planner/region.js";
+import { hm } from "../../../../shared/src/planner/scenario.js";
+import { advanceTo, greedyPlan, handDay, must, region, withScenario } from "./fixtures.js";
+
+const end = (g: PlannerGame) => must(endRound(g));
+const code = (r: { ok: boolean; rejection?: { code: string } }) => (r.ok ? "ok" : r.rejection?.code);
+
+/** Round 3 with p1 on the hand-made day: c1-v1 drives a1 (Groningen), a2 (Assen), a3 (Emmen); c1-v2 a4 (Leek). */
+function round3(): PlannerGame {
+  let g = must(startRound(withScenario(region(), "p1", handDay()), 1));
+  g = must(
+    setPlan(g, "p1", {
+      routes: [
+        { vehicle: "c1-v1", orders: ["c1-a1", "c1-a2", "c1-a3"] },
+        { vehicle: "c1-v2", orders: ["c1-a4"] },
+      ],
+    }),
+  );
+  g = must(setPlan(g, "p2", greedyPlan(g.carriers.p2!)));
+  return advanceTo(g, 3, end);
+}
+
+describe("advanceClock", () => {
+  it("works in round 3 only and never turns the clock back", () => {
+    const g = round3();
+    expect(g.clock).toBe(hm(6, 30));
+    expect(code(advanceClock(must(startRound(region(), 1)), hm(8)))).toBe("WRONG_ROUND");
+    expect(code(advanceClock(end(g), hm(8)))).toBe("NOT_IN_ROUND");
+    expect(code(advanceClock(g, Number.NaN))).toBe("BAD_MESSAGE");
+    const later = must(advanceClock(g, hm(7, 10)));
+    expect(later.clock).toBe(hm(7, 10));
+    expect(must(advanceClock(later, hm(7))).clock).toBe(hm(7, 10));
+    expect(must(advanceClock(later, hm(23))).clock).toBe(hm(19));
+  });
+
+  it("locks stops once their vehicle sets off, by the plan's own schedule (hand-checked)", () => {
+    const g = round3();
+    // c1-v1 leaves the depot just in time for Groningen at 07:00, unloads 10 minutes, sets off for Assen.
+    const leaveAssen = hm(7) + 10;
+    const arriveAssen = leaveAssen + driveMinutes(roadKm(town("groningen"), town("assen")));
+    const leaveEmmen = arriveAssen + 30;
+    const stops = carrierKpi(g, "p1")?.routes[0]?.stops ?? [];
+    expect(stops[0]?.leave).toBeCloseTo(hm(7) - driveMinutes(roadKm(DEPOT, town("groningen"))), 1);
+    expect(stops[1]?.leave).toBeCloseTo(leaveAssen, 1);
+    expect(stops[2]?.leave).toBeCloseTo(leaveEmmen, 1);
+    expect(must(advanceClock(g, leaveAssen - 1)).carriers.p1?.locked).toEqual(["c1-a1"]);
+    expect(must(advanceClock(g, leaveAssen + 1)).carriers.p1?.locked).toEqual(["c1-a1", "c1-a2"]);
+  });
+
+  it("moves a broken vehicle's open stops to unplanned and brings the rush order in", () => {
+    const g = round3();
+    const r = advanceClock(g, hm(9));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const mine = r.events.filter((e) => e.type === "disruption" && e.player === "p1");
+    expect(mine).toEqual([
+      { type: "disruption", player: "p1", disruption: handDay().disruptions[0], moved: ["c1-a3"] },
+      { type: "disruption", player: "p1", disruption: handDay().disruptions[1], moved: ["c1-rush-1"] },
+    ]);
+    const c = r.game.carriers.p1!;
+    expect(c.unavailable).toEqual(["c1-v1"]);
+    expect(c.applied).toBe(2);
+    expect(c.plan.routes).toEqual([
+      { vehicle: "c1-v1", orders: ["c1-a1", "c1-a2"] },
+      { vehicle: "c1-v2", orders: ["c1-a4"] },
+    ]);
+    expect(c.scenario.orders.map((o) => o.id)).toContain("c1-rush-1");
+    expect(carrierKpi(r.game, "p1")?.unplanned).toEqual(["c1-a3", "c1-rush-1"]);
+    expect(c.usage.replans.map((x) => [x.kind, x.orders, x.replannedAt])).toEqual([
+      ["breakdown", ["c1-a3"], null],
+      ["rush-order", ["c1-rush-1"], null],
+    ]);
+    // Applied once: a later tick does not apply them again.
+    const again = advanceClock(r.game, hm(9, 30));
+    expect(again.ok && again.events.filter((e) => e.type === "disruption" && e.player === "p1")).toEqual([]);
+  });
+
+  it("keeps locked stops in place and vehicles that are out empty, and plans a replan from now on", () => {
+    const g = must(advanceClock(round3(), hm(8)));
+    expect(g.carriers.p1?.locked).toEqual(["c1-a1", "c1-a2"]);
+    const routes = (...r: [string, string[]][]) => ({ routes: r.map(([vehicle, orders]) => ({ vehicle, orders })) });
+    expect(setPlan(g, "p1", routes(["c1-v1", ["c1-a2", "c1-a1"]], ["c1-v2", ["c1-a4"]]))).toEqual({
+      ok: false,
+      rejection: { code: "LOCKED_STOP", detail: { order: "c1-a1" } },
+    });
+    expect(code(setPlan(g, "p1", routes(["c1-v1", ["c1-a2"]], ["c1-v2", ["c1-a1", "c1-a4"]])))).toBe("LOCKED_STOP");
+    expect(code(setPlan(g, "p1", routes(["c1-v2", ["c1-a4"]])))).toBe("LOCKED_STOP");
+    expect(setPlan(g, "p1", routes(["c1-v1", ["c1-a1", "c1-a2", "c1-a3"]], ["c1-v2", ["c1-a4"]]))).toEqual({
+      ok: false,
+      rejection: { code: "VEHICLE_UNAVAILABLE", detail: { vehicle: "c1-v1" } },
+    });
+    // A proposal that still counts on a vehicle gone out since: accepted as it can be driven now.
+    const proposal = must(recordProposal(g, "p1", routes(["c1-v1", ["c1-a1", "c1-a2", "c1-a3"]])));
+    const accepted = must(acceptProposal(proposal, "p1")).carriers.p1;
+    expect(accepted?.plan.routes).toEqual([{ vehicle: "c1-v1", orders: ["c1-a1", "c1-a2"] }]);
+    expect(code(setPlan(proposal, "p1", routes(["c1-v1", ["c1-a1", "c1-a2", "c1-a3"]])))).toBe("VEHICLE_UNAVAILABLE");
+    const replanned = must(
+      setPlan(g, "p1", routes(["c1-v1", ["c1-a1", "c1-a2"]], ["c1-v2", ["c1-a4"]], ["c1-v3", ["c1-a3"]])),
+    );
+    const c = replanned.carriers.p1!;
+    expect(c.holds).toEqual({ "c1-v3": [{ after: 0, until: hm(8) }] });
+    // c1-v3 could have left at 07:00 for Emmen; told at 08:00, it leaves at 08:00.
+    const v3 = carrierKpi(replanned, "p1")?.routes.find((r) => r.vehicle === "c1-v3");
+    expect(v3?.stops[0]?.leave).toBe(hm(8));
+    expect(c.usage.replans[0]?.replannedAt).toBe(hm(8));
+  });
+
+  it("round 4 starts the day over: only the stops of vehicles that went out stay locked", () => {
+    let g = must(advanceClock(round3(), hm(9)));
+    g = must(setPlan(g, "p1", { routes: [...g.carriers.p1!.plan.routes, { vehicle: "c1-v3", orders: ["c1-a3"] }] }));
+    g = must(advanceClock(g, hm(12)));
+    expect(g.carriers.p1?.locked).toEqual(expect.arrayContaining(["c1-a1", "c1-a2", "c1-a4", "c1-a3"]));
+    const g4 = must(startRound(end(g), 4));
+    expect(g4.clock).toBe(hm(6, 30));
+    expect(g4.carriers.p1?.locked).toEqual(["c1-a1", "c1-a2"]);
+    expect(g4.carriers.p1?.holds).toEqual({});
+    expect(g4.carriers.p1?.unavailable).toEqual(["c1-v1"]);
+    expect(offerOrder(g4, "p1", "c1-a1")).toEqual({
+      ok: false,
+      rejection: { code: "ORDER_LOCKED", detail: { order: "c1-a1" } },
+    });
+    expect(offerOrder(g4, "p1", "c1-a4").ok).toBe(true);
+  });
+});
+
+describe("traffic jams in the evaluation", () => {
+  it("slow the legs on the corridor that set off while the jam lasts, in either direction", () => {
+    const s = { ...handDay(), orders: [{ ...handDay().orders[0]!, town: "drachten" }, handDay().orders[1]!] };
+    const plan = { routes: [{ vehicle: "c1-v1", orders: ["c1-a1"] }] };
+    const free = evaluatePlan(s, plan);
+    const jam = { from: "drachten", to: "depot", at: 0, until: hm(24), factor: 2 };
+    const slow = evaluatePlan(s, plan, { jams: [jam] });
+    const hours = (roadKm(DEPOT, town("drachten")) * 2) / 60;
+    expect(slow.routes[0]!.driveHours - free.routes[0]!.driveHours).toBeCloseTo(hours, 3);
+    const over = evaluatePlan(s, plan, { jams: [{ ...jam, at: hm(3), until: hm(4) }] });
+    expect(over.routes[0]!.driveHours).toBe(free.routes[0]!.driveHours);
+  });
+});
