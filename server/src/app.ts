@@ -10,6 +10,7 @@ import { DEFAULT_PLANNER_CONFIG, type PlannerConfig, type QuartetConfig } from "
 import { quartetRoomWith } from "./quartet/QuartetRoom.js";
 import { plannerRoomWith } from "./planner/PlannerRoom.js";
 import { SolverPool } from "./planner/solverWorker.js";
+import { plannerApi } from "./planner/http.js";
 import { workshopApi } from "./workshop/http.js";
 import { WORKSHOP_ROOM, type WorkshopService } from "./workshop/service.js";
 import { workshopRoomWith } from "./workshop/WorkshopRoom.js";
@@ -73,6 +74,7 @@ export function createGameServer(options: AppOptions): Server {
         const local = rooms.filter((r) => r.processId === matchMaker.processId).length;
         res.json({ ok: true, rooms: rooms.length, localRooms: local, processId: matchMaker.processId });
       });
+      app.use("/api", plannerApi());
       if (options.workshops) app.use("/api", workshopApi(options.workshops.service));
       if (existsSync(staticDir)) {
         app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));

@@ -12,6 +12,9 @@ export type { Lang, RegionPhase, Role, BotLevel };
 /** Room name of the quartet (protocol). */
 export const QUARTET_ROOM = "quartet";
 
+/** Room name of the planner game (docs/planner-game.md). */
+export const PLANNER_ROOM = "planner";
+
 export const LANGS = ["nl", "en"] as const satisfies readonly Lang[];
 export const ROLES = ["entrepreneur", "government", "intermediary", "knowledge"] as const satisfies readonly Role[];
 export const REGION_PHASES = ["aware", "exchanging", "activities", "funding"] as const satisfies readonly RegionPhase[];

@@ -270,3 +270,43 @@ describe("planner room: drops and bad joins", () => {
     await expect(env.client.create("planner", { name: "", planners: 9 })).rejects.toThrow(/invalid options/);
   });
 });
+
+describe("the personal report", () => {
+  const report = {
+    lang: "en",
+    name: "Anna",
+    profile: { efficiency: 80, green: 72, service: 95, adaptivity: 60, collaboration: 40, digital: 88 },
+    rounds: [1, 2, 3, 4].map((round) => ({
+      round,
+      cost: 3000 - round * 100,
+      km: 400,
+      co2Kg: 300,
+      late: 1,
+      unplanned: 0,
+      deliveries: 15,
+      assistantCost: round === 1 ? null : 2800,
+      assistantCo2Kg: round === 1 ? null : 280,
+    })),
+  };
+  const post = (body: unknown) =>
+    fetch(`http://127.0.0.1:2568/api/planner/report.pdf`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("comes as a PDF with the profile chart and the rounds", async () => {
+    const res = await post(report);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/pdf");
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(2000);
+  });
+
+  it("refuses a malformed report with a clear error", async () => {
+    const res = await post({ ...report, profile: { ...report.profile, green: 140 } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(/profile\.green/);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The planner's personal report: what goes in it (validated at the server's
+ * boundary) and its texts in Dutch and English. The server typesets it as a
+ * PDF (server/src/planner/report.ts); the client shows the same data on screen.
+ */
+import { z } from "zod";
+import type { CompetenceProfile } from "./game/assessment.js";
+import type { PlayerId, RoundResult } from "./game/types.js";
+
+/** The six competences, in the order the report shows them. */
+export const COMPETENCES = ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"] as const;
+
+const score = z.number().int().min(0).max(100);
+const amount = z.number().finite().min(0).max(10_000_000);
+const count = z.number().int().min(0).max(10_000);
+
+/** One round's KPIs in the report, with the assistant's plan for comparison where there was one. */
+export const reportRoundSchema = z
+  .object({
+    round: z.number().int().min(1).max(4),
+    cost: amount,
+    km: amount,
+    co2Kg: amount,
+    late: count,
+    unplanned: count,
+    deliveries: count,
+    assistantCost: amount.nullable(),
+    assistantCo2Kg: amount.nullable(),
+  })
+  .strict();
+
+export const reportSchema = z
+  .object({
+    lang: z.enum(["nl", "en"]),
+    name: z.string().trim().min(1).max(24),
+    profile: z
+      .object(
+        Object.fromEntries(COMPETENCES.map((c) => [c, score])) as Record<(typeof COMPETENCES)[number], typeof score>,
+      )
+      .strict(),
+    rounds: z.array(reportRoundSchema).max(4),
+  })
+  .strict();
+export type PersonalReport = z.infer<typeof reportSchema>;
+
+/** The report of `player` from the game's results and their profile (what the room sends at the end). */
+export function personalReport(
+  lang: "nl" | "en",
+  name: string,
+  player: PlayerId,
+  results: readonly RoundResult[],
+  profile: CompetenceProfile,
+): PersonalReport {
+  return {
+    lang,
+    name,
+    profile: { ...profile },
+    rounds: results
+      .filter((r) => r.player === player)
+      .sort((a, b) => a.round - b.round)
+      .map((r) => ({
+        round: r.round,
+        cost: r.kpi.cost,
+        km: r.kpi.km,
+        co2Kg: r.kpi.co2Kg,
+        late: r.kpi.late,
+        unplanned: r.kpi.unplanned,
+        deliveries: r.kpi.deliveries,
+        assistantCost: r.assistant?.cost ?? null,
+        assistantCo2Kg: r.assistant?.co2Kg ?? null,
+      })),
+  };
+}
+
+/** The report's words. */
+export const REPORT_TEXTS = {
+  nl: {
+    title: "Persoonlijk rapport: de transportplanner van de toekomst",
+    profile: "Competentieprofiel (0-100)",
+    rounds: "Resultaten per ronde",
+    round: ["Met de hand", "Planning 4.0", "Verstoring", "Samen"],
+    columns: [
+      "Ronde",
+      "Kosten (EUR)",
+      "km",
+      "CO2 (kg)",
+      "Te laat",
+      "Niet gepland",
+      "Assistent: kosten",
+      "Assistent: CO2",
+    ],
+    competences: {
+      efficiency: "Efficiëntie",
+      green: "Groen",
+      service: "Service",
+      adaptivity: "Aanpassingsvermogen",
+      collaboration: "Samenwerking",
+      digital: "Digitale vaardigheid",
+    },
+    footer: "Innovation on Track online. De scores en hoe ze berekend worden staan in de handleiding van het spel.",
+  },
+  en: {
+    title: "Personal report: the transport planner of the future",
+    profile: "Competence profile (0-100)",
+    rounds: "Results per round",
+    round: ["By hand", "Planning 4.0", "Disruption", "Together"],
+    columns: ["Round", "Cost (EUR)", "km", "CO2 (kg)", "Late", "Unplanned", "Assistant: cost", "Assistant: CO2"],
+    competences: {
+      efficiency: "Efficiency",
+      green: "Green",
+      service: "Service",
+      adaptivity: "Adaptivity",
+      collaboration: "Collaboration",
+      digital: "Digital skill",
+    },
+    footer: "Innovation on Track online. How each score is computed is described in the game's guide.",
+  },
+} as const;
