@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assistPlan } from "../../../shared/src/planner/assistant.js";
+import { assistPlan, deliverLate } from "../../../shared/src/planner/assistant.js";
+import { instanceFromPoints } from "../../../shared/src/planner/solver/instance.js";
 import { evaluatePlan } from "../../../shared/src/planner/evaluate.js";
 import { DIFFICULTY_ORDERS, generateScenario } from "../../../shared/src/planner/generator.js";
 import { TOWNS } from "../../../shared/src/planner/region.js";
@@ -55,5 +56,30 @@ describe("scenarios", () => {
     const r1 = plan.routes.find((r) => r.vehicle === "r1");
     expect(r1?.orders).toEqual(expect.arrayContaining(["s5", "s10"]));
     expect(evaluatePlan(s, plan, { floor: false }).unplanned).toEqual([]);
+  });
+});
+
+describe("deliverLate", () => {
+  it("gives an order the solver left out the place that adds the fewest km where pallets and range allow", () => {
+    const instance = instanceFromPoints({
+      x: [0, 10, 20, 30, 5],
+      y: [0, 0, 0, 0, 5],
+      demand: [0, 1, 1, 1, 5],
+      metric: (dx, dy) => Math.hypot(dx, dy),
+      vehicles: [
+        { count: 1, capacity: 5, range: Number.POSITIVE_INFINITY, fixedCost: 0, costPerDistance: 1, costPerTime: 0 },
+      ],
+    });
+    const sol = {
+      routes: [{ vehicleType: 0, vehicle: 0, customers: [1] }],
+      unassigned: [2, 3],
+      cost: 20,
+      distance: 20,
+    };
+    const out = deliverLate(instance, sol);
+    expect(out.routes).toEqual([{ vehicleType: 0, vehicle: 0, customers: [1, 2] }]);
+    // Customer 3 (5 pallets) fits on no vehicle that is left: it stays unplanned rather than overloading one.
+    expect(out.unassigned).toEqual([3]);
+    expect(sol.routes[0]?.customers).toEqual([1]);
   });
 });

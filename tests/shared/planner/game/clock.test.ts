@@ -149,4 +149,24 @@ describe("traffic jams in the evaluation", () => {
     const over = evaluatePlan(s, plan, { jams: [{ ...jam, at: hm(3), until: hm(4) }] });
     expect(over.routes[0]!.driveHours).toBe(free.routes[0]!.driveHours);
   });
+
+  it("accepts a proposal made before stops were driven with those stops kept first on their vehicle", () => {
+    const g = round3();
+    // The assistant proposes at 06:30 to swap the vehicles' work; by the time the planner accepts, a1 is driven.
+    const proposed = must(
+      recordProposal(g, "p1", {
+        routes: [
+          { vehicle: "c1-v1", orders: ["c1-a4"] },
+          { vehicle: "c1-v2", orders: ["c1-a1", "c1-a2", "c1-a3"] },
+        ],
+      }),
+    );
+    const later = must(advanceClock(proposed, hm(7)));
+    expect(later.carriers.p1?.locked).toEqual(["c1-a1"]);
+    const taken = must(acceptProposal(later, "p1")).carriers.p1;
+    expect(taken?.plan.routes).toEqual([
+      { vehicle: "c1-v1", orders: ["c1-a1", "c1-a4"] },
+      { vehicle: "c1-v2", orders: ["c1-a2", "c1-a3"] },
+    ]);
+  });
 });
