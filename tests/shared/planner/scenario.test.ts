@@ -71,15 +71,16 @@ describe("deliverLate", () => {
       ],
     });
     const sol = {
-      routes: [{ vehicleType: 0, vehicle: 0, customers: [1] }],
-      unassigned: [2, 3],
-      cost: 20,
-      distance: 20,
+      routes: [{ vehicleType: 0, vehicle: 0, customers: [1, 3] }],
+      unassigned: [2, 4],
+      cost: 60,
+      distance: 60,
     };
     const out = deliverLate(instance, sol);
-    expect(out.routes).toEqual([{ vehicleType: 0, vehicle: 0, customers: [1, 2] }]);
-    // Customer 3 (5 pallets) fits on no vehicle that is left: it stays unplanned rather than overloading one.
-    expect(out.unassigned).toEqual([3]);
-    expect(sol.routes[0]?.customers).toEqual([1]);
+    // Customer 2 lies on the way from 1 to 3: no km extra there.
+    expect(out.routes).toEqual([{ vehicleType: 0, vehicle: 0, customers: [1, 2, 3] }]);
+    // Customer 4 (5 pallets) fits on no vehicle that is left: it stays unplanned rather than overloading one.
+    expect(out.unassigned).toEqual([4]);
+    expect(sol.routes[0]?.customers).toEqual([1, 3]);
   });
 });
