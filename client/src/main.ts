@@ -67,11 +67,36 @@ function lobby(message = ""): void {
   });
 }
 
+const loadPlanner = () => import("./scenes/PlannerScreen.js");
+
+/** The planner game: open or join a region, then the planning desk. */
+async function planner(message = ""): Promise<void> {
+  const { showPlannerHome, showPlannerDesk } = await loadPlanner();
+  const leave = (m?: string) => {
+    history.replaceState(null, "", location.pathname + location.search);
+    home(m ?? "");
+  };
+  showPlannerHome(
+    (connecting) => {
+      connecting
+        .then((conn) => showPlannerDesk(conn, leave))
+        .catch((e: unknown) => void planner(t("home.failed", { reason: errorText(e) })));
+    },
+    () => leave(),
+    message,
+  );
+}
+
 function home(message = ""): void {
   stopHome?.();
   if (location.hash !== "#facilitator" && loadParticipant()) {
     stopHome = null;
     return lobby(message);
+  }
+  if (location.hash === "#planner") {
+    stopHome = null;
+    void planner(message);
+    return;
   }
   if (location.hash === "#facilitator") {
     stopHome = showFacilitator(() => {
@@ -89,8 +114,23 @@ async function boot(): Promise<void> {
   const linked = /^\/join\/([^/]+)$/.exec(location.pathname);
   if (linked) history.replaceState(null, "", `/?code=${encodeURIComponent(decodeURIComponent(linked[1] ?? ""))}`);
   window.addEventListener("hashchange", () => {
-    if (!document.querySelector(".table-screen")) home();
+    if (!document.querySelector(".table-screen") && !document.querySelector(".planner")) home();
   });
+  if (sessionStorage.getItem("iot.planner.reconnect")) {
+    // A reload during a planner game: take the same carrier back.
+    const [{ PlannerConnection }, { showPlannerDesk }] = await Promise.all([
+      import("./net/plannerConnection.js"),
+      loadPlanner(),
+    ]);
+    const conn = await PlannerConnection.resume();
+    if (conn) {
+      showPlannerDesk(conn, (m) => {
+        history.replaceState(null, "", location.pathname + location.search);
+        home(m ?? "");
+      });
+      return;
+    }
+  }
   if (loadSeat()) {
     // A reload during a game: take the same seat back.
     replaceChildren(

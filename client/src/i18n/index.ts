@@ -11,6 +11,7 @@ import { REJECTION_CODES, type RejectionCode } from "../../../shared/src/quartet
 import { en } from "./en.js";
 import { nl } from "./nl.js";
 import { workshopEn, workshopNl } from "./workshop.js";
+import { plannerEn, plannerNl } from "./planner.js";
 
 const LANG_KEY = "iot.lang";
 
@@ -24,8 +25,8 @@ void i18n.init({
   defaultNS: "app",
   interpolation: { escapeValue: false },
   resources: {
-    nl: { app: { ...nl, ws: workshopNl }, rejection: rejectionTexts.nl },
-    en: { app: { ...en, ws: workshopEn }, rejection: rejectionTexts.en },
+    nl: { app: { ...nl, ws: workshopNl, pl: plannerNl }, rejection: rejectionTexts.nl },
+    en: { app: { ...en, ws: workshopEn, pl: plannerEn }, rejection: rejectionTexts.en },
   },
 });
 

@@ -172,6 +172,8 @@ export function showHome(actions: HomeActions, error = ""): () => void {
       h(
         "footer",
         { className: "home-footer" },
+        h("a", { href: "#planner", className: "link", id: "open-planner" }, t("pl.open")),
+        " · ",
         h("a", { href: "#facilitator", className: "link" }, t("home.facilitator")),
       ),
     );

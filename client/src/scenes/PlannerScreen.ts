@@ -1,0 +1,441 @@
+/**
+ * The planner game's screens: opening or joining a region, the planning desk
+ * (round, clock, key figures, trucks with their stops, unplanned orders, the
+ * assistant, exchange offers, standings) and the results with the personal
+ * report. Everything is plain DOM: buttons and selects work with mouse,
+ * touch and keyboard alike, and focus stays where it was when the state changes.
+ */
+import type { Plan } from "../../../shared/src/planner/evaluate.js";
+import type { PlannerEvent } from "../../../shared/src/planner/game/types.js";
+import { personalReport } from "../../../shared/src/planner/report.js";
+import { TOWNS } from "../../../shared/src/planner/region.js";
+import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
+import { lang, t } from "../i18n/index.js";
+import type { PlannerConnection, PlannerTableState } from "../net/plannerConnection.js";
+import { errorText } from "../net/errors.js";
+import { assign, move, unassign } from "../../../shared/src/planner/planEdit.js";
+import { appRoot, h, replaceChildren } from "../ui/dom.js";
+
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(Math.round(m % 60)).padStart(2, "0")}`;
+const eur = (x: number) => Math.round(x).toLocaleString(lang() === "nl" ? "nl-NL" : "en-GB");
+const townName = (id: string) => TOWNS.find((x) => x.id === id)?.name ?? id;
+const COMPETENCES = ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"] as const;
+
+/** The form to open a region or join one; resolves the choice through `enter`. */
+export function showPlannerHome(
+  enter: (connecting: Promise<PlannerConnection>) => void,
+  home: () => void,
+  error = "",
+): void {
+  const load = () => import("../net/plannerConnection.js");
+  const name = h("input", { id: "pl-name", name: "name", required: true, maxlength: 24, autocomplete: "nickname" });
+  const difficulty = h(
+    "select",
+    { id: "pl-difficulty" },
+    ...[1, 2, 3, 4].map((d) => h("option", { value: d, selected: d === 2 }, String(d * 15))),
+  );
+  const planners = h(
+    "select",
+    { id: "pl-planners" },
+    ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => h("option", { value: n, selected: n === 1 }, String(n))),
+  );
+  const code = h("input", { id: "pl-code", name: "code", maxlength: 40 });
+  const create = (e: Event) => {
+    e.preventDefault();
+    const choices = {
+      name: name.value.trim(),
+      lang: lang(),
+      difficulty: Number(difficulty.value) as 1 | 2 | 3 | 4,
+      planners: Number(planners.value),
+    };
+    enter(load().then(({ PlannerConnection }) => PlannerConnection.create(choices)));
+  };
+  const join = (e: Event) => {
+    e.preventDefault();
+    enter(
+      load().then(({ PlannerConnection }) =>
+        PlannerConnection.join(code.value, { name: name.value.trim(), lang: lang() }),
+      ),
+    );
+  };
+  replaceChildren(
+    appRoot(),
+    h(
+      "main",
+      { className: "home planner-home", id: "main" },
+      h("h1", {}, t("pl.title")),
+      h("p", {}, t("pl.intro")),
+      error ? h("p", { className: "notice error", role: "alert" }, error) : null,
+      h(
+        "form",
+        { onsubmit: create },
+        h("label", { for: "pl-name" }, t("pl.name")),
+        name,
+        h("label", { for: "pl-difficulty" }, t("pl.difficulty")),
+        difficulty,
+        h("label", { for: "pl-planners" }, t("pl.planners")),
+        planners,
+        h("button", { type: "submit", className: "primary", id: "pl-create" }, t("pl.create")),
+      ),
+      h(
+        "form",
+        { onsubmit: join },
+        h("label", { for: "pl-code" }, t("pl.code")),
+        code,
+        h("button", { type: "submit", id: "pl-join" }, t("pl.join")),
+      ),
+      h("button", { type: "button", onclick: () => home() }, t("pl.back")),
+    ),
+  );
+  name.focus();
+}
+
+/** The planning desk for a connected planner, until they leave. */
+export function showPlannerDesk(conn: PlannerConnection, home: (message?: string) => void): void {
+  let thinking = false;
+  let previewText = "";
+  const alerts: string[] = [];
+  const floorNotes = new Map<string, string>();
+
+  const send = (plan: Plan) => conn.setPlan(plan);
+  const render = (s: PlannerTableState) => {
+    const focused = (document.activeElement as HTMLElement | null)?.dataset.key;
+    replaceChildren(appRoot(), desk(s));
+    if (focused) (document.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+  };
+  const button = (key: string, label: string, onclick: () => void, extra: Record<string, string | boolean> = {}) =>
+    h("button", { type: "button", "data-key": key, onclick, ...extra }, label);
+
+  function desk(s: PlannerTableState): HTMLElement {
+    const host = s.host === conn.me;
+    const c = s.carrier;
+    const header = h(
+      "header",
+      { className: "planner-header" },
+      h("h1", {}, t("pl.title")),
+      s.round > 0
+        ? h("h2", { id: "pl-round" }, t("pl.round", { round: s.round, name: t(`pl.rounds.${s.round - 1}`) }))
+        : h("p", { role: "status" }, t("pl.waiting", { code: conn.code })),
+      s.round > 0 ? h("p", { id: "pl-clock" }, t("pl.clock", { time: hhmm(s.clock) })) : null,
+      s.notice ? h("p", { className: "notice", role: "status" }, s.notice) : null,
+      ...alerts.slice(-3).map((a) => h("p", { className: "notice", role: "alert" }, a)),
+    );
+    const controls = h(
+      "div",
+      { className: "planner-controls" },
+      host && s.phase === "waiting"
+        ? button("start", t("pl.start"), () => conn.start(), { className: "primary" })
+        : null,
+      host && s.phase === "round" ? button("end", t("pl.endRound"), () => conn.next()) : null,
+      host && s.phase === "review"
+        ? button("next", t("pl.nextRound"), () => conn.next(), { className: "primary" })
+        : null,
+      button("leave", t("pl.leave"), () => void conn.leave().then(() => home())),
+    );
+    if (!c) return h("main", { className: "planner", id: "main" }, header, controls);
+    const kpi = c.kpi;
+    const figures = h(
+      "section",
+      { "aria-label": t("pl.kpis"), className: "planner-kpis" },
+      h("h2", {}, t("pl.kpis")),
+      h(
+        "dl",
+        { id: "pl-kpis" },
+        ...(
+          [
+            ["cost", eur(kpi.cost)],
+            ["km", eur(kpi.km)],
+            ["co2", eur(kpi.co2Kg)],
+            ["late", String(kpi.late)],
+            ["unplanned", String(kpi.unplanned.length)],
+            ["over", String(kpi.overCapacity + kpi.overRange)],
+          ] as const
+        ).flatMap(([k, v]) => [h("dt", {}, t(`pl.${k}`)), h("dd", { "data-kpi": k }, v)]),
+      ),
+    );
+    const orders = new Map(c.scenario.orders.map((o) => [o.id, o]));
+    const editable = s.phase === "round";
+    const orderText = (id: string) => {
+      const o = orders.get(id);
+      return o
+        ? t("pl.order", { id, town: townName(o.town), pallets: o.pallets, from: hhmm(o.ready), to: hhmm(o.due) })
+        : id;
+    };
+    const trucks = h(
+      "section",
+      { "aria-label": t("pl.trucks") },
+      h("h2", {}, t("pl.trucks")),
+      ...c.scenario.fleet.map((v) => {
+        const route = c.plan.routes.find((r) => r.vehicle === v.id)?.orders ?? [];
+        const rk = kpi.routes.find((r) => r.vehicle === v.id);
+        const out = c.unavailable.includes(v.id);
+        return h(
+          "article",
+          { className: "planner-truck", "data-vehicle": v.id },
+          h("h3", {}, `${v.id}: ${t(`pl.types.${v.type}`)}${out ? ` (${t("pl.out")})` : ""}`),
+          h(
+            "p",
+            { className: rk?.overCapacity || rk?.overRange ? "planner-over" : "" },
+            t("pl.load", { pallets: rk?.pallets ?? 0, capacity: VEHICLES[v.type].capacityPallets }),
+            rk?.overCapacity ? ` ${t("pl.tooFull")}` : "",
+            rk?.overRange ? ` ${t("pl.tooFar")}` : "",
+          ),
+          route.length === 0
+            ? h("p", {}, t("pl.noStops"))
+            : h(
+                "ol",
+                {},
+                ...route.map((id) => {
+                  const locked = c.locked.includes(id);
+                  return h(
+                    "li",
+                    { "data-order": id },
+                    orderText(id),
+                    editable && !locked
+                      ? [
+                          button(`up-${id}`, t("pl.up"), () => send(move(c.plan, id, -1))),
+                          button(`down-${id}`, t("pl.down"), () => send(move(c.plan, id, 1))),
+                          button(`off-${id}`, t("pl.remove"), () => send(unassign(c.plan, id))),
+                        ]
+                      : null,
+                  );
+                }),
+              ),
+        );
+      }),
+    );
+    const available = c.scenario.fleet.filter((v) => !c.unavailable.includes(v.id));
+    const unplanned = h(
+      "section",
+      { "aria-label": t("pl.unplanned") },
+      h("h2", {}, `${t("pl.unplanned")} (${kpi.unplanned.length})`),
+      h(
+        "ul",
+        { id: "pl-unplanned" },
+        ...kpi.unplanned.map((id) => {
+          const select = h(
+            "select",
+            { "aria-label": `${t("pl.assignTo")} ${id}`, "data-key": `to-${id}` },
+            ...available.map((v) => h("option", { value: v.id }, v.id)),
+          );
+          return h(
+            "li",
+            { "data-order": id },
+            orderText(id),
+            floorNotes.has(id) ? h("em", {}, ` ${floorNotes.get(id)}`) : null,
+            editable
+              ? [select, button(`plan-${id}`, t("pl.assign"), () => send(assign(c.plan, id, select.value)))]
+              : null,
+            editable && !floorNotes.has(id) ? button(`ask-${id}`, t("pl.ask"), () => reveal(id)) : null,
+          );
+        }),
+      ),
+    );
+    const assistant =
+      editable && s.round >= 2
+        ? h(
+            "section",
+            { className: "planner-assistant" },
+            button(
+              "assist",
+              thinking ? t("pl.thinking") : t("pl.assist"),
+              () => {
+                thinking = true;
+                conn.assist();
+                render(conn.state);
+              },
+              thinking ? { disabled: true } : {},
+            ),
+            c.proposal && c.proposalKpi
+              ? [
+                  h(
+                    "p",
+                    { id: "pl-proposal" },
+                    t("pl.proposal", {
+                      cost: eur(c.proposalKpi.cost),
+                      km: eur(c.proposalKpi.km),
+                      late: c.proposalKpi.late,
+                      unplanned: c.proposalKpi.unplanned.length,
+                    }),
+                  ),
+                  button("accept", t("pl.accept"), () => conn.acceptProposal(), { className: "primary" }),
+                ]
+              : null,
+          )
+        : null;
+    return h(
+      "main",
+      { className: "planner", id: "main" },
+      header,
+      controls,
+      figures,
+      assistant,
+      trucks,
+      unplanned,
+      s.round === 4 && s.phase === "round" ? exchange(s) : null,
+      standings(s),
+      results(),
+    );
+  }
+
+  function reveal(id: string): void {
+    conn.reveal(id);
+    floorNotes.set(id, "");
+    window.setTimeout(() => {
+      const known = conn.state.carrier?.scenario.orders.find((x) => x.id === id)?.floor;
+      floorNotes.set(id, known ? t("pl.floor", { text: known.text[lang()] }) : t("pl.noFloor"));
+      render(conn.state);
+    }, 400);
+  }
+
+  function exchange(s: PlannerTableState): HTMLElement {
+    const c = s.carrier;
+    const mine = c?.scenario.orders.filter((o) => !c.locked.includes(o.id)) ?? [];
+    const nameOf = (id: string) => s.planners.find((p) => p.id === id)?.name ?? id;
+    return h(
+      "section",
+      { "aria-label": t("pl.offers"), id: "pl-offers" },
+      h("h2", {}, t("pl.offers")),
+      h(
+        "p",
+        {},
+        t("pl.region", {
+          km: eur(s.region.km),
+          co2: eur(s.region.co2Kg),
+          km3: eur(s.region.kmRound3),
+          co2k3: eur(s.region.co2KgRound3),
+        }),
+      ),
+      previewText ? h("p", { role: "status" }, previewText) : null,
+      h(
+        "ul",
+        {},
+        ...s.offers
+          .filter((o) => o.status === "open")
+          .map((o) =>
+            h(
+              "li",
+              {},
+              t("pl.offerLine", { order: o.order, from: nameOf(o.from), town: townName(o.town), pallets: o.pallets }),
+              o.from === conn.me
+                ? button(`withdraw-${o.id}`, t("pl.withdraw"), () => conn.withdraw(o.id))
+                : [
+                    button(`preview-${o.id}`, t("pl.preview"), () => conn.preview(o.id)),
+                    button(`take-${o.id}`, t("pl.take"), () => conn.accept(o.id)),
+                  ],
+            ),
+          ),
+      ),
+      h(
+        "ul",
+        {},
+        ...mine
+          .filter((o) => !s.offers.some((x) => x.order === o.id && x.status === "open"))
+          .map((o) =>
+            h(
+              "li",
+              {},
+              o.id,
+              button(`offer-${o.id}`, t("pl.offer"), () => conn.offer(o.id)),
+            ),
+          ),
+      ),
+    );
+  }
+
+  function standings(s: PlannerTableState): HTMLElement | null {
+    if (s.leaderboard.length === 0) return null;
+    return h(
+      "section",
+      { id: "pl-standings" },
+      h("h2", {}, t("pl.leaderboard", { round: s.leaderboardRound })),
+      h(
+        "ul",
+        {},
+        ...s.leaderboard.map((r) =>
+          h("li", {}, t("pl.standing", { place: r.place, name: r.name, score: r.score.toFixed(2) })),
+        ),
+      ),
+    );
+  }
+
+  function results(): HTMLElement | null {
+    const r = conn.results;
+    const profile = r?.profiles[conn.me];
+    if (!r || !profile) return null;
+    const report = personalReport(lang(), r.names[conn.me] ?? "planner", conn.me, r.results, profile);
+    const download = async () => {
+      const res = await fetch("/api/planner/report.pdf", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(report),
+      });
+      if (!res.ok) return;
+      const url = URL.createObjectURL(await res.blob());
+      const a = h("a", { href: url, download: "report.pdf" });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    };
+    return h(
+      "section",
+      { id: "pl-results" },
+      h("h2", {}, t("pl.finished")),
+      h("h3", {}, t("pl.profile")),
+      h(
+        "dl",
+        { id: "pl-profile" },
+        ...COMPETENCES.flatMap((k) => [
+          h("dt", {}, t(`pl.competences.${k}`)),
+          h(
+            "dd",
+            {},
+            h("meter", { min: 0, max: 100, value: profile[k], "aria-label": t(`pl.competences.${k}`) }),
+            ` ${profile[k]}`,
+          ),
+        ]),
+      ),
+      button("report", t("pl.report"), () => void download(), { className: "primary" }),
+    );
+  }
+
+  const disruptionText = (e: Extract<PlannerEvent, { type: "disruption" }>) => {
+    const d = e.disruption;
+    const what =
+      d.kind === "rush-order"
+        ? t("pl.kinds.rush-order", { order: d.order.id })
+        : d.kind === "traffic-jam"
+          ? t("pl.kinds.traffic-jam", { from: d.from, to: d.to })
+          : t(`pl.kinds.${d.kind}`, { vehicle: d.vehicle });
+    return t("pl.disruption", { what });
+  };
+
+  conn.on("state", render);
+  conn.on("proposal", () => {
+    thinking = false;
+  });
+  conn.on("preview", (p) => {
+    previewText = t("pl.previewText", {
+      taker: eur(p.taker.cost),
+      giver: eur(p.giver.cost),
+      km: eur(p.region.km),
+      co2: eur(p.region.co2Kg),
+    });
+    render(conn.state);
+  });
+  conn.on("event", (e) => {
+    if (e.type === "disruption" && e.player === conn.me) alerts.push(disruptionText(e));
+  });
+  conn.on("results", () => render(conn.state));
+  conn.on("rejected", (r) => {
+    thinking = false;
+    alerts.push(r.message || r.code);
+    render(conn.state);
+  });
+  conn.on("connection", (status) => {
+    if (status === "lost") home(errorText(new Error("connection lost")));
+  });
+  render(conn.state);
+}
