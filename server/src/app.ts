@@ -12,8 +12,9 @@ import { plannerRoomWith } from "./planner/PlannerRoom.js";
 import { SolverPool } from "./planner/solverWorker.js";
 import { plannerApi } from "./planner/http.js";
 import { workshopApi } from "./workshop/http.js";
-import { WORKSHOP_ROOM, type WorkshopService } from "./workshop/service.js";
+import { WORKSHOP_PLANNER_ROOM, WORKSHOP_ROOM, type WorkshopService } from "./workshop/service.js";
 import { workshopRoomWith } from "./workshop/WorkshopRoom.js";
+import { plannerWorkshopRoomWith } from "./workshop/PlannerWorkshopRoom.js";
 
 /** Largest WebSocket frame a client may send (bytes); larger frames close the connection. */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -56,8 +57,9 @@ export async function leastBusyProcess(): Promise<string> {
 
 /**
  * Builds the game server: Colyseus over WebSocket on one HTTP port, `GET
- * /health`, the `quartet` room, the workshop API and tables when given, and the built client when `staticDir` exists
- * (any other path falls back to its index.html).
+ * /health`, the `quartet` and `planner` rooms, the workshop API and its
+ * quartet and planner tables when given, and the built client when
+ * `staticDir` exists (any other path falls back to its index.html).
  */
 export function createGameServer(options: AppOptions): Server {
   const staticDir = options.staticDir ?? CLIENT_DIST;
@@ -88,7 +90,9 @@ export function createGameServer(options: AppOptions): Server {
   server.define(PLANNER_ROOM, plannerRoomWith(plannerConfig, solver));
   if (options.workshops) {
     const { service, serverKey } = options.workshops;
-    server.define(WORKSHOP_ROOM, workshopRoomWith(options.quartet, { store: service.store, serverKey }));
+    const services = { store: service.store, serverKey };
+    server.define(WORKSHOP_ROOM, workshopRoomWith(options.quartet, services));
+    server.define(WORKSHOP_PLANNER_ROOM, plannerWorkshopRoomWith(plannerConfig, solver, services));
   }
   return server;
 }

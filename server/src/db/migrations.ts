@@ -106,6 +106,68 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "004_planner_results": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("workshops")
+        .addColumn("difficulty", "integer", (c) => c.notNull().defaultTo(2))
+        .execute();
+      await db.schema
+        .createTable("planner_rounds")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("table_id", "text", (c) => c.notNull().references("workshop_tables.id").onDelete("cascade"))
+        .addColumn("seat", "integer", (c) => c.notNull())
+        .addColumn("player_key", "text", (c) => c.notNull())
+        .addColumn("participant_id", "text")
+        .addColumn("player_name", "text", (c) => c.notNull())
+        .addColumn("round", "integer", (c) => c.notNull())
+        .addColumn("cost", "double precision", (c) => c.notNull())
+        .addColumn("km", "double precision", (c) => c.notNull())
+        .addColumn("co2_kg", "double precision", (c) => c.notNull())
+        .addColumn("late", "integer", (c) => c.notNull())
+        .addColumn("minutes_late", "double precision", (c) => c.notNull())
+        .addColumn("unplanned", "integer", (c) => c.notNull())
+        .addColumn("deliveries", "integer", (c) => c.notNull())
+        .addColumn("orders", "integer", (c) => c.notNull())
+        .addColumn("solo_cost", "double precision", (c) => c.notNull())
+        .addColumn("solo_co2_kg", "double precision", (c) => c.notNull())
+        .addColumn("score", "double precision", (c) => c.notNull())
+        .addColumn("assistant_cost", "double precision")
+        .addColumn("assistant_co2_kg", "double precision")
+        .addColumn("assistant_score", "double precision")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("planner_rounds_seat")
+        .on("planner_rounds")
+        .columns(["table_id", "round", "seat"])
+        .unique()
+        .execute();
+      await db.schema
+        .createTable("planner_profiles")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("table_id", "text", (c) => c.notNull().references("workshop_tables.id").onDelete("cascade"))
+        .addColumn("seat", "integer", (c) => c.notNull())
+        .addColumn("player_key", "text", (c) => c.notNull())
+        .addColumn("participant_id", "text")
+        .addColumn("player_name", "text", (c) => c.notNull())
+        .addColumn("efficiency", "integer", (c) => c.notNull())
+        .addColumn("green", "integer", (c) => c.notNull())
+        .addColumn("service", "integer", (c) => c.notNull())
+        .addColumn("adaptivity", "integer", (c) => c.notNull())
+        .addColumn("collaboration", "integer", (c) => c.notNull())
+        .addColumn("digital", "integer", (c) => c.notNull())
+        .addColumn("rounds", "integer", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("planner_profiles_seat")
+        .on("planner_profiles")
+        .columns(["table_id", "seat"])
+        .unique()
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

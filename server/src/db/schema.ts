@@ -23,6 +23,8 @@ export interface WorkshopRow {
   bot_level: string;
   turn_seconds: number;
   rules: string;
+  /** The planner game's difficulty (1-4); unused by the quartet. */
+  difficulty: number;
   status: string;
   message: string;
   created_at: string;
@@ -87,7 +89,55 @@ export interface SnapshotRow {
   updated_at: string;
 }
 
+/** One planner's result in one round of a planner table (saved when the round ends). */
+export interface PlannerRoundRow {
+  id: string;
+  table_id: string;
+  /** Seat in the region (0-based): stable across restarts, unlike the session id in `player_key`. */
+  seat: number;
+  player_key: string;
+  participant_id: string | null;
+  player_name: string;
+  round: number;
+  cost: number;
+  km: number;
+  co2_kg: number;
+  late: number;
+  minutes_late: number;
+  unplanned: number;
+  deliveries: number;
+  orders: number;
+  solo_cost: number;
+  solo_co2_kg: number;
+  score: number;
+  assistant_cost: number | null;
+  assistant_co2_kg: number | null;
+  assistant_score: number | null;
+  created_at: string;
+}
+
+/** A planner's competence profile (0-100 each) from the rounds that had ended when it was saved. */
+export interface PlannerProfileRow {
+  id: string;
+  table_id: string;
+  seat: number;
+  player_key: string;
+  participant_id: string | null;
+  player_name: string;
+  efficiency: number;
+  green: number;
+  service: number;
+  adaptivity: number;
+  collaboration: number;
+  digital: number;
+  /** Rounds ended when the profile was assessed (4: final). */
+  rounds: number;
+  updated_at: string;
+}
+
 export interface Database {
+  planner_rounds: PlannerRoundRow;
+  planner_profiles: PlannerProfileRow;
   table_snapshots: SnapshotRow;
   server_secrets: ServerSecretRow;
   facilitators: FacilitatorRow;

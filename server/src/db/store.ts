@@ -1,18 +1,25 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "./database.js";
+import { PlannerResultsStore } from "./plannerStore.js";
 import type { FacilitatorRow, ParticipantRow, PickRow, ResultRow, TableRow, WorkshopRow } from "./schema.js";
 
 const now = () => new Date().toISOString();
 
-/** A new workshop as the facilitator describes it. */
+/** A new workshop as the facilitator describes it (`difficulty` defaults to 2). */
 export type NewWorkshop = Pick<
   WorkshopRow,
   "facilitator_id" | "code" | "title" | "lang" | "game" | "table_size" | "bot_level" | "turn_seconds" | "rules"
->;
+> &
+  Partial<Pick<WorkshopRow, "difficulty">>;
 
 /** The workshop data layer: every write happens as it happens, so a restart loses nothing. */
 export class WorkshopStore {
-  constructor(readonly db: Db) {}
+  /** Planner tables' round results and competence profiles. */
+  readonly planner: PlannerResultsStore;
+
+  constructor(readonly db: Db) {
+    this.planner = new PlannerResultsStore(db);
+  }
 
   /**
    * A secret shared by every server process on this database, made on first
@@ -78,6 +85,7 @@ export class WorkshopStore {
   async addWorkshop(w: NewWorkshop): Promise<WorkshopRow> {
     const row: WorkshopRow = {
       ...w,
+      difficulty: w.difficulty ?? 2,
       id: randomUUID(),
       status: "lobby",
       message: "",

@@ -70,6 +70,8 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
   private dayTimer: { clear(): void } | null = null;
   /** Proposals under way, per planner: a second request waits for the first. */
   private solving = new Set<string>();
+  /** While paused: what was left of the round timer (ms), to run on after the resume. */
+  private roundLeftMs = 0;
 
   override onCreate(raw: unknown): void {
     const options = this.parseJoin(raw);
@@ -85,6 +87,7 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
         this.guard(client, () => {
           const payload = parsePlannerPayload(type, raw);
           if (!payload) return { code: "BAD_MESSAGE" };
+          if (this.state.paused && type !== "preview") return { code: "PAUSED" };
           return handle(client, payload) ?? null;
         });
       });
@@ -262,18 +265,42 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
     const result = startRound(this.mustGame(), round as 1 | 2 | 3 | 4);
     if (!result.ok) return result.rejection;
     this.commit(result.game, result.events);
-    this.roundTimer?.clear();
-    this.state.roundEndsAt = 0;
-    if (this.config.roundSeconds > 0) {
-      this.state.roundEndsAt = Date.now() + this.config.roundSeconds * 1000;
-      this.roundTimer = this.clock.setTimeout(() => void this.finishRound(), this.config.roundSeconds * 1000);
-    }
+    this.roundLeftMs = 0;
+    this.runRoundTimer(this.config.roundSeconds * 1000);
     if (round === 3) this.runDay();
     return null;
   }
 
+  /** Ends the round under way after `ms` (none when 0); `roundEndsAt` shows when. */
+  protected runRoundTimer(ms: number): void {
+    this.roundTimer?.clear();
+    this.roundTimer = null;
+    this.state.roundEndsAt = 0;
+    if (ms <= 0) return;
+    this.state.roundEndsAt = Date.now() + ms;
+    this.roundTimer = this.clock.setTimeout(() => void this.finishRound(), ms);
+  }
+
+  /**
+   * Pauses or resumes the game: while paused every message that would change
+   * it is refused with PAUSED (a preview is still answered), the day's clock
+   * stands still and the round timer keeps what was left of it.
+   */
+  setPaused(paused: boolean): void {
+    if (this.state.paused === paused) return;
+    this.state.paused = paused;
+    if (paused) {
+      this.roundLeftMs = this.state.roundEndsAt > 0 ? Math.max(1, this.state.roundEndsAt - Date.now()) : 0;
+      this.runRoundTimer(0);
+    } else if (this.roundLeftMs > 0 && this.game?.phase === "round") {
+      this.runRoundTimer(this.roundLeftMs);
+      this.roundLeftMs = 0;
+    }
+    this.afterChange();
+  }
+
   /** Round 3: the day moves on at the configured pace; disruptions arrive as their time comes. */
-  private runDay(): void {
+  protected runDay(): void {
     this.dayTimer?.clear();
     const step = (this.config.minutesPerSecond * this.config.clockTickMs) / 1000;
     this.dayTimer = this.clock.setInterval(() => {
@@ -285,9 +312,9 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
   }
 
   protected finishRound(): PlannerRejection | null {
-    this.roundTimer?.clear();
+    this.runRoundTimer(0);
+    this.roundLeftMs = 0;
     this.dayTimer?.clear();
-    this.state.roundEndsAt = 0;
     return this.apply(endRound(this.mustGame()));
   }
 

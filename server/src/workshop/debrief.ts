@@ -5,9 +5,16 @@ import { isCardId, isThemeId } from "../../../shared/src/quartet/cardIds.js";
 import { combinePlans, type Debrief } from "../../../shared/src/workshop/debrief.js";
 import type { WorkshopStore } from "../db/store.js";
 import type { WorkshopRow } from "../db/schema.js";
+import { buildPlannerDebrief, plannerCsv } from "./plannerDebrief.js";
+import { plannerPdf } from "./plannerPdf.js";
 
-/** Everything the workshop produced, read from the database: per-table rankings and plans, and the combined plan. */
+/**
+ * Everything the workshop produced, read from the database: per-table
+ * rankings and plans and the combined plan; for a planner workshop each
+ * table's planners, rounds and profiles (see plannerDebrief.ts).
+ */
 export async function buildDebrief(store: WorkshopStore, w: WorkshopRow): Promise<Debrief> {
+  if (w.game === "planner") return buildPlannerDebrief(store, w);
   const tables: Debrief["tables"] = [];
   for (const t of await store.tables(w.id)) {
     const [results, picks] = await Promise.all([store.results(t.id), store.picks(t.id)]);
@@ -32,7 +39,7 @@ export async function buildDebrief(store: WorkshopStore, w: WorkshopRow): Promis
     });
   }
   return {
-    workshop: { id: w.id, title: w.title, code: w.code, lang: w.lang, status: w.status },
+    workshop: { id: w.id, title: w.title, code: w.code, lang: w.lang, status: w.status, game: w.game },
     tables,
     combined: combinePlans(tables.flatMap((t) => t.plan)),
   };
@@ -42,8 +49,9 @@ type Lang = "nl" | "en";
 const title = (card: string, lang: Lang) => (isCardId(card) ? cardInfo(card).title[lang] : card);
 const themeName = (id: string, lang: Lang) => (isThemeId(id) ? themeInfo(id).name[lang] : id);
 
-/** The debrief as CSV: one row per result and per pick, with a `kind` column. */
+/** The debrief as CSV: one row per result and per pick, with a `kind` column; a planner workshop's as `plannerCsv`. */
 export function debriefCsv(d: Debrief): string {
+  if (d.workshop.game === "planner") return plannerCsv(d);
   const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
   const rows: (string | number)[][] = [];
   for (const t of d.tables) {
@@ -88,8 +96,9 @@ const TEXT = {
   },
 };
 
-/** The debrief as a printable PDF (A4): the combined plan by theme, then each table's ranking and plan. */
+/** The debrief as a printable PDF (A4): the combined plan by theme, then each table's ranking and plan; a planner workshop's as `plannerPdf`. */
 export function debriefPdf(d: Debrief): Promise<Buffer> {
+  if (d.workshop.game === "planner") return plannerPdf(d);
   const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
   const tx = TEXT[lang];
   const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: d.workshop.title } });

@@ -4,6 +4,7 @@ import QRCode from "qrcode";
 import type { z } from "zod";
 import { apiErrorTexts } from "../../../shared/src/i18n/api.js";
 import {
+  advanceSchema,
   joinSchema,
   loginSchema,
   messageSchema,
@@ -31,6 +32,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   WORKSHOP_ENDED: 410,
   TABLE_TOO_SMALL: 409,
   ALREADY_STARTED: 409,
+  WRONG_PHASE: 409,
 };
 
 type Handler = (req: Request, res: Response) => Promise<unknown>;
@@ -155,6 +157,10 @@ export function workshopApi(service: WorkshopService): Router {
   action("/workshops/:id/resume", (_req, w) => service.setPaused(w, false));
   action("/workshops/:id/message", (req, w) => service.message(w, parse(messageSchema, req.body).text));
   action("/workshops/:id/tables/:tableId/end", (req, w) => service.endTable(w, String(req.params.tableId)));
+  action("/workshops/:id/tables/:tableId/next", (req, w) =>
+    service.advance(w, String(req.params.tableId), parse(advanceSchema, req.body).action),
+  );
+  action("/workshops/:id/next", (req, w) => service.advanceAll(w, parse(advanceSchema, req.body).action));
   action("/workshops/:id/end", (_req, w) => service.end(w));
 
   api.get(

@@ -2,7 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import { balanceTables } from "../../../shared/src/workshop/tables.js";
 import {
   normaliseJoinCode,
-  type ApiErrorCode,
+  type AdvanceAction,
   type TableSummary,
   type WorkshopInput,
 } from "../../../shared/src/workshop/api.js";
@@ -12,16 +12,19 @@ import { newToken, tokenHash } from "./auth.js";
 import { newJoinCode } from "./codes.js";
 import { parseWorkshopSnapshot } from "../quartet/snapshot.js";
 import type { WorkshopTableOptions } from "./WorkshopRoom.js";
+import { ApiError } from "./errors.js";
+import type { AdvanceOutcome } from "./PlannerWorkshopRoom.js";
+import {
+  advancePlannerTable,
+  advancePlannerTables,
+  openPlannerRoom,
+  recoverPlannerTable,
+  WORKSHOP_PLANNER_ROOM,
+} from "./plannerTables.js";
 
-/** Room name of workshop tables (only the server creates them). */
+/** Room name of workshop quartet tables (only the server creates them). */
 export const WORKSHOP_ROOM = "workshop-quartet";
-
-/** A refused request: an API error code (the HTTP layer maps it to a status and a sentence). */
-export class ApiError extends Error {
-  constructor(readonly code: ApiErrorCode) {
-    super(code);
-  }
-}
+export { ApiError, WORKSHOP_PLANNER_ROOM };
 
 export interface TableView {
   id: string;
@@ -55,6 +58,7 @@ export class WorkshopService {
         bot_level: input.botLevel,
         turn_seconds: input.turnSeconds,
         rules: JSON.stringify(input.rules),
+        difficulty: input.difficulty,
       });
     }
     throw new Error("no free join code found");
@@ -179,7 +183,9 @@ export class WorkshopService {
     const table = await this.store.table(tableId);
     if (!table || table.workshop_id !== workshop.id) throw new ApiError("NOT_FOUND");
     if (table.status !== "forming") throw new ApiError("ALREADY_STARTED");
-    await this.openRoom(workshop, table);
+    if (workshop.game === "planner")
+      await openPlannerRoom(this.store, workshop, table, this.serverKey, this.startAfterMs);
+    else await this.openRoom(workshop, table);
     if (workshop.status === "lobby") await this.store.updateWorkshop(workshop.id, { status: "running" });
   }
 
@@ -195,6 +201,14 @@ export class WorkshopService {
       if (table.room_id && (await matchMaker.query({ roomId: table.room_id })).length > 0) continue;
       const workshop = await this.store.workshop(table.workshop_id);
       if (!workshop || workshop.status === "ended") continue;
+      if (workshop.game === "planner") {
+        const recovered = await recoverPlannerTable(this.store, table);
+        if (recovered.kind === "done") continue;
+        const saved = recovered.kind === "restore" ? recovered.snapshot : undefined;
+        await openPlannerRoom(this.store, workshop, table, this.serverKey, this.startAfterMs, saved);
+        restored++;
+        continue;
+      }
       const json = await this.store.snapshot(table.id);
       const saved = json ? parseWorkshopSnapshot(json) : null;
       if (saved && saved.table.game.phase !== "playing") continue;
@@ -233,6 +247,16 @@ export class WorkshopService {
       if (t.status === "forming" && participants.some((p) => p.table_id === t.id))
         await this.startTable(workshop, t.id);
     }
+  }
+
+  /** Moves one planner table on (see `advancePlannerTable`). */
+  advance(workshop: WorkshopRow, tableId: string, action: AdvanceAction): Promise<AdvanceOutcome> {
+    return advancePlannerTable(this.store, workshop, tableId, action);
+  }
+
+  /** Moves every open planner table on (see `advancePlannerTables`). */
+  advanceAll(workshop: WorkshopRow, action: AdvanceAction): Promise<void> {
+    return advancePlannerTables(this.store, workshop, action);
   }
 
   /** Pauses or resumes every open table. */

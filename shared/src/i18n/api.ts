@@ -14,6 +14,7 @@ export const apiErrorTexts: Record<Lang, Record<ApiErrorCode, string>> = {
     WORKSHOP_ENDED: "Deze workshop is afgelopen.",
     TABLE_TOO_SMALL: "Aan die tafel is geen plaats meer.",
     ALREADY_STARTED: "Die tafel speelt al.",
+    WRONG_PHASE: "Dat kan nu niet aan deze tafel.",
   },
   en: {
     BAD_REQUEST: "That request is not right: check the fields.",
@@ -26,5 +27,6 @@ export const apiErrorTexts: Record<Lang, Record<ApiErrorCode, string>> = {
     WORKSHOP_ENDED: "This workshop has ended.",
     TABLE_TOO_SMALL: "That table is full.",
     ALREADY_STARTED: "That table is already playing.",
+    WRONG_PHASE: "That is not possible at this table right now.",
   },
 };

@@ -26,6 +26,7 @@ export const plannerRejectionTexts: Record<Lang, Record<PlannerRejectionCode, st
     ALREADY_STARTED: "Het spel of de ronde is al begonnen.",
     TOO_MANY_STOPS: "Een planning heeft hoogstens {{max}} stops.",
     ASSISTANT_FAILED: "De assistent kon nu geen voorstel maken; probeer het nog eens.",
+    PAUSED: "De begeleider heeft het spel gepauzeerd; even wachten.",
   },
   en: {
     NOT_IN_ROUND: "No round is under way.",
@@ -50,6 +51,7 @@ export const plannerRejectionTexts: Record<Lang, Record<PlannerRejectionCode, st
     ALREADY_STARTED: "The game or the round has already started.",
     TOO_MANY_STOPS: "A plan has at most {{max}} stops.",
     ASSISTANT_FAILED: "The assistant could not make a proposal just now; please try again.",
+    PAUSED: "The facilitator has paused the game; please wait.",
   },
 };
 

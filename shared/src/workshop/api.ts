@@ -20,7 +20,14 @@ export function normaliseJoinCode(input: string): string | null {
 }
 
 /** Games a workshop can host. */
-export const GAMES = ["quartet"] as const;
+export const GAMES = ["quartet", "planner"] as const;
+export type WorkshopGame = (typeof GAMES)[number];
+
+/** Seats per table: the quartet plays with 3 to 6, a planner region has 1 to 8 planners. */
+export const TABLE_SIZES: Record<WorkshopGame, { min: number; max: number }> = {
+  quartet: { min: 3, max: 6 },
+  planner: { min: 1, max: 8 },
+};
 
 /** Passwords: at least this many characters. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -30,21 +37,28 @@ export const loginSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-export const workshopSchema = z.object({
-  title: z.string().trim().min(1).max(120),
-  lang: z.enum(LANGS).default("nl"),
-  game: z.enum(GAMES).default("quartet"),
-  tableSize: z.number().int().min(3).max(6).default(4),
-  botLevel: z.enum(BOT_LEVELS).default("medium"),
-  turnSeconds: z.number().int().min(0).max(600).default(0),
-  rules: z
-    .object({
-      missPassesTo: z.enum(["asked", "next"]).optional(),
-      allowBluff: z.boolean().optional(),
-    })
-    .strict()
-    .default({}),
-});
+export const workshopSchema = z
+  .object({
+    title: z.string().trim().min(1).max(120),
+    lang: z.enum(LANGS).default("nl"),
+    game: z.enum(GAMES).default("quartet"),
+    tableSize: z.number().int().min(1).max(8).default(4),
+    /** The planner game's days: 15, 30, 45 or 60 orders per carrier (1-4). */
+    difficulty: z.number().int().min(1).max(4).default(2),
+    botLevel: z.enum(BOT_LEVELS).default("medium"),
+    turnSeconds: z.number().int().min(0).max(600).default(0),
+    rules: z
+      .object({
+        missPassesTo: z.enum(["asked", "next"]).optional(),
+        allowBluff: z.boolean().optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .refine((w) => w.tableSize >= TABLE_SIZES[w.game].min && w.tableSize <= TABLE_SIZES[w.game].max, {
+    path: ["tableSize"],
+    message: "table size out of range for this game",
+  });
 export type WorkshopInput = z.infer<typeof workshopSchema>;
 
 export const joinSchema = z.object({
@@ -58,6 +72,10 @@ export const joinSchema = z.object({
 });
 
 export const messageSchema = z.object({ text: z.string().trim().min(1).max(280) });
+/** What the facilitator moves a planner table on to: the next step, only ending the round under way, or only starting the next round. */
+export const ADVANCE_ACTIONS = ["next", "end", "start"] as const;
+export type AdvanceAction = (typeof ADVANCE_ACTIONS)[number];
+export const advanceSchema = z.object({ action: z.enum(ADVANCE_ACTIONS).default("next") }).strict();
 export const moveSchema = z.object({
   participantId: z.string().min(1).max(64),
   tableNumber: z.number().int().min(0).max(99),
@@ -75,10 +93,44 @@ export const API_ERRORS = [
   "WORKSHOP_ENDED",
   "TABLE_TOO_SMALL",
   "ALREADY_STARTED",
+  "WRONG_PHASE",
 ] as const;
 export type ApiErrorCode = (typeof API_ERRORS)[number];
 
-/** What the facilitator's live overview shows of one table. */
+/** One planner of a planner table in the live overview: headline KPIs of the current plan. */
+export interface PlannerSummaryLine {
+  name: string;
+  connected: boolean;
+  /** Euro. */
+  cost: number;
+  km: number;
+  co2Kg: number;
+  late: number;
+  unplanned: number;
+  deliveries: number;
+}
+
+/** What the live overview shows of a planner table beyond the common fields. */
+export interface PlannerTableSummary {
+  /** The planner game's own phase. */
+  phase: "waiting" | "round" | "review" | "finished";
+  /** 0 before round 1. */
+  round: number;
+  /** The day's clock, minutes after midnight (moves in round 3). */
+  clock: number;
+  planners: PlannerSummaryLine[];
+  /** The region's km and kg CO2 now, and at the end of round 3 (0 before). */
+  regionKm: number;
+  regionCo2Kg: number;
+  regionKmRound3: number;
+  regionCo2KgRound3: number;
+}
+
+/**
+ * What the facilitator's live overview shows of one table. A planner table
+ * fills the common fields too (`phase` "playing" during and between rounds,
+ * `players` without hands or quartets) and adds `planner`.
+ */
 export interface TableSummary {
   phase: "waiting" | "playing" | "finished";
   paused: boolean;
@@ -87,6 +139,8 @@ export interface TableSummary {
   /** Milliseconds since the last move (or since the table opened). */
   idleMs: number;
   players: { name: string; isBot: boolean; connected: boolean; handCount: number; quartets: number }[];
+  /** Planner tables only. */
+  planner?: PlannerTableSummary;
 }
 
 /** A table counts as stuck when nothing has moved for this long while playing (ms). */

@@ -1,4 +1,5 @@
 import { THEME_IDS, isCardId, type CardId, type ThemeId } from "../quartet/cardIds.js";
+import type { PlannerTableDebrief, RoundComparison } from "./plannerDebrief.js";
 
 /** One pick as the debrief uses it. */
 export interface DebriefPick {
@@ -11,16 +12,23 @@ export interface DebriefPick {
   phase: string;
 }
 
-/** Everything a workshop produced, as the debrief, the CSV and the PDF show it. */
+/**
+ * Everything a workshop produced, as the debrief, the CSV and the PDF show it.
+ * A planner workshop (`workshop.game` "planner") has empty rankings and plans;
+ * its results are in each table's `planner` and the workshop's `planner`.
+ */
 export interface Debrief {
-  workshop: { id: string; title: string; code: string; lang: string; status: string };
+  workshop: { id: string; title: string; code: string; lang: string; status: string; game?: string };
   tables: {
     number: number;
     status: string;
     ranking: { name: string; place: number; quartets: number; isBot: boolean }[];
     plan: DebriefPick[];
+    planner?: PlannerTableDebrief;
   }[];
   combined: CombinedTheme[];
+  /** Planner workshops: every round compared over all tables. */
+  planner?: { rounds: RoundComparison[] };
 }
 
 /** The workshop's combined regional action plan: per theme (printed order), the picked cards with who chose them. */

@@ -98,6 +98,66 @@ describe.each(["sqlite", "postgres"] as const)("workshop store on %s", (dialect)
     }
   });
 
+  it("keeps planner round results and profiles; saving again replaces them", async () => {
+    const w = await workshop();
+    expect(w.difficulty).toBe(2);
+    const table = await store.addTable(w.id, 1);
+    await store.updateTable(table.id, { room_id: "r", status: "playing" });
+    const line = (seat: number, round: number, cost: number) => ({
+      seat,
+      player_key: `s${seat}`,
+      participant_id: null,
+      player_name: `P${seat}`,
+      round,
+      cost,
+      km: 120.5,
+      co2_kg: 88.25,
+      late: 1,
+      minutes_late: 12.5,
+      unplanned: 0,
+      deliveries: 15,
+      orders: 15,
+      solo_cost: 0,
+      solo_co2_kg: 0,
+      score: cost / 15,
+      assistant_cost: round === 1 ? null : 900.5,
+      assistant_co2_kg: round === 1 ? null : 80,
+      assistant_score: round === 1 ? null : 60.03,
+    });
+    await store.planner.saveRound(table.id, 1, [line(0, 1, 1000), line(1, 1, 1100)]);
+    await store.planner.saveRound(table.id, 1, [line(0, 1, 990), line(1, 1, 1100)]);
+    await store.planner.saveRound(table.id, 2, [line(0, 2, 950), line(1, 2, 1000)]);
+    const profile = { efficiency: 80, green: 75, service: 90, adaptivity: 0, collaboration: 0, digital: 40 };
+    await store.planner.saveProfiles(
+      table.id,
+      [{ seat: 0, player_key: "s0", participant_id: null, player_name: "P0", ...profile, rounds: 2 }],
+      false,
+    );
+    expect((await store.table(table.id))?.status).toBe("playing");
+    await store.planner.saveProfiles(
+      table.id,
+      [{ seat: 0, player_key: "s0", participant_id: null, player_name: "P0", ...profile, rounds: 4 }],
+      true,
+    );
+
+    const again = new WorkshopStore(await t.reopen());
+    try {
+      const rounds = await again.planner.rounds(table.id);
+      expect(rounds.map((r) => [r.round, r.seat, r.cost])).toEqual([
+        [1, 0, 990],
+        [1, 1, 1100],
+        [2, 0, 950],
+        [2, 1, 1000],
+      ]);
+      expect(rounds[2]).toMatchObject({ km: 120.5, co2_kg: 88.25, minutes_late: 12.5, assistant_cost: 900.5 });
+      expect(rounds[0]?.assistant_cost).toBeNull();
+      expect(await again.planner.profiles(table.id)).toMatchObject([{ seat: 0, ...profile, rounds: 4 }]);
+      expect((await again.table(table.id))?.status).toBe("finished");
+    } finally {
+      await again.db.destroy();
+    }
+  });
+
   it("refuses a second workshop with the same code", async () => {
     const w = await workshop();
     await expect(store.addWorkshop({ ...w, title: "Twee" })).rejects.toThrow();

@@ -38,6 +38,8 @@ export interface ClientPlannerState {
   regionCo2Kg: number;
   regionKmRound3: number;
   regionCo2KgRound3: number;
+  notice: string;
+  paused: boolean;
 }
 export type PRoom = Room<ClientPlannerState>;
 

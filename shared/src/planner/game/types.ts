@@ -196,6 +196,7 @@ export const PLANNER_REJECTION_CODES = [
   "ALREADY_STARTED",
   "TOO_MANY_STOPS",
   "ASSISTANT_FAILED",
+  "PAUSED",
 ] as const;
 export type PlannerRejectionCode = (typeof PLANNER_REJECTION_CODES)[number];
 

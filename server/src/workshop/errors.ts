@@ -1,0 +1,8 @@
+import type { ApiErrorCode } from "../../../shared/src/workshop/api.js";
+
+/** A refused request: an API error code (the HTTP layer maps it to a status and a sentence). */
+export class ApiError extends Error {
+  constructor(readonly code: ApiErrorCode) {
+    super(code);
+  }
+}

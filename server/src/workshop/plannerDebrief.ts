@@ -1,0 +1,137 @@
+import { stringify } from "csv-stringify/sync";
+import { COMPETENCES } from "../../../shared/src/planner/report.js";
+import type { Debrief } from "../../../shared/src/workshop/debrief.js";
+import {
+  compareRounds,
+  regionByRound,
+  together,
+  withPlaces,
+  type PlannerDebriefLine,
+  type PlannerRoundLine,
+  type PlannerTableDebrief,
+} from "../../../shared/src/workshop/plannerDebrief.js";
+import type { PlannerProfileRow, PlannerRoundRow, WorkshopRow } from "../db/schema.js";
+import type { WorkshopStore } from "../db/store.js";
+
+function roundLine(r: PlannerRoundRow): Omit<PlannerRoundLine, "place"> {
+  return {
+    round: r.round,
+    cost: r.cost,
+    km: r.km,
+    co2Kg: r.co2_kg,
+    late: r.late,
+    minutesLate: r.minutes_late,
+    unplanned: r.unplanned,
+    deliveries: r.deliveries,
+    orders: r.orders,
+    score: r.score,
+    assistantCost: r.assistant_cost,
+    assistantCo2Kg: r.assistant_co2_kg,
+    assistantScore: r.assistant_score,
+  };
+}
+
+/** A planner table from its stored rows: planners by seat, their rounds with places, the region per round. */
+export function plannerTable(
+  rounds: readonly PlannerRoundRow[],
+  profiles: readonly PlannerProfileRow[],
+): PlannerTableDebrief {
+  const seats = [...new Set([...rounds.map((r) => r.seat), ...profiles.map((p) => p.seat)])].sort((a, b) => a - b);
+  const lines = seats.map((seat) =>
+    rounds
+      .filter((r) => r.seat === seat)
+      .sort((a, b) => a.round - b.round)
+      .map(roundLine),
+  );
+  const placed = withPlaces(lines);
+  const planners: PlannerDebriefLine[] = seats.map((seat, i) => {
+    const profile = profiles.find((p) => p.seat === seat);
+    const name = profile?.player_name ?? rounds.filter((r) => r.seat === seat).at(-1)?.player_name ?? "";
+    return {
+      seat,
+      name,
+      rounds: placed[i] ?? [],
+      profile: profile
+        ? {
+            efficiency: profile.efficiency,
+            green: profile.green,
+            service: profile.service,
+            adaptivity: profile.adaptivity,
+            collaboration: profile.collaboration,
+            digital: profile.digital,
+          }
+        : null,
+    };
+  });
+  const region = regionByRound(planners);
+  return { planners, region, together: together(region) };
+}
+
+/** A planner workshop's debrief, read from the database: per table its planners, rounds, region and profiles. */
+export async function buildPlannerDebrief(store: WorkshopStore, w: WorkshopRow): Promise<Debrief> {
+  const tables: Debrief["tables"] = [];
+  for (const t of await store.tables(w.id)) {
+    const [rounds, profiles] = await Promise.all([store.planner.rounds(t.id), store.planner.profiles(t.id)]);
+    tables.push({ number: t.number, status: t.status, ranking: [], plan: [], planner: plannerTable(rounds, profiles) });
+  }
+  return {
+    workshop: { id: w.id, title: w.title, code: w.code, lang: w.lang, status: w.status, game: "planner" },
+    tables,
+    combined: [],
+    planner: { rounds: compareRounds(tables.flatMap((t) => (t.planner ? [t.planner] : []))) },
+  };
+}
+
+/** Columns of the planner CSV: `planner` is the seat counted from 1, the profile columns repeat on every round. */
+export const PLANNER_CSV_COLUMNS = [
+  "table",
+  "planner",
+  "name",
+  "round",
+  "cost",
+  "km",
+  "co2_kg",
+  "late",
+  "minutes_late",
+  "unplanned",
+  "deliveries",
+  "orders",
+  "score",
+  "place",
+  "assistant_cost",
+  "assistant_co2_kg",
+  "assistant_score",
+  ...COMPETENCES,
+] as const;
+
+/** A planner workshop's debrief as CSV: one row per planner per round, with the planner's competence profile. */
+export function plannerCsv(d: Debrief): string {
+  const rows: (string | number)[][] = [];
+  for (const t of d.tables) {
+    for (const p of t.planner?.planners ?? []) {
+      for (const r of p.rounds) {
+        rows.push([
+          t.number,
+          p.seat + 1,
+          p.name,
+          r.round,
+          r.cost,
+          r.km,
+          r.co2Kg,
+          r.late,
+          r.minutesLate,
+          r.unplanned,
+          r.deliveries,
+          r.orders,
+          r.score,
+          r.place,
+          r.assistantCost ?? "",
+          r.assistantCo2Kg ?? "",
+          r.assistantScore ?? "",
+          ...COMPETENCES.map((c) => p.profile?.[c] ?? ""),
+        ]);
+      }
+    }
+  }
+  return stringify(rows, { header: true, columns: [...PLANNER_CSV_COLUMNS] });
+}

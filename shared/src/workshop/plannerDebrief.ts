@@ -1,0 +1,149 @@
+/**
+ * The debrief of a planner workshop: per table (region) and planner the KPIs
+ * of every round, the region's km and CO2 of round 3 against round 4 (the
+ * exchange), every planner's competence profile, and the rounds compared over
+ * the whole workshop. The server fills it from the database; the facilitator's
+ * screen, the CSV and the PDF show it.
+ */
+import type { CompetenceProfile } from "../planner/game/assessment.js";
+
+/** One planner's result in one round. */
+export interface PlannerRoundLine {
+  round: number;
+  /** Euro. */
+  cost: number;
+  km: number;
+  co2Kg: number;
+  late: number;
+  minutesLate: number;
+  unplanned: number;
+  deliveries: number;
+  orders: number;
+  /** Round score, euro per order (lower is better). */
+  score: number;
+  /** Place at the table in this round (equal scores share a place). */
+  place: number;
+  /** The assistant's last proposal of the round for this carrier, evaluated the same way; null if none. */
+  assistantCost: number | null;
+  assistantCo2Kg: number | null;
+  assistantScore: number | null;
+}
+
+/** A planner of a table: their rounds in order and their profile (null until a round has ended). */
+export interface PlannerDebriefLine {
+  /** Seat in the region (0-based). */
+  seat: number;
+  name: string;
+  rounds: PlannerRoundLine[];
+  profile: CompetenceProfile | null;
+}
+
+/** A region's totals in one round. */
+export interface RegionRound {
+  round: number;
+  cost: number;
+  km: number;
+  co2Kg: number;
+}
+
+/** Round 4 (together) against round 3 (disruption): the region's km and CO2, and what the exchange saved. */
+export interface TogetherComparison {
+  kmRound3: number;
+  kmRound4: number;
+  co2KgRound3: number;
+  co2KgRound4: number;
+  /** Round 3 minus round 4 (positive: saved). */
+  kmSaved: number;
+  co2KgSaved: number;
+  /** Saved as a share of round 3 (0 when round 3 had none). */
+  kmSavedShare: number;
+  co2KgSavedShare: number;
+}
+
+/** A planner table in the debrief. */
+export interface PlannerTableDebrief {
+  planners: PlannerDebriefLine[];
+  region: RegionRound[];
+  together: TogetherComparison | null;
+}
+
+/** One round over the whole workshop. */
+export interface RoundComparison {
+  round: number;
+  planners: number;
+  meanScore: number;
+  meanCost: number;
+  meanCo2Kg: number;
+  late: number;
+  unplanned: number;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Places within each round: 1 + the number of planners of that round with a lower score. */
+export function withPlaces(lines: readonly Omit<PlannerRoundLine, "place">[][]): PlannerRoundLine[][] {
+  const all = lines.flat();
+  return lines.map((rounds) =>
+    rounds.map((r) => ({
+      ...r,
+      place: 1 + all.filter((o) => o.round === r.round && o.score < r.score).length,
+    })),
+  );
+}
+
+/** The region's cost, km and CO2 per round, summed over its planners (rounds in order). */
+export function regionByRound(planners: readonly PlannerDebriefLine[]): RegionRound[] {
+  const byRound = new Map<number, RegionRound>();
+  for (const p of planners) {
+    for (const r of p.rounds) {
+      const total = byRound.get(r.round) ?? { round: r.round, cost: 0, km: 0, co2Kg: 0 };
+      total.cost += r.cost;
+      total.km += r.km;
+      total.co2Kg += r.co2Kg;
+      byRound.set(r.round, total);
+    }
+  }
+  return [...byRound.values()]
+    .sort((a, b) => a.round - b.round)
+    .map((r) => ({ round: r.round, cost: round2(r.cost), km: round3(r.km), co2Kg: round3(r.co2Kg) }));
+}
+
+/** Round 4 against round 3 for a region; null until both have ended. */
+export function together(region: readonly RegionRound[]): TogetherComparison | null {
+  const r3 = region.find((r) => r.round === 3);
+  const r4 = region.find((r) => r.round === 4);
+  if (!r3 || !r4) return null;
+  const share = (saved: number, base: number) => (base > 0 ? round3(saved / base) : 0);
+  const kmSaved = round3(r3.km - r4.km);
+  const co2KgSaved = round3(r3.co2Kg - r4.co2Kg);
+  return {
+    kmRound3: r3.km,
+    kmRound4: r4.km,
+    co2KgRound3: r3.co2Kg,
+    co2KgRound4: r4.co2Kg,
+    kmSaved,
+    co2KgSaved,
+    kmSavedShare: share(kmSaved, r3.km),
+    co2KgSavedShare: share(co2KgSaved, r3.co2Kg),
+  };
+}
+
+/** Every round over all tables: how many planners, their mean score, cost and CO2, and lateness and unplanned orders in all. */
+export function compareRounds(tables: readonly PlannerTableDebrief[]): RoundComparison[] {
+  const lines = tables.flatMap((t) => t.planners.flatMap((p) => p.rounds));
+  const rounds = [...new Set(lines.map((r) => r.round))].sort((a, b) => a - b);
+  return rounds.map((round) => {
+    const rs = lines.filter((r) => r.round === round);
+    const mean = (f: (r: PlannerRoundLine) => number) => rs.reduce((a, r) => a + f(r), 0) / rs.length;
+    return {
+      round,
+      planners: rs.length,
+      meanScore: round2(mean((r) => r.score)),
+      meanCost: round2(mean((r) => r.cost)),
+      meanCo2Kg: round3(mean((r) => r.co2Kg)),
+      late: rs.reduce((a, r) => a + r.late, 0),
+      unplanned: rs.reduce((a, r) => a + r.unplanned, 0),
+    };
+  });
+}
