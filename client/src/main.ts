@@ -59,10 +59,20 @@ function lobby(message = ""): void {
   if (!participant) return home(message);
   stopHome?.();
   stopHome = showLobby(participant.token, {
-    enterTable: (roomId) =>
-      enterTable(
+    enterTable: async (roomId, game) => {
+      if (game === "planner") {
+        const [{ PlannerConnection }, { showPlannerDesk }] = await Promise.all([
+          import("./net/plannerConnection.js"),
+          loadPlanner(),
+        ]);
+        const conn = await PlannerConnection.joinWorkshop(roomId, participant.token, lang());
+        showPlannerDesk(conn, (m) => lobby(m ?? ""));
+        return;
+      }
+      await enterTable(
         loadNet().then(({ TableConnection }) => TableConnection.joinWorkshop(roomId, participant.token, lang())),
-      ),
+      );
+    },
     home: (m) => home(m ?? ""),
   });
 }

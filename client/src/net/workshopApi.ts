@@ -85,7 +85,7 @@ export interface Overview {
 }
 
 export interface Lobby {
-  workshop: { title: string; lang: string; status: string; message: string };
+  workshop: { title: string; lang: string; status: string; message: string; game?: string };
   participant: { id: string; name: string };
   present: string[];
   tablemates: string[];
@@ -105,6 +105,8 @@ export const facilitatorApi = {
     call<Overview>("POST", `/workshops/${id}/move`, { participantId, tableNumber }),
   startTable: (id: string, tableId: string) => call<Overview>("POST", `/workshops/${id}/tables/${tableId}/start`),
   startAll: (id: string) => call<Overview>("POST", `/workshops/${id}/start`),
+  /** Planner workshops: ends the round under way at every table, or starts the next one. */
+  nextRound: (id: string) => call<Overview>("POST", `/workshops/${id}/next`, {}),
   pause: (id: string) => call<Overview>("POST", `/workshops/${id}/pause`),
   resume: (id: string) => call<Overview>("POST", `/workshops/${id}/resume`),
   message: (id: string, text: string) => call<Overview>("POST", `/workshops/${id}/message`, { text }),

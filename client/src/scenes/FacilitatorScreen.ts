@@ -85,6 +85,8 @@ export function showFacilitator(back: () => void): () => void {
         const w = await facilitatorApi.create({
           title: String(data.get("title") ?? ""),
           lang: data.get("lang") === "en" ? "en" : "nl",
+          game: data.get("game") === "planner" ? "planner" : "quartet",
+          difficulty: Number(data.get("difficulty") || 2),
           tableSize: Number(data.get("tableSize")),
           botLevel: String(data.get("botLevel")) as (typeof BOT_LEVELS)[number],
           turnSeconds: Number(data.get("turnSeconds") || 0),
@@ -154,8 +156,31 @@ export function showFacilitator(back: () => void): () => void {
           h("span", {}, t("ws.tableSize")),
           select(
             "tableSize",
-            ["3", "4", "5", "6"].map((n) => [n, n]),
+            ["1", "2", "3", "4", "5", "6", "7", "8"].map((n) => [n, n]),
             "4",
+          ),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.game")),
+          select(
+            "game",
+            [
+              ["quartet", t("ws.gameQuartet")],
+              ["planner", t("ws.gamePlanner")],
+            ],
+            "quartet",
+          ),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.difficulty")),
+          select(
+            "difficulty",
+            ["1", "2", "3", "4"].map((d) => [d, String(Number(d) * 15)]),
+            "2",
           ),
         ),
         h(

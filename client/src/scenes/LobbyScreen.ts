@@ -14,7 +14,7 @@ const POLL_MS = 2_000;
 
 export interface LobbyActions {
   /** Takes the participant to their table. */
-  enterTable(roomId: string): Promise<void>;
+  enterTable(roomId: string, game: string): Promise<void>;
   /** Back to the home screen (the participant left, or the token is no longer valid). */
   home(message?: string): void;
 }
@@ -95,7 +95,7 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
         lastTable = table.roomId;
         stop();
         try {
-          await actions.enterTable(table.roomId);
+          await actions.enterTable(table.roomId, lobby.workshop.game ?? "quartet");
           return;
         } catch (e) {
           // The table may be on its way back (a server restart): keep asking; a new room id is tried when it comes.

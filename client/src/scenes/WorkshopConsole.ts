@@ -74,6 +74,11 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
             { type: "button", className: "primary", onclick: () => void run(() => facilitatorApi.startAll(id)) },
             t("ws.startAll"),
           ),
+          h(
+            "button",
+            { type: "button", id: "next-round", onclick: () => void run(() => facilitatorApi.nextRound(id)) },
+            t("ws.nextRound"),
+          ),
           h("button", { type: "button", onclick: () => void run(() => facilitatorApi.pause(id)) }, t("ws.pause")),
           h("button", { type: "button", onclick: () => void run(() => facilitatorApi.resume(id)) }, t("ws.resume")),
           h("button", { type: "button", onclick: () => openDebrief() }, t("ws.debrief")),

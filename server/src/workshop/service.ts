@@ -103,7 +103,13 @@ export class WorkshopService {
     const table = participant.table_id ? await this.store.table(participant.table_id) : undefined;
     const everyone = await this.store.participants(workshop.id);
     return {
-      workshop: { title: workshop.title, lang: workshop.lang, status: workshop.status, message: workshop.message },
+      workshop: {
+        title: workshop.title,
+        lang: workshop.lang,
+        status: workshop.status,
+        message: workshop.message,
+        game: workshop.game,
+      },
       participant: { id: participant.id, name: participant.name },
       /** Who else is here (names only), and who sits at the same table. */
       present: everyone.map((p) => p.name),
