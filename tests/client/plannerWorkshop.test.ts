@@ -66,6 +66,9 @@ describe("a planner workshop in Chromium", () => {
       await p.page.locator('#pl-unplanned [data-key^="plan-"]').first().click();
       await expect.poll(() => p.page.locator("#pl-unplanned li").count()).toBe(14);
     }
+    // The console shows each planner's key figures as they plan.
+    await expect.poll(() => page.locator(".planner-live li").count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => page.locator('.planner-live li[data-planner="Anna"]').innerText()).toContain("km");
     // The facilitator ends round 1 and starts round 2 for every region; the desks follow.
     await page.locator("#next-round").click();
     for (const p of planners) await p.page.locator("#pl-standings").waitFor({ timeout: 15_000 });

@@ -4,7 +4,7 @@
  * or by hand), and a live overview of every table with pause, message and
  * end. Refreshes itself every two seconds.
  */
-import { STUCK_AFTER_MS } from "../../../shared/src/workshop/api.js";
+import { STUCK_AFTER_MS, type PlannerTableSummary } from "../../../shared/src/workshop/api.js";
 import { t } from "../i18n/index.js";
 import { ApiFailure, facilitatorApi, type Overview } from "../net/workshopApi.js";
 import { appRoot, h, replaceChildren } from "../ui/dom.js";
@@ -139,6 +139,38 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
       h("option", { value: Math.max(0, ...o.tables.map((tb) => tb.number)) + 1 }, t("ws.newTable")),
     );
 
+  /** A planner region: round and clock, then each planner's key figures. */
+  const plannerLines = (p: PlannerTableSummary): HTMLElement =>
+    h(
+      "div",
+      { className: "planner-live" },
+      h(
+        "p",
+        {},
+        t("ws.plannerRound", {
+          round: p.round,
+          clock: `${String(Math.floor(p.clock / 60)).padStart(2, "0")}:${String(Math.round(p.clock % 60)).padStart(2, "0")}`,
+        }),
+      ),
+      h(
+        "ul",
+        {},
+        ...p.planners.map((x) =>
+          h(
+            "li",
+            { "data-planner": x.name },
+            `${x.name} · ${x.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.plannerKpis", {
+              cost: Math.round(x.cost),
+              km: Math.round(x.km),
+              co2: Math.round(x.co2Kg),
+              late: x.late,
+              unplanned: x.unplanned,
+            })}`,
+          ),
+        ),
+      ),
+    );
+
   const tableCard = (o: Overview, tb: Overview["tables"][number]): HTMLElement => {
     const l = tb.live;
     const stuck = l && l.phase === "playing" && !l.paused && l.idleMs > STUCK_AFTER_MS;
@@ -160,17 +192,19 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
               " · ",
               t("ws.idle", { seconds: Math.round(l.idleMs / 1000) }),
             ),
-            h(
-              "ul",
-              {},
-              ...l.players.map((p) =>
-                h(
-                  "li",
+            l.planner
+              ? plannerLines(l.planner)
+              : h(
+                  "ul",
                   {},
-                  `${p.name} · ${p.isBot ? t("ws.bot") : p.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.cards", { count: p.handCount })} · ${t("ws.quartets", { count: p.quartets })}`,
+                  ...l.players.map((p) =>
+                    h(
+                      "li",
+                      {},
+                      `${p.name} · ${p.isBot ? t("ws.bot") : p.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.cards", { count: p.handCount })} · ${t("ws.quartets", { count: p.quartets })}`,
+                    ),
+                  ),
                 ),
-              ),
-            ),
           )
         : h(
             "ul",
