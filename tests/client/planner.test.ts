@@ -2,7 +2,7 @@
 /// <reference lib="dom" />
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoProblems } from "./driver.js";
 import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
@@ -18,6 +18,26 @@ async function nextRound(page: Page, round: number): Promise<void> {
   await page.locator('[data-key="next"]').click();
   await expect.poll(() => page.locator("#pl-round").innerText()).toContain(String(round));
 }
+
+/** Drags `from` onto `to` with the mouse, in small steps as a hand would. */
+async function dragTo(page: Page, from: Locator, to: Locator): Promise<void> {
+  await from.scrollIntoViewIfNeeded();
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error("nothing to drag or nowhere to drop");
+  const view = page.viewportSize() ?? { width: 0, height: 0 };
+  if (b.y < 0 || b.y + b.height > view.height) throw new Error("the drop target is out of sight while dragging");
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+const stopsOf = (page: Page, vehicle: string) =>
+  page
+    .locator(`.planner-truck[data-vehicle="${vehicle}"] li[data-order]`)
+    .evaluateAll((els) => els.map((el) => el.getAttribute("data-order")));
 
 /** Asks the assistant and takes its proposal. */
 async function takeProposal(page: Page): Promise<void> {
@@ -54,7 +74,45 @@ describe("the planner game in Chromium", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await expect.poll(() => unplannedCount(page)).toBe(before - 1);
-    for (let left = before - 1; left > 0; left--) {
+
+    // The map: the region's outline, a pin per order; drag two unplanned pins onto the second truck
+    // (which already has the order planned with the keyboard).
+    await expect.poll(() => page.locator("svg.planner-map-svg").getAttribute("data-land")).toBe("2");
+    expect(await page.locator(".map-pin").count()).toBe(15);
+    expect(await page.locator(".map-pin-unplanned").count()).toBe(before - 1);
+    const v2 = (await page.locator("[data-dock]").nth(1).getAttribute("data-dock")) ?? "";
+    const first = await stopsOf(page, v2);
+    const dragged: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const pin = page.locator(".map-pin-unplanned").first();
+      dragged.push((await pin.getAttribute("data-pin")) ?? "");
+      await dragTo(page, pin.locator("circle"), page.locator(`[data-dock="${v2}"]`));
+      await expect.poll(() => stopsOf(page, v2)).toEqual([...first, ...dragged]);
+    }
+    await expect.poll(() => unplannedCount(page)).toBe(before - 3);
+    expect(await page.locator(`.map-route[data-route="${v2}"]`).count()).toBe(1);
+    // Drag the second stop onto the first: it goes before it, on the map and in the list.
+    await dragTo(
+      page,
+      page.locator(`.map-pin[data-pin="${dragged[1]}"] circle`).first(),
+      page.locator(`.map-pin[data-pin="${dragged[0]}"] circle`).first(),
+    );
+    await expect.poll(() => stopsOf(page, v2)).toEqual([...first, dragged[1], dragged[0]]);
+    // And back by the grip in the list; then off the truck by dropping it on the drop zone, and on again.
+    await dragTo(
+      page,
+      page.locator(`.planner-truck li[data-order="${dragged[0]}"] .grip`),
+      page.locator(`.planner-truck li[data-order="${dragged[1]}"]`),
+    );
+    await expect.poll(() => stopsOf(page, v2)).toEqual([...first, ...dragged]);
+    await dragTo(
+      page,
+      page.locator(`.map-pin[data-pin="${dragged[0]}"] circle`).first(),
+      page.locator(".map-dock-off"),
+    );
+    await expect.poll(() => stopsOf(page, v2)).toEqual([...first, dragged[1]]);
+    await expect.poll(() => unplannedCount(page)).toBe(before - 2);
+    for (let left = before - 2; left > 0; left--) {
       await page.locator('#pl-unplanned [data-key^="plan-"]').first().click();
       await expect.poll(() => unplannedCount(page)).toBe(left - 1);
     }
@@ -70,7 +128,20 @@ describe("the planner game in Chromium", () => {
 
     // Round 2: the assistant proposes, the planner takes it.
     await nextRound(page, 2);
-    await takeProposal(page);
+    // The proposal over the map, with what it changes against the plan.
+    await page.locator('[data-key="assist"]').click();
+    await page.locator("#pl-diff").waitFor({ timeout: 15_000 });
+    expect(await page.locator(".map-proposal").count()).toBeGreaterThan(0);
+    expect(await page.locator("#pl-diff [data-change]").count()).toBeGreaterThan(0);
+    expect(await page.locator(".map-pin-changed").count()).toBe(await page.locator("#pl-diff [data-change]").count());
+    const mineCost = Number((await page.locator('[data-diff="cost"] td').first().innerText()).replace(/\D/g, ""));
+    expect(mineCost).toBe(Number((await kpi(page, "cost")).replace(/\D/g, "")));
+    await page.screenshot({ path: path.join(ARTIFACTS, "planner-proposal.png"), fullPage: true });
+    await page.locator("#pl-show-proposal").uncheck();
+    await expect.poll(() => page.locator(".map-proposal").count()).toBe(0);
+    await page.locator('[data-key="accept"]').click();
+    // Taken: the plan is the proposal, nothing left to change.
+    await expect.poll(() => page.locator("#pl-diff [data-change]").count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => kpi(page, "over")).toBe("0");
     expect(await kpi(page, "unplanned")).toBe("0");
     await page.screenshot({ path: path.join(ARTIFACTS, "planner-desk.png") });

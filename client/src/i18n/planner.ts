@@ -78,6 +78,32 @@ export const plannerNl = {
   },
   report: "Rapport downloaden (PDF)",
   leave: "Verlaten",
+  map: "Kaart",
+  mapHelp:
+    "Sleep een order naar een vrachtwagen onder de kaart, op een stop (hij komt ervoor) of naar 'Van de wagen halen'. Met het toetsenbord: de lijsten hieronder.",
+  mapSummary:
+    "Kaart van Noord-Nederland: {{planned}} stops op {{trucks}} vrachtwagens, {{unplanned}} orders niet gepland.",
+  pinOn: "op {{vehicle}}",
+  pinUnplanned: "niet gepland",
+  dropOff: "Van de wagen halen",
+  legendDepot: "depot",
+  legendPin: "order: pallets op de speld, tijdvenster eronder",
+  legendUnplanned: "nog niet gepland",
+  legendProposal: "voorstel van de assistent",
+  showProposal: "Voorstel op de kaart tonen",
+  diffCaption: "Jouw plan naast het voorstel",
+  diffMine: "Jouw plan",
+  diffProposal: "Voorstel",
+  diffDelta: "Verschil",
+  diffChanges: "Wat het voorstel verandert ({{count}})",
+  diffNone: "Het voorstel is gelijk aan jouw plan.",
+  diff: {
+    planned: "{{order}}: ingepland op {{to}}",
+    dropped: "{{order}}: niet meer gepland (was op {{from}})",
+    moved: "{{order}}: van {{from}} naar {{to}}",
+    resequenced: "{{order}}: andere volgorde op {{vehicle}}",
+  },
+  timeLeft: "Nog {{time}} in deze ronde",
 };
 
 export const plannerEn: typeof plannerNl = {
@@ -159,4 +185,30 @@ export const plannerEn: typeof plannerNl = {
   },
   report: "Download the report (PDF)",
   leave: "Leave",
+  map: "Map",
+  mapHelp:
+    "Drag an order onto a truck under the map, onto a stop (it goes before it) or onto 'Take off the truck'. With the keyboard: the lists below.",
+  mapSummary:
+    "Map of the north of the Netherlands: {{planned}} stops on {{trucks}} trucks, {{unplanned}} orders unplanned.",
+  pinOn: "on {{vehicle}}",
+  pinUnplanned: "unplanned",
+  dropOff: "Take off the truck",
+  legendDepot: "depot",
+  legendPin: "order: pallets on the pin, delivery window below",
+  legendUnplanned: "not planned yet",
+  legendProposal: "the assistant's proposal",
+  showProposal: "Show the proposal on the map",
+  diffCaption: "Your plan beside the proposal",
+  diffMine: "Your plan",
+  diffProposal: "Proposal",
+  diffDelta: "Difference",
+  diffChanges: "What the proposal changes ({{count}})",
+  diffNone: "The proposal is the same as your plan.",
+  diff: {
+    planned: "{{order}}: planned on {{to}}",
+    dropped: "{{order}}: no longer planned (was on {{from}})",
+    moved: "{{order}}: from {{from}} to {{to}}",
+    resequenced: "{{order}}: another place in the sequence of {{vehicle}}",
+  },
+  timeLeft: "{{time}} left in this round",
 };

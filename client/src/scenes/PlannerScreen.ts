@@ -3,7 +3,9 @@
  * (round, clock, key figures, trucks with their stops, unplanned orders, the
  * assistant, exchange offers, standings) and the results with the personal
  * report. Everything is plain DOM: buttons and selects work with mouse,
- * touch and keyboard alike, and focus stays where it was when the state changes.
+ * touch and keyboard alike, and focus stays where it was when the state
+ * changes. The map (planner/map.ts) shows the same plan; orders are dragged
+ * there or by the grips in the lists (planner/drag.ts).
  */
 import type { Plan } from "../../../shared/src/planner/evaluate.js";
 import type { PlannerEvent } from "../../../shared/src/planner/game/types.js";
@@ -13,8 +15,14 @@ import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
 import { lang, t } from "../i18n/index.js";
 import type { PlannerConnection, PlannerTableState } from "../net/plannerConnection.js";
 import { errorText } from "../net/errors.js";
-import { assign, move, unassign } from "../../../shared/src/planner/planEdit.js";
+import { assign, insertBefore, move, unassign } from "../../../shared/src/planner/planEdit.js";
+import { planDiff } from "../../../shared/src/planner/planDiff.js";
+import { enableDrag, type DropTarget } from "../planner/drag.js";
+import { loadLand, mapLegend, plannerMap, truckDock, type Land } from "../planner/map.js";
+import { proposalDifferences } from "../planner/proposal.js";
+import gripSvg from "lucide-static/icons/grip-vertical.svg?raw";
 import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { truckColour } from "../planner/colours.js";
 
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(Math.round(m % 60)).padStart(2, "0")}`;
@@ -92,14 +100,55 @@ export function showPlannerHome(
 }
 
 /** The planning desk for a connected planner, until they leave. */
-export function showPlannerDesk(conn: PlannerConnection, home: (message?: string) => void): void {
+export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: string) => void): void {
   let thinking = false;
   let previewText = "";
+  let showProposal = true;
+  let land: Land | null = null;
   const alerts: string[] = [];
   const floorNotes = new Map<string, string>();
 
   const send = (plan: Plan) => conn.setPlan(plan);
+  const dropped = (order: string, target: DropTarget) => {
+    const c = conn.state.carrier;
+    if (!c || conn.state.phase !== "round") return;
+    const next =
+      target.kind === "unplanned"
+        ? unassign(c.plan, order)
+        : target.before
+          ? insertBefore(c.plan, order, target.vehicle, target.before)
+          : assign(c.plan, order, target.vehicle);
+    if (JSON.stringify(next) !== JSON.stringify(c.plan)) send(next);
+  };
+  const stopDrag = enableDrag(appRoot(), dropped);
+  const timer = window.setInterval(() => tick(), 1000);
+  let gone = false;
+  const home = (message?: string) => {
+    gone = true;
+    stopDrag();
+    window.clearInterval(timer);
+    leaveDesk(message);
+  };
+  const tick = () => {
+    const el = document.getElementById("pl-timer");
+    if (el) el.textContent = timeLeft(conn.state.roundEndsAt);
+  };
+  const timeLeft = (endsAt: number) => {
+    const s = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+    return t("pl.timeLeft", { time: `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` });
+  };
+  const grip = (id: string, label: string) => {
+    const span = h("span", {
+      className: "grip",
+      "data-drag-order": id,
+      "data-drag-label": label,
+      "aria-hidden": "true",
+    });
+    span.innerHTML = gripSvg.replace(/<!--[\s\S]*?-->/g, "");
+    return span;
+  };
   const render = (s: PlannerTableState) => {
+    if (gone) return;
     const focused = (document.activeElement as HTMLElement | null)?.dataset.key;
     replaceChildren(appRoot(), desk(s));
     if (focused) (document.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
@@ -118,6 +167,9 @@ export function showPlannerDesk(conn: PlannerConnection, home: (message?: string
         ? h("h2", { id: "pl-round" }, t("pl.round", { round: s.round, name: t(`pl.rounds.${s.round - 1}`) }))
         : h("p", { role: "status" }, t("pl.waiting", { code: conn.code })),
       s.round > 0 ? h("p", { id: "pl-clock" }, t("pl.clock", { time: hhmm(s.clock) })) : null,
+      s.phase === "round" && s.roundEndsAt > 0
+        ? h("p", { id: "pl-timer", role: "timer", "aria-live": "off" }, timeLeft(s.roundEndsAt))
+        : null,
       s.notice ? h("p", { className: "notice", role: "status" }, s.notice) : null,
       ...alerts.slice(-3).map((a) => h("p", { className: "notice", role: "alert" }, a)),
     );
@@ -166,14 +218,19 @@ export function showPlannerDesk(conn: PlannerConnection, home: (message?: string
       "section",
       { "aria-label": t("pl.trucks") },
       h("h2", {}, t("pl.trucks")),
-      ...c.scenario.fleet.map((v) => {
+      ...c.scenario.fleet.map((v, i) => {
         const route = c.plan.routes.find((r) => r.vehicle === v.id)?.orders ?? [];
         const rk = kpi.routes.find((r) => r.vehicle === v.id);
         const out = c.unavailable.includes(v.id);
         return h(
           "article",
-          { className: "planner-truck", "data-vehicle": v.id },
-          h("h3", {}, `${v.id}: ${t(`pl.types.${v.type}`)}${out ? ` (${t("pl.out")})` : ""}`),
+          { className: "planner-truck", "data-vehicle": v.id, "data-drop-vehicle": editable && !out ? v.id : null },
+          h(
+            "h3",
+            {},
+            h("span", { className: "swatch", style: `background:${truckColour(i).stroke}`, "aria-hidden": "true" }),
+            `${v.id}: ${t(`pl.types.${v.type}`)}${out ? ` (${t("pl.out")})` : ""}`,
+          ),
           h(
             "p",
             { className: rk?.overCapacity || rk?.overRange ? "planner-over" : "" },
@@ -188,9 +245,15 @@ export function showPlannerDesk(conn: PlannerConnection, home: (message?: string
                 {},
                 ...route.map((id) => {
                   const locked = c.locked.includes(id);
+                  const movable = editable && !locked;
                   return h(
                     "li",
-                    { "data-order": id },
+                    {
+                      "data-order": id,
+                      "data-drop-vehicle": movable ? v.id : null,
+                      "data-drop-before": movable ? id : null,
+                    },
+                    movable ? grip(id, orderText(id)) : null,
                     orderText(id),
                     editable && !locked
                       ? [
@@ -208,7 +271,7 @@ export function showPlannerDesk(conn: PlannerConnection, home: (message?: string
     const available = c.scenario.fleet.filter((v) => !c.unavailable.includes(v.id));
     const unplanned = h(
       "section",
-      { "aria-label": t("pl.unplanned") },
+      { "aria-label": t("pl.unplanned"), "data-drop-unplanned": editable ? "" : null },
       h("h2", {}, `${t("pl.unplanned")} (${kpi.unplanned.length})`),
       h(
         "ul",
@@ -222,6 +285,7 @@ export function showPlannerDesk(conn: PlannerConnection, home: (message?: string
           return h(
             "li",
             { "data-order": id },
+            editable ? grip(id, orderText(id)) : null,
             orderText(id),
             floorNotes.has(id) ? h("em", {}, ` ${floorNotes.get(id)}`) : null,
             editable
@@ -260,10 +324,36 @@ export function showPlannerDesk(conn: PlannerConnection, home: (message?: string
                     }),
                   ),
                   button("accept", t("pl.accept"), () => conn.acceptProposal(), { className: "primary" }),
+                  h(
+                    "label",
+                    { className: "planner-toggle" },
+                    h("input", {
+                      type: "checkbox",
+                      id: "pl-show-proposal",
+                      "data-key": "show-proposal",
+                      checked: showProposal,
+                      onchange: (e: Event) => {
+                        showProposal = (e.target as HTMLInputElement).checked;
+                        render(conn.state);
+                      },
+                    }),
+                    ` ${t("pl.showProposal")}`,
+                  ),
+                  proposalDifferences(c.kpi, c.proposalKpi, planDiff(c.plan, c.proposal), orderText),
                 ]
               : null,
           )
         : null;
+    const changed = new Set(c.proposal ? planDiff(c.plan, c.proposal).map((d) => d.order) : []);
+    const map = h(
+      "section",
+      { className: "planner-map", "aria-label": t("pl.map") },
+      h("h2", {}, t("pl.map")),
+      editable ? h("p", { className: "map-help" }, t("pl.mapHelp")) : null,
+      plannerMap({ carrier: c, editable, showProposal: showProposal && c.proposal !== null, changed }, land),
+      truckDock(c, editable),
+      mapLegend(),
+    );
     return h(
       "main",
       { className: "planner", id: "main" },
@@ -271,6 +361,7 @@ export function showPlannerDesk(conn: PlannerConnection, home: (message?: string
       controls,
       figures,
       assistant,
+      map,
       trucks,
       unplanned,
       s.round === 4 && s.phase === "round" ? exchange(s) : null,
@@ -415,6 +506,7 @@ export function showPlannerDesk(conn: PlannerConnection, home: (message?: string
   conn.on("state", render);
   conn.on("proposal", () => {
     thinking = false;
+    showProposal = true;
   });
   conn.on("preview", (p) => {
     previewText = t("pl.previewText", {
@@ -438,4 +530,8 @@ export function showPlannerDesk(conn: PlannerConnection, home: (message?: string
     if (status === "lost") home(errorText(new Error("connection lost")));
   });
   render(conn.state);
+  void loadLand().then((l) => {
+    land = l;
+    render(conn.state);
+  });
 }

@@ -27,3 +27,25 @@ export function move(plan: Plan, order: string, by: number): Plan {
     }),
   };
 }
+
+/**
+ * A copy of the plan with `order` on `vehicle` just before the stop `before`
+ * (taken off any truck first); at the end of the route when `before` is not
+ * on that truck. Dropping an order onto itself leaves the plan as it was.
+ */
+export function insertBefore(plan: Plan, order: string, vehicle: string, before: string): Plan {
+  if (order === before) return copy(plan);
+  const next = unassign(plan, order);
+  const route = next.routes.find((r) => r.vehicle === vehicle);
+  if (!route) {
+    next.routes.push({ vehicle, orders: [order] });
+    return next;
+  }
+  const at = route.orders.indexOf(before);
+  route.orders.splice(at < 0 ? route.orders.length : at, 0, order);
+  return next;
+}
+
+function copy(plan: Plan): Plan {
+  return { routes: plan.routes.map((r) => ({ vehicle: r.vehicle, orders: r.orders.slice() })) };
+}

@@ -48,3 +48,9 @@ export function town(id: string): Town {
   if (!t) throw new RangeError(`unknown town ${id}`);
   return t;
 }
+
+/**
+ * The part of the world the planner map shows, in degrees (WGS84): from
+ * Vlieland to just over the German border, from Meppel to the Wadden islands.
+ */
+export const MAP_BOUNDS = { west: 5.15, south: 52.55, east: 7.3, north: 53.56 } as const;
