@@ -190,3 +190,21 @@ describe("deck looks", () => {
     for (const theme of THEMES) expect(ICON_SVG[theme.icon], theme.icon).toMatch(/^[\s\S]*<svg[\s\S]*<\/svg>\s*$/);
   });
 });
+
+const { workshopNl, workshopEn } = (await load("i18n/workshop.ts")) as {
+  workshopNl: Record<string, string>;
+  workshopEn: Record<string, string>;
+};
+
+describe("workshop texts", () => {
+  const slots = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+
+  it("has every text in Dutch and English, with the same placeholders", () => {
+    expect(Object.keys(workshopEn).sort()).toEqual(Object.keys(workshopNl).sort());
+    for (const [key, nl] of Object.entries(workshopNl)) {
+      const en = workshopEn[key] ?? "";
+      expect(en.trim(), key).not.toBe("");
+      expect(slots(en), key).toEqual(slots(nl));
+    }
+  });
+});

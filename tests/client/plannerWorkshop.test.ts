@@ -1,14 +1,15 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/browserHarness.js";
+import type { Debrief } from "../../shared/src/workshop/debrief.js";
 import { expectNoProblems } from "./driver.js";
-import { startHarness, type Harness } from "./harness.js";
+import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
 
 const EMAIL = "planner-host@example.org";
 const PASSWORD = "rails-together-1+1=4";
@@ -30,7 +31,7 @@ describe("a planner workshop in Chromium", () => {
     delete process.env.DATA_DIR;
   });
 
-  it("the facilitator opens a region for two planners, they plan at their desks, the facilitator moves the rounds on", async () => {
+  it("the facilitator opens a region for two planners, they plan at their desks, the facilitator plays the four rounds and shows the debrief", async () => {
     const fac = await harness.open({ width: 1400, height: 1000 });
     const page = fac.page;
     await page.goto(`${harness.url}#facilitator`);
@@ -77,7 +78,120 @@ describe("a planner workshop in Chromium", () => {
       await expect.poll(() => p.page.locator("#pl-round").innerText(), { timeout: 15_000 }).toContain("2");
       await p.page.locator('[data-key="assist"]').click();
       await p.page.locator('[data-key="accept"]').waitFor({ timeout: 15_000 });
+      await p.page.locator('[data-key="accept"]').click();
+      await expect.poll(() => p.page.locator('[data-kpi="unplanned"]').innerText(), { timeout: 15_000 }).toBe("0");
     }
+
+    // The facilitator plays the rounds out: each ended round is in the debrief before the next one starts.
+    const workshopId = await page.evaluate(async (title) => {
+      const list = (await (await fetch("/api/workshops")).json()) as { id: string; title: string }[];
+      return list.find((w) => w.title === title)?.id ?? "";
+    }, "Planning 4.0 in Groningen");
+    expect(workshopId).not.toBe("");
+    const debrief = () =>
+      page.evaluate(async (id) => (await fetch(`/api/workshops/${id}/debrief`)).json(), workshopId) as Promise<Debrief>;
+    const roundsStored = async () => (await debrief()).planner?.rounds.map((r) => `${r.round}:${r.planners}`) ?? [];
+    await page.locator("#next-round").click();
+    await expect.poll(roundsStored, { timeout: 15_000 }).toEqual(["1:2", "2:2"]);
+    for (const round of [3, 4]) {
+      await page.locator("#next-round").click();
+      for (const p of planners) {
+        await expect.poll(() => p.page.locator("#pl-round").innerText(), { timeout: 15_000 }).toContain(String(round));
+      }
+      await page.locator("#next-round").click();
+      await expect
+        .poll(roundsStored, { timeout: 15_000 })
+        .toEqual(Array.from({ length: round }, (_, i) => `${i + 1}:2`));
+    }
+    await expect
+      .poll(async () => (await debrief()).tables[0]?.planner?.planners.map((p) => p.profile !== null), {
+        timeout: 15_000,
+      })
+      .toEqual([true, true]);
+    const d = await debrief();
+    expect(d.workshop.game).toBe("planner");
+    const table = d.tables[0]?.planner;
+    if (!table || !d.planner) throw new Error("the debrief has no planner content");
+    expect(table.planners.map((p) => p.name).sort()).toEqual(["Anna", "Bram"]);
+    expect(table.together).not.toBeNull();
+
+    // The debrief screen: the rounds compared as charts and a table, with the debrief's numbers.
+    await page.getByRole("button", { name: "Nabespreking" }).click();
+    const rounds = page.locator("[data-debrief-rounds]");
+    await rounds.waitFor();
+    const barValues = (chart: ReturnType<Page["locator"]>) =>
+      chart.locator("rect[data-bar]").evaluateAll((bars) => bars.map((b) => Number(b.getAttribute("data-value"))));
+    const charts = {
+      meanScore: d.planner.rounds.map((r) => r.meanScore),
+      meanCost: d.planner.rounds.map((r) => r.meanCost),
+      meanCo2: d.planner.rounds.map((r) => r.meanCo2Kg),
+      late: d.planner.rounds.map((r) => r.late),
+      unplanned: d.planner.rounds.map((r) => r.unplanned),
+    };
+    for (const [id, values] of Object.entries(charts)) {
+      const chart = rounds.locator(`svg[data-chart="${id}"]`);
+      expect(await chart.getAttribute("role")).toBe("img");
+      expect(await barValues(chart)).toEqual(values);
+      // The chart's accessible name reads every round's value as it is drawn.
+      const label = (await chart.getAttribute("aria-label")) ?? "";
+      const drawn = await chart.locator("text").allTextContents();
+      for (const round of ["Met de hand", "Planning 4.0", "Verstoring", "Samen"]) expect(label).toContain(round);
+      for (const text of drawn) expect(label).toContain(text);
+    }
+    const roundRows = rounds.locator('table[data-table="rounds"] tbody tr');
+    expect(await roundRows.count()).toBe(4);
+    for (const [i, r] of d.planner.rounds.entries()) {
+      const cells = await roundRows.nth(i).locator("td").allInnerTexts();
+      expect([cells[0], cells[4], cells[5]]).toEqual([String(r.planners), String(r.late), String(r.unplanned)]);
+    }
+
+    // Every planner side by side: the profile as bars and the rounds as a table; the region per round and round 4 against 3.
+    const region = page.locator('[data-debrief-table="1"]');
+    for (const p of table.planners) {
+      const card = region.locator(`[data-planner="${p.name}"]`);
+      await expect.poll(() => card.locator("h4").innerText()).toBe(p.name);
+      const profile = card.locator('svg[data-chart="profile"]');
+      expect(await profile.getAttribute("aria-label")).toContain(p.name);
+      expect(await barValues(profile)).toEqual(
+        ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"].map(
+          (c) => p.profile?.[c as keyof NonNullable<typeof p.profile>],
+        ),
+      );
+      const places = await card.locator('table[data-table="kpis"] [data-kpi="place"]').allInnerTexts();
+      expect(places).toEqual(p.rounds.map((r) => String(r.place)));
+    }
+    expect(await barValues(region.locator('svg[data-chart="regionKm"]'))).toEqual(table.region.map((r) => r.km));
+    expect(await barValues(region.locator('svg[data-chart="regionCo2"]'))).toEqual(table.region.map((r) => r.co2Kg));
+    expect(Number(await region.locator('[data-measure="km"] [data-saved]').getAttribute("data-saved"))).toBe(
+      table.together?.kmSaved,
+    );
+    expect(Number(await region.locator('[data-measure="co2"] [data-saved]').getAttribute("data-saved"))).toBe(
+      table.together?.co2KgSaved,
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, "planner-debrief.png"), fullPage: true });
+
+    // The downloads carry the planner workshop: one CSV row per planner and round, and a PDF.
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download CSV" }).click(),
+    ]);
+    const csv = readFileSync((await csvDownload.path()) as string, "utf8");
+    expect(csv.split("\n")[0]).toContain("table,planner,name,round");
+    expect(csv.trim().split("\n")).toHaveLength(1 + 2 * 4);
+    for (const name of ["Anna", "Bram"]) expect(csv).toContain(name);
+    const [pdfDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download verslag (PDF)" }).click(),
+    ]);
+    expect(
+      readFileSync((await pdfDownload.path()) as string)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+
+    // Back to the console.
+    await page.locator(".debrief").getByRole("button", { name: "Terug" }).click();
+    await page.locator("#next-round").waitFor();
     for (const p of planners) expectNoProblems(p.problems);
     expectNoProblems(fac.problems);
   });

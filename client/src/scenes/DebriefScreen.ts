@@ -1,13 +1,16 @@
 /**
  * The debrief, made for a projector: every table's ranking and action plan,
  * and the workshop's combined regional action plan by theme, with who chose
- * what (role, region phase, note). Downloads: CSV and a printable PDF.
+ * what (role, region phase, note). A planner workshop shows the rounds
+ * compared and every region's planners instead (`ui/plannerDebrief.ts`).
+ * Downloads: CSV and a printable PDF.
  */
 import { isCardId, isThemeId } from "../../../shared/src/quartet/cardIds.js";
 import { card as cardInfo, theme as themeInfo } from "../../../shared/src/quartet/deck.js";
 import { lang, t } from "../i18n/index.js";
 import { ApiFailure, facilitatorApi, type Debrief } from "../net/workshopApi.js";
 import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { plannerRoundsSection, plannerTableSection } from "../ui/plannerDebrief.js";
 
 const cardTitle = (c: string) => (isCardId(c) ? cardInfo(c).title[lang()] : c);
 const themeName = (th: string) => (isThemeId(th) ? themeInfo(th).name[lang()] : th);
@@ -33,8 +36,9 @@ export function showDebrief(id: string, back: () => void): void {
           h("a", { className: "button", href: facilitatorApi.fileUrl(id, "report.pdf"), download: "" }, t("ws.pdf")),
           h("button", { type: "button", onclick: back }, t("ws.back")),
         ),
-        d ? combined(d) : null,
-        ...(d?.tables ?? []).map((tb) =>
+        d && d.workshop.game === "planner" ? planner(d) : null,
+        d && d.workshop.game !== "planner" ? combined(d) : null,
+        ...(d && d.workshop.game !== "planner" ? d.tables : []).map((tb) =>
           h(
             "section",
             { className: "panel", "data-debrief-table": tb.number },
@@ -69,6 +73,10 @@ export function showDebrief(id: string, back: () => void): void {
     );
     root.querySelector<HTMLElement>("h1")?.focus();
   };
+  const planner = (d: Debrief) => [
+    plannerRoundsSection(d.planner?.rounds ?? []),
+    ...d.tables.map((tb) => plannerTableSection(tb)),
+  ];
   const combined = (d: Debrief) =>
     h(
       "section",
