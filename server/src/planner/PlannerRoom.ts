@@ -8,6 +8,7 @@ import {
   acceptProposal,
   advanceClock,
   assess,
+  assistantContext,
   endRound,
   newPlannerGame,
   offerOrder,
@@ -333,11 +334,7 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
     if (!allowed.ok) return allowed.rejection;
     if (this.solving.has(player)) return null;
     this.solving.add(player);
-    const { instance, toPlan } = assistantProblem(carrier.scenario, {
-      revealed: carrier.revealed,
-      unavailable: carrier.unavailable,
-      keep: lockedPlan(game, player),
-    });
+    const { instance, toPlan } = assistantProblem(carrier.scenario, assistantContext(game, player));
     const round = game.round;
     this.solver
       .solve(instance, { seed: this.seed + round, timeLimitMs: this.config.assistantMs })
@@ -374,18 +371,6 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
 
 /** Thrown by `mustGame` before the game has started; answered with NOT_IN_ROUND. */
 class NotStarted extends Error {}
-
-/** The stops a planner's carrier has already driven (round 3), as a plan the assistant must keep. */
-function lockedPlan(game: PlannerGame, player: string): Plan | undefined {
-  const locked = new Set(game.carriers[player]?.locked ?? []);
-  if (locked.size === 0) return undefined;
-  return {
-    routes: (game.carriers[player]?.plan.routes ?? []).map((r) => ({
-      vehicle: r.vehicle,
-      orders: r.orders.filter((o) => locked.has(o)),
-    })),
-  };
-}
 
 /** The planner room class with its configuration and solver pool baked in. */
 export function plannerRoomWith(config: PlannerConfig, solver: SolverPool): typeof PlannerRoom {

@@ -52,6 +52,12 @@ export interface AssistantContext {
   unavailable?: readonly string[];
   /** Routes to keep as they are (stops already driven), at the front of their vehicle's route, in order. */
   keep?: Plan;
+  /**
+   * The clock while the day runs (round 3), minutes after midnight: stops not
+   * kept cannot be served before it, so their windows open no earlier (an
+   * order whose window has passed gets [now, now] and is delivered late).
+   */
+  now?: number;
 }
 
 /**
@@ -67,14 +73,21 @@ export function assistantProblem(
 ): { instance: ReturnType<typeof toInstance>["instance"]; toPlan: (sol: VrpSolution) => Plan } {
   const revealed = new Set(ctx.revealed ?? []);
   const out = new Set(ctx.unavailable ?? []);
+  const keptOrders = new Set(ctx.keep?.routes.flatMap((r) => r.orders) ?? []);
+  // Stops a truck drove before it went out are done: not planned again, given back as they were.
+  const done = (ctx.keep?.routes ?? []).filter((r) => out.has(r.vehicle) && r.orders.length > 0);
+  const doneOrders = new Set(done.flatMap((r) => r.orders));
+  const now = ctx.now;
   const visible: Scenario = {
     ...s,
     fleet: s.fleet.filter((v) => !out.has(v.id)),
-    orders: s.orders.map((o) => {
-      if (!o.floor || revealed.has(o.id)) return o;
-      const { floor: _hidden, ...rest } = o;
-      return rest;
-    }),
+    orders: s.orders
+      .filter((o) => !doneOrders.has(o.id))
+      .map((o) => {
+        const known = !o.floor || revealed.has(o.id) ? o : (({ floor: _hidden, ...rest }) => rest)(o);
+        if (now === undefined || keptOrders.has(o.id) || o.ready >= now) return known;
+        return { ...known, ready: now, due: Math.max(o.due, now) };
+      }),
   };
   const { instance, types } = toInstance(visible, { floor: true });
   const vehicleOf = (type: number, ordinal: number) =>
@@ -101,7 +114,7 @@ export function assistantProblem(
       const first = kept.get(vehicle) ?? [];
       return { vehicle, orders: [...first, ...orders.filter((o) => !first.includes(o))] };
     });
-    return { routes };
+    return { routes: [...done.map((r) => ({ vehicle: r.vehicle, orders: [...r.orders] })), ...routes] };
   };
   return { instance, toPlan };
 }

@@ -17,6 +17,7 @@ export {
   type OfferPreview,
 } from "./exchange.js";
 export { endRound, leaderboard, proposalNow } from "./rounds.js";
+export { assistantContext } from "./assist.js";
 export {
   carrierKpi,
   regionTotals,

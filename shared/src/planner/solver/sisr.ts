@@ -100,7 +100,7 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
   const t0 = options.now?.() ?? 0;
   const limit = options.timeLimitMs ?? Number.POSITIVE_INFINITY;
   const maxIter = options.maxIterations ?? Number.POSITIVE_INFINITY;
-  if (!Number.isFinite(limit) && !Number.isFinite(maxIter))
+  if (!Number.isFinite(maxIter) && !(Number.isFinite(limit) && options.now))
     throw new RangeError("give timeLimitMs (with now) or maxIterations");
   for (let iter = 0; iter < maxIter; iter++) {
     let progress = Number.isFinite(maxIter) ? iter / maxIter : 0;

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { assistantProblem } from "../../../../shared/src/planner/assistant.js";
+import { evaluatePlan } from "../../../../shared/src/planner/evaluate.js";
+import {
+  acceptProposal,
+  advanceClock,
+  assistantContext,
+  endRound,
+  evaluationOptions,
+  recordProposal,
+  setPlan,
+  startRound,
+  type PlannerGame,
+} from "../../../../shared/src/planner/game/index.js";
+import { hm } from "../../../../shared/src/planner/scenario.js";
+import { solveVrp } from "../../../../shared/src/planner/solver/sisr.js";
+import { advanceTo, greedyPlan, handDay, must, region, withScenario } from "./fixtures.js";
+
+const end = (g: PlannerGame) => must(endRound(g));
+
+/** p1 on the hand-made day, in round 3 at 10:30: c1-v1 broke down at 08:00 after driving a1 and a2. */
+function midDay(): PlannerGame {
+  let g = must(startRound(withScenario(region(), "p1", handDay()), 1));
+  g = must(
+    setPlan(g, "p1", {
+      routes: [
+        { vehicle: "c1-v1", orders: ["c1-a1", "c1-a2", "c1-a3"] },
+        { vehicle: "c1-v2", orders: ["c1-a4"] },
+      ],
+    }),
+  );
+  g = must(setPlan(g, "p2", greedyPlan(g.carriers.p2!)));
+  return must(advanceClock(advanceTo(g, 3, end), hm(10, 30)));
+}
+
+describe("what the assistant is told", () => {
+  it("in round 3: the clock, the driven stops to keep, the trucks that are out and what the planner found", () => {
+    const g = midDay();
+    const ctx = assistantContext(g, "p1");
+    expect(ctx.now).toBe(hm(10, 30));
+    expect(ctx.unavailable).toEqual(["c1-v1"]);
+    expect(ctx.revealed).toEqual([]);
+    expect(ctx.keep?.routes.find((r) => r.vehicle === "c1-v1")?.orders).toEqual(["c1-a1", "c1-a2"]);
+    expect(assistantContext(g, "nobody")).toEqual({});
+  });
+
+  it("before round 3 there is no clock to respect", () => {
+    const g = must(startRound(withScenario(region(), "p1", handDay()), 1));
+    expect(assistantContext(g, "p1").now).toBeUndefined();
+  });
+
+  it("plans open stops from the clock on: none of its stops starts before it, kept stops stay first", () => {
+    const g = midDay();
+    const carrier = g.carriers.p1!;
+    const ctx = assistantContext(g, "p1");
+    const { instance, toPlan } = assistantProblem(carrier.scenario, ctx);
+    // Windows of open stops open at 10:30 at the earliest; a window already closed becomes [now, now].
+    const ready = [...instance.ready].slice(1);
+    const planned = carrier.scenario.orders.filter((o) => o.id !== "c1-a1" && o.id !== "c1-a2");
+    planned.forEach((o, i) => {
+      if (carrier.locked.includes(o.id)) expect(ready[i]).toBe(o.ready);
+      else expect(ready[i]).toBeGreaterThanOrEqual(hm(10, 30));
+    });
+    const plan = toPlan(solveVrp(instance, { seed: 1, maxIterations: 2000 }));
+    const kpi = evaluatePlan(carrier.scenario, plan, evaluationOptions(carrier));
+    for (const r of kpi.routes)
+      for (const s of r.stops)
+        if (!carrier.locked.includes(s.order)) expect(s.start).toBeGreaterThanOrEqual(hm(10, 30));
+    expect(kpi.unplanned).toEqual([]);
+    // What the broken truck drove before it stopped stays its own and is not driven twice.
+    expect(plan.routes.find((r) => r.vehicle === "c1-v1")?.orders).toEqual(["c1-a1", "c1-a2"]);
+    expect(plan.routes.flatMap((r) => r.orders).filter((o) => o === "c1-a1" || o === "c1-a2")).toHaveLength(2);
+    expect(plan.routes.find((r) => r.vehicle === "c1-v2")?.orders[0]).toBe("c1-a4");
+    expect(must(acceptProposal(must(recordProposal(g, "p1", plan)), "p1")).carriers.p1?.plan).toEqual(plan);
+    // Without the clock the solver would happily serve open stops in the morning.
+    const morning = assistantProblem(carrier.scenario, { ...ctx, now: undefined });
+    expect(Math.min(...[...morning.instance.ready].slice(1))).toBeLessThan(hm(10, 30));
+  });
+});
