@@ -42,6 +42,7 @@ describe("a planner workshop in Chromium", () => {
     await page.locator('select[name="game"]').selectOption("planner");
     await page.locator('select[name="difficulty"]').selectOption("1");
     await page.locator('select[name="tableSize"]').selectOption("2");
+    await page.locator('select[name="roundMinutes"]').selectOption("20");
     await page.getByRole("button", { name: "Workshop maken" }).click();
     const codeEl = page.locator(".join-code .code");
     await codeEl.waitFor();
@@ -64,6 +65,10 @@ describe("a planner workshop in Chromium", () => {
     for (const p of planners) {
       await expect.poll(() => p.page.locator("#pl-round").innerText(), { timeout: 30_000 }).toContain("1");
       await expect.poll(() => p.page.locator("#pl-unplanned li").count()).toBe(15);
+      // The workshop's 20 minutes per round count down at the desk.
+      await expect
+        .poll(() => p.page.locator("#pl-timer").innerText())
+        .toMatch(/^Nog (19:[0-5]\d|20:00) in deze ronde$/);
       await p.page.locator('#pl-unplanned [data-key^="plan-"]').first().click();
       await expect.poll(() => p.page.locator("#pl-unplanned li").count()).toBe(14);
     }

@@ -87,6 +87,7 @@ export function showFacilitator(back: () => void): () => void {
           lang: data.get("lang") === "en" ? "en" : "nl",
           game: data.get("game") === "planner" ? "planner" : "quartet",
           difficulty: Number(data.get("difficulty") || 2),
+          roundMinutes: Number(data.get("roundMinutes") || 0),
           tableSize: Number(data.get("tableSize")),
           botLevel: String(data.get("botLevel")) as (typeof BOT_LEVELS)[number],
           turnSeconds: Number(data.get("turnSeconds") || 0),
@@ -181,6 +182,16 @@ export function showFacilitator(back: () => void): () => void {
             "difficulty",
             ["1", "2", "3", "4"].map((d) => [d, String(Number(d) * 15)]),
             "2",
+          ),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.roundMinutes")),
+          select(
+            "roundMinutes",
+            ["0", "5", "10", "15", "20", "30"].map((m) => [m, m === "0" ? t("ws.roundByHand") : String(m)]),
+            "0",
           ),
         ),
         h(

@@ -168,6 +168,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "005_round_minutes": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("workshops")
+        .addColumn("round_minutes", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -25,6 +25,8 @@ export interface WorkshopRow {
   rules: string;
   /** The planner game's difficulty (1-4); unused by the quartet. */
   difficulty: number;
+  /** The planner game's minutes per round (0: no timer); unused by the quartet. */
+  round_minutes: number;
   status: string;
   message: string;
   created_at: string;

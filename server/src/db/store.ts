@@ -5,12 +5,12 @@ import type { FacilitatorRow, ParticipantRow, PickRow, ResultRow, TableRow, Work
 
 const now = () => new Date().toISOString();
 
-/** A new workshop as the facilitator describes it (`difficulty` defaults to 2). */
+/** A new workshop as the facilitator describes it (`difficulty` defaults to 2, `round_minutes` to 0). */
 export type NewWorkshop = Pick<
   WorkshopRow,
   "facilitator_id" | "code" | "title" | "lang" | "game" | "table_size" | "bot_level" | "turn_seconds" | "rules"
 > &
-  Partial<Pick<WorkshopRow, "difficulty">>;
+  Partial<Pick<WorkshopRow, "difficulty" | "round_minutes">>;
 
 /** The workshop data layer: every write happens as it happens, so a restart loses nothing. */
 export class WorkshopStore {
@@ -86,6 +86,7 @@ export class WorkshopStore {
     const row: WorkshopRow = {
       ...w,
       difficulty: w.difficulty ?? 2,
+      round_minutes: w.round_minutes ?? 0,
       id: randomUUID(),
       status: "lobby",
       message: "",

@@ -68,6 +68,14 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
   protected seed = 0;
   private buckets = new Map<string, TokenBucket>();
   private roundTimer: { clear(): void } | null = null;
+  private ownRoundSeconds = 0;
+  /** How long a round lasts before it ends on its own (s); 0: until the host or facilitator ends it. */
+  protected get roundSeconds(): number {
+    return this.ownRoundSeconds > 0 ? this.ownRoundSeconds : this.config.roundSeconds;
+  }
+  protected set roundSeconds(s: number) {
+    this.ownRoundSeconds = s;
+  }
   private dayTimer: { clear(): void } | null = null;
   /** Proposals under way, per planner: a second request waits for the first. */
   private solving = new Set<string>();
@@ -267,7 +275,7 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
     if (!result.ok) return result.rejection;
     this.commit(result.game, result.events);
     this.roundLeftMs = 0;
-    this.runRoundTimer(this.config.roundSeconds * 1000);
+    this.runRoundTimer(this.roundSeconds * 1000);
     if (round === 3) this.runDay();
     return null;
   }

@@ -29,6 +29,8 @@ export interface PlannerTableOptions {
   lang: Lang;
   /** 1-4: 15, 30, 45 or 60 orders per carrier. */
   difficulty: 1 | 2 | 3 | 4;
+  /** Each round ends on its own after this long (s); 0 or absent: the server's PLANNER_ROUND_SECONDS. */
+  roundSeconds?: number;
   /** Participants seated here, in seat order. */
   participantIds: string[];
   /** Start round 1 with whoever is there after this long (ms). */
@@ -73,6 +75,7 @@ export class PlannerWorkshopRoom extends PlannerRoom {
     this.lang = o.lang === "en" ? "en" : "nl";
     this.expected = o.participantIds ?? [];
     this.startAfterMs = o.startAfterMs ?? 30_000;
+    if (o.roundSeconds && o.roundSeconds > 0) this.roundSeconds = o.roundSeconds;
     const planners = Math.min(8, Math.max(1, o.restore?.seats.length ?? this.expected.length));
     super.onCreate({ name: "region", lang: this.lang, difficulty: o.difficulty ?? 2, planners });
     void this.setMetadata({ tableId: this.tableId });
@@ -219,7 +222,7 @@ export class PlannerWorkshopRoom extends PlannerRoom {
     this.state.notice = snap.notice;
     writePlanner(this.state, this.game, this.seats);
     if (this.game.phase === "round" && this.game.round === 3) this.runDay();
-    if (this.game.phase === "round" && !snap.paused) this.runRoundTimer(this.config.roundSeconds * 1000);
+    if (this.game.phase === "round" && !snap.paused) this.runRoundTimer(this.roundSeconds * 1000);
     // Results of rounds that ended just before the restart may not have landed: saving again replaces them.
     const game = this.game;
     const participants = this.participantsBySeat();

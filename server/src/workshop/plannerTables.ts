@@ -29,6 +29,7 @@ export async function openPlannerRoom(
     tableId: table.id,
     lang: workshop.lang === "en" ? "en" : "nl",
     difficulty: difficulty as PlannerTableOptions["difficulty"],
+    roundSeconds: Math.max(0, workshop.round_minutes) * 60,
     participantIds: seated.map((p) => p.id),
     startAfterMs,
     ...(restore ? { restore } : {}),

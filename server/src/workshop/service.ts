@@ -59,6 +59,7 @@ export class WorkshopService {
         turn_seconds: input.turnSeconds,
         rules: JSON.stringify(input.rules),
         difficulty: input.difficulty,
+        round_minutes: input.roundMinutes,
       });
     }
     throw new Error("no free join code found");

@@ -45,6 +45,8 @@ export const workshopSchema = z
     tableSize: z.number().int().min(1).max(8).default(4),
     /** The planner game's days: 15, 30, 45 or 60 orders per carrier (1-4). */
     difficulty: z.number().int().min(1).max(4).default(2),
+    /** The planner game's rounds end on their own after this many minutes (0: the facilitator moves on). */
+    roundMinutes: z.number().int().min(0).max(60).default(0),
     botLevel: z.enum(BOT_LEVELS).default("medium"),
     turnSeconds: z.number().int().min(0).max(600).default(0),
     rules: z

@@ -23,6 +23,8 @@ export interface ClientPlannerState {
   phase: string;
   round: number;
   clock: number;
+  /** Epoch ms when the round's timer runs out; 0 without one. */
+  roundEndsAt: number;
   host: string;
   planners: {
     forEach(cb: (p: ClientPlanner, id: string) => void): void;

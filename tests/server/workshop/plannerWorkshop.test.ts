@@ -23,9 +23,20 @@ import {
 const COMPETENCE_KEYS = ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"];
 
 /** Signs Ann in and creates a planner workshop; returns its id and join code. */
-async function plannerWorkshop(ann: Http, title: string): Promise<{ id: string; code: string }> {
+async function plannerWorkshop(
+  ann: Http,
+  title: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; code: string }> {
   await ann("POST", "/auth/login", { email: "ann@example.org", password: "correct-horse-battery" });
-  const created = await ann("POST", "/workshops", { title, game: "planner", tableSize: 2, difficulty: 1, lang: "en" });
+  const created = await ann("POST", "/workshops", {
+    title,
+    game: "planner",
+    tableSize: 2,
+    difficulty: 1,
+    lang: "en",
+    ...extra,
+  });
   expect(created.status).toBe(201);
   return created.data as unknown as { id: string; code: string };
 }
@@ -216,9 +227,13 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
   });
 
-  it("starts a region with whoever came when the facilitator says so; a latecomer has no carrier", async () => {
+  it("starts a region with whoever came when the facilitator says so; a latecomer has no carrier; rounds on the workshop's clock", async () => {
     const ann = http();
-    const w = await plannerWorkshop(ann, "Wie er is");
+    const w = await plannerWorkshop(ann, "Wie er is", { roundMinutes: 5 });
+    for (const roundMinutes of [-1, 61, 2.5]) {
+      const bad = await ann("POST", "/workshops", { title: "x", game: "planner", roundMinutes });
+      expect(bad.status, String(roundMinutes)).toBe(400);
+    }
     const guest = http("en");
     const tokens = await joinAll(guest, w.code, ["Fenna", "Gert"]);
     await ann("POST", `/workshops/${w.id}/tables/form`);
@@ -236,8 +251,12 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     expect((await ann("POST", `/workshops/${w.id}/tables/${table}/next`)).data).toMatchObject({
       tables: [{ id: table }],
     });
+    const asked = Date.now();
     await waitFor(fenna, (s) => s.phase === "round" && s.round === 1 && myCarrier(fenna) !== null, "round 1");
     expect(fenna.state.planners.size).toBe(1);
+    // The workshop's 5 minutes per round: the round ends on its own then.
+    expect(fenna.state.roundEndsAt).toBeGreaterThanOrEqual(asked + 5 * 60_000 - 1_000);
+    expect(fenna.state.roundEndsAt).toBeLessThanOrEqual(Date.now() + 5 * 60_000);
     await expect(env.sdk.joinById(lobby.table.roomId, { token: tokens[1] })).rejects.toThrow();
 
     // Fenna closes the page and comes back with her token: the same carrier and plan.
