@@ -165,4 +165,45 @@ describe("the planner game in Chromium", () => {
     expectNoProblems(problems);
     await context.close();
   });
+
+  it("fits a phone in portrait (360x640) in English: map, trucks and orders readable, planning by tap", async () => {
+    const { page, context, problems } = await harness.open(
+      { width: 360, height: 640 },
+      { deviceScaleFactor: 2, hasTouch: true },
+    );
+    await page.goto(harness.url);
+    await page.locator('[name="lang"]').selectOption("en");
+    await page.locator("#open-planner").click();
+    await page.getByRole("heading", { name: "The transport planner of the future" }).waitFor();
+    await page.locator("#pl-name").fill("Sam");
+    await page.locator("#pl-difficulty").selectOption("1");
+    await page.locator("#pl-create").tap();
+    await page.locator('[data-key="start"]').tap();
+    await expect.poll(() => page.locator("#pl-round").innerText(), { timeout: 15_000 }).toBe("Round 1: By hand");
+    await expect.poll(() => page.locator("svg.planner-map-svg").getAttribute("data-land")).toBe("2");
+    const layout = await page.evaluate(() => {
+      const box = (el: Element | null) => el?.getBoundingClientRect() ?? { left: 0, right: 0, width: 0 };
+      const map = box(document.querySelector("svg.planner-map-svg"));
+      const dock = box(document.querySelector(".map-dock"));
+      return {
+        scrollW: document.documentElement.scrollWidth,
+        map: { left: map.left, right: map.right, width: map.width },
+        dock: { left: dock.left, right: dock.right },
+        help: document.querySelector(".map-help")?.textContent ?? "",
+        title: document.querySelector("#pl-map-title")?.textContent ?? "",
+      };
+    });
+    expect(layout.scrollW).toBeLessThanOrEqual(360);
+    expect(layout.map.width).toBeGreaterThan(300);
+    expect(layout.map.right).toBeLessThanOrEqual(360);
+    expect(layout.dock.right).toBeLessThanOrEqual(360);
+    expect(layout.help).toContain("Drag an order onto a truck");
+    expect(layout.title).toMatch(/^Map of the north of the Netherlands: 0 stops on 0 trucks, 15 orders unplanned\.$/);
+    await page.locator('#pl-unplanned [data-key^="plan-"]').first().tap();
+    await expect.poll(() => unplannedCount(page)).toBe(14);
+    await expect.poll(() => page.locator("#pl-map-title").textContent()).toContain("1 stops on 1 trucks");
+    await page.screenshot({ path: path.join(ARTIFACTS, "planner-phone.png"), fullPage: true });
+    expectNoProblems(problems);
+    await context.close();
+  });
 });
