@@ -57,30 +57,48 @@ export async function answerPick(page: Page, note = ""): Promise<boolean> {
 }
 
 /**
- * Plays by clicking a random legal choice whenever it is the player's turn,
- * answering action picks, until the end screen shows. Returns the number of
- * own asks made.
+ * Plays on to the end screen: whenever it is the player's turn it presses one
+ * of the choices the ask panel offers (exactly the legal ones), picked by a
+ * generator seeded with `seed`, and it answers action picks. Animations are
+ * switched off first (the tool in the table's bar), as a player in a hurry
+ * would. Returns the number of own asks made.
  */
-export async function playToEnd(page: Page, timeoutMs = 240_000): Promise<number> {
+export async function playToEnd(page: Page, timeoutMs = 240_000, seed = 1): Promise<number> {
   const deadline = Date.now() + timeoutMs;
+  const motionOff = page.getByRole("button", { name: /Animaties uit|Animations off/ });
+  if ((await motionOff.count()) > 0) await motionOff.click({ timeout: 5_000 }).catch(() => undefined);
+  let state = seed >>> 0 || 1;
+  const draw = () => {
+    // xorshift32: a fixed sequence of choices for a seed.
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 2 ** 32;
+  };
   let asks = 0;
   while (Date.now() < deadline) {
-    if ((await page.locator("[data-end]").count()) > 0) return asks;
-    if (await answerPick(page, asks % 2 === 0 ? "Samen met de regio oppakken" : "")) continue;
-    const step = await askStep(page);
-    if (step === "player" || step === "theme" || step === "card") {
-      // A random legal choice: the options offered are exactly the legal ones.
-      const options = page.locator(".ask-panel .ask-options button");
-      const n = await options.count();
-      const clicked = await options
-        .nth(Math.floor(Math.random() * Math.max(1, n)))
-        .click({ timeout: 1_000 })
-        .then(() => true)
-        .catch(() => false);
-      if (clicked && step === "card") asks++;
+    // One look at the page per step: ended, a pick to answer, or a choice pressed.
+    const seen = await page.evaluate((r) => {
+      if (document.querySelector("[data-end]")) return "end";
+      if (document.querySelector("dialog.pick-dialog[open]")) return "pick";
+      const step = document.querySelector(".ask-panel")?.getAttribute("data-step") ?? "";
+      if (step !== "player" && step !== "theme" && step !== "card") return "wait";
+      const options = [...document.querySelectorAll<HTMLButtonElement>(".ask-panel .ask-options button")].filter(
+        (b) => !b.disabled,
+      );
+      const choice = options[Math.floor(r * options.length)];
+      if (!choice) return "wait";
+      choice.click();
+      return step === "card" ? "asked" : "chose";
+    }, draw());
+    if (seen === "end") return asks;
+    if (seen === "pick") {
+      await answerPick(page, asks % 2 === 0 ? "Samen met de regio oppakken" : "").catch(() => false);
       continue;
     }
-    await page.waitForTimeout(40);
+    if (seen === "asked") asks++;
+    if (seen === "wait") await page.waitForTimeout(40);
   }
   throw new Error("the game did not reach the end screen in time");
 }

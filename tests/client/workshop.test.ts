@@ -101,7 +101,7 @@ describe("a workshop in Chromium", () => {
     await expect
       .poll(() => page.locator(".table-card li", { hasText: "computer" }).count(), { timeout: 10_000 })
       .toBe(4);
-    await Promise.all(players.map((p) => playToEnd(p.page)));
+    await Promise.all(players.map((p, i) => playToEnd(p.page, 240_000, i + 1)));
 
     // The debrief shows both tables' rankings and plans, and the combined plan.
     await page.getByRole("button", { name: "Nabespreking" }).click();
