@@ -111,6 +111,8 @@ export async function startServer(port: number): Promise<ChildProcess> {
       NODE_ENV: "production",
       // Bots think fast in tests (see server/src/config.ts).
       QUARTET_BOT_DELAY_MS: process.env.QUARTET_BOT_DELAY_MS ?? "100,160",
+      // The planner's round-3 day runs three times as fast as in a workshop (6 game minutes a second).
+      PLANNER_MINUTES_PER_SECOND: process.env.PLANNER_MINUTES_PER_SECOND ?? "6",
       // A fresh workshop database per server unless one is given.
       DATA_DIR: process.env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "iot-data-")),
     },

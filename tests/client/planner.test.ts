@@ -148,6 +148,11 @@ describe("the planner game in Chromium", () => {
 
     // Round 3: the day runs; replan with the assistant.
     await nextRound(page, 3);
+    // At 07:00 a driver calls in sick: the alert, and the truck is out under the map.
+    await expect
+      .poll(() => page.locator('.planner-header [role="alert"]').allInnerTexts(), { timeout: 30_000 })
+      .toContainEqual(expect.stringMatching(/^Verstoring: de chauffeur van \S+ meldt zich ziek$/));
+    await expect.poll(() => page.locator(".map-dock .out").count()).toBe(1);
     await takeProposal(page);
     await expect.poll(() => page.locator("#pl-clock").innerText()).not.toContain("06:30");
 
