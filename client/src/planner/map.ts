@@ -17,7 +17,7 @@ import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
 import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 import { truckColour } from "./colours.js";
-import { svg } from "./svg.js";
+import { svg } from "../ui/svg.js";
 import "./map.css";
 
 export type Land = FeatureCollection<Polygon | MultiPolygon, { name: string }>;

@@ -4,8 +4,7 @@
  * white panel), and each chart is one image for assistive technology
  * (`role="img"`) whose name holds the title and every value.
  */
-
-const SVG_NS = "http://www.w3.org/2000/svg";
+import { svg } from "./svg.js";
 
 /** Text colour of values and labels (the app's ink; AA on white). */
 const INK = "#13212e";
@@ -33,20 +32,6 @@ export const OKABE_ITO = [
 export function seriesColor(i: number): string {
   const n = OKABE_ITO.length;
   return OKABE_ITO[((i % n) + n) % n] ?? OKABE_ITO[0];
-}
-
-type SvgChild = SVGElement | string | null;
-
-/** Creates an SVG element with `attrs` as attributes and `children` appended (strings as text). */
-export function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number> = {},
-  ...children: SvgChild[]
-): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, String(value));
-  for (const child of children) if (child !== null) el.append(child);
-  return el;
 }
 
 /** One bar: its label (one line of text per entry), its value, the value as shown, and its colour. */
