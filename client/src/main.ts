@@ -9,10 +9,9 @@ import type { TableConnection } from "./net/connection.js";
 import type { JoinChoices, QuickPlayChoices } from "./net/types.js";
 import { loadSeat } from "./net/session.js";
 import { showHome } from "./scenes/HomeScreen.js";
-import { showFacilitator } from "./scenes/FacilitatorScreen.js";
 import { appRoot, h, replaceChildren } from "./ui/dom.js";
 import { errorText } from "./net/errors.js";
-import { normaliseJoinCode } from "../../shared/src/workshop/api.js";
+import { normaliseJoinCode } from "../../shared/src/workshop/constants.js";
 import { loadParticipant, saveParticipant } from "./net/participant.js";
 import { participantApi } from "./net/workshopApi.js";
 import { showLobby } from "./scenes/LobbyScreen.js";
@@ -78,6 +77,7 @@ function lobby(message = ""): void {
 }
 
 const loadPlanner = () => import("./scenes/PlannerScreen.js");
+const loadFacilitator = () => import("./scenes/FacilitatorScreen.js");
 
 /** The planner game: open or join a region, then the planning desk. */
 async function planner(message = ""): Promise<void> {
@@ -109,10 +109,24 @@ function home(message = ""): void {
     return;
   }
   if (location.hash === "#facilitator") {
-    stopHome = showFacilitator(() => {
-      history.replaceState(null, "", location.pathname + location.search);
-      home();
-    });
+    // The facilitator's screens (console, debrief, charts) load on demand: participants never fetch them.
+    let stopped = false;
+    let stop: (() => void) | null = null;
+    stopHome = () => {
+      stopped = true;
+      stop?.();
+    };
+    loadFacilitator()
+      .then(({ showFacilitator }) => {
+        if (stopped) return;
+        stop = showFacilitator(() => {
+          history.replaceState(null, "", location.pathname + location.search);
+          home();
+        });
+      })
+      .catch((e: unknown) => {
+        if (!stopped) stopHome = showHome({ quickPlay, join }, t("home.failed", { reason: errorText(e) }));
+      });
     return;
   }
   stopHome = showHome({ quickPlay, join }, message ? t("home.failed", { reason: message }) : "");

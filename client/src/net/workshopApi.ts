@@ -4,12 +4,8 @@
  * Errors arrive as {@link ApiFailure} with the sentence in the chosen language.
  */
 import { apiErrorTexts } from "../../../shared/src/i18n/api.js";
-import {
-  API_ERRORS,
-  type ApiErrorCode,
-  type TableSummary,
-  type WorkshopInput,
-} from "../../../shared/src/workshop/api.js";
+import { API_ERRORS, type ApiErrorCode, type TableSummary } from "../../../shared/src/workshop/constants.js";
+import type { WorkshopInput } from "../../../shared/src/workshop/api.js";
 import type { Debrief } from "../../../shared/src/workshop/debrief.js";
 
 export type { Debrief };

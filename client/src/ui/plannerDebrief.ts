@@ -6,7 +6,7 @@
  * round 3 (disruption). Charts are inline SVG (`charts.ts`); the numbers are
  * in tables beside them and in each chart's accessible name.
  */
-import { COMPETENCES } from "../../../shared/src/planner/report.js";
+import { COMPETENCES } from "../../../shared/src/planner/game/assessment.js";
 import type { Debrief } from "../../../shared/src/workshop/debrief.js";
 import type {
   PlannerDebriefLine,

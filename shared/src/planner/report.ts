@@ -4,11 +4,10 @@
  * PDF (server/src/planner/report.ts); the client shows the same data on screen.
  */
 import { z } from "zod";
-import type { CompetenceProfile } from "./game/assessment.js";
+import { COMPETENCES, type CompetenceProfile } from "./game/assessment.js";
 import type { PlayerId, RoundResult } from "./game/types.js";
 
-/** The six competences, in the order the report shows them. */
-export const COMPETENCES = ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"] as const;
+export { COMPETENCES };
 
 const score = z.number().int().min(0).max(100);
 const amount = z.number().finite().min(0).max(10_000_000);

@@ -1,6 +1,9 @@
 import type { Carrier, KpiSummary, PlannerGame, PlayerId, RoundResult } from "./types.js";
 
 /** A player's competence profile: whole numbers from 0 to 100 (formulas in docs/planner-game.md). */
+/** The six competences, in the order the report and the debrief show them. */
+export const COMPETENCES = ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"] as const;
+
 export interface CompetenceProfile {
   efficiency: number;
   green: number;
