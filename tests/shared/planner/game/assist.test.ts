@@ -5,33 +5,16 @@ import {
   acceptProposal,
   advanceClock,
   assistantContext,
-  endRound,
   evaluationOptions,
   recordProposal,
-  setPlan,
   startRound,
-  type PlannerGame,
 } from "../../../../shared/src/planner/game/index.js";
 import { hm } from "../../../../shared/src/planner/scenario.js";
 import { solveVrp } from "../../../../shared/src/planner/solver/sisr.js";
-import { advanceTo, greedyPlan, handDay, must, region, withScenario } from "./fixtures.js";
-
-const end = (g: PlannerGame) => must(endRound(g));
+import { handDay, handDayRound3, must, region, withScenario } from "./fixtures.js";
 
 /** p1 on the hand-made day, in round 3 at 10:30: c1-v1 broke down at 08:00 after driving a1 and a2. */
-function midDay(): PlannerGame {
-  let g = must(startRound(withScenario(region(), "p1", handDay()), 1));
-  g = must(
-    setPlan(g, "p1", {
-      routes: [
-        { vehicle: "c1-v1", orders: ["c1-a1", "c1-a2", "c1-a3"] },
-        { vehicle: "c1-v2", orders: ["c1-a4"] },
-      ],
-    }),
-  );
-  g = must(setPlan(g, "p2", greedyPlan(g.carriers.p2!)));
-  return must(advanceClock(advanceTo(g, 3, end), hm(10, 30)));
-}
+const midDay = () => must(advanceClock(handDayRound3(), hm(10, 30)));
 
 describe("what the assistant is told", () => {
   it("in round 3: the clock, the driven stops to keep, the trucks that are out and what the planner found", () => {

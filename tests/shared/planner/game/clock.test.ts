@@ -14,25 +14,12 @@ import {
 import { driveMinutes, roadKm } from "../../../../shared/src/planner/geo.js";
 import { DEPOT, town } from "../../../../shared/src/planner/region.js";
 import { hm } from "../../../../shared/src/planner/scenario.js";
-import { advanceTo, greedyPlan, handDay, must, region, withScenario } from "./fixtures.js";
+import { handDay, handDayRound3, must, region } from "./fixtures.js";
 
 const end = (g: PlannerGame) => must(endRound(g));
 const code = (r: { ok: boolean; rejection?: { code: string } }) => (r.ok ? "ok" : r.rejection?.code);
 
-/** Round 3 with p1 on the hand-made day: c1-v1 drives a1 (Groningen), a2 (Assen), a3 (Emmen); c1-v2 a4 (Leek). */
-function round3(): PlannerGame {
-  let g = must(startRound(withScenario(region(), "p1", handDay()), 1));
-  g = must(
-    setPlan(g, "p1", {
-      routes: [
-        { vehicle: "c1-v1", orders: ["c1-a1", "c1-a2", "c1-a3"] },
-        { vehicle: "c1-v2", orders: ["c1-a4"] },
-      ],
-    }),
-  );
-  g = must(setPlan(g, "p2", greedyPlan(g.carriers.p2!)));
-  return advanceTo(g, 3, end);
-}
+const round3 = handDayRound3;
 
 describe("advanceClock", () => {
   it("works in round 3 only and never turns the clock back", () => {

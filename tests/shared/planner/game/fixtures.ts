@@ -1,5 +1,5 @@
 import type { Plan } from "../../../../shared/src/planner/evaluate.js";
-import { newPlannerGame, startRound } from "../../../../shared/src/planner/game/index.js";
+import { endRound, newPlannerGame, setPlan, startRound } from "../../../../shared/src/planner/game/index.js";
 import type { Carrier, PlannerGame, PlannerResult, PlannerRound } from "../../../../shared/src/planner/game/index.js";
 import { hm, type Scenario } from "../../../../shared/src/planner/scenario.js";
 import { VEHICLES } from "../../../../shared/src/planner/vehicles.js";
@@ -96,4 +96,23 @@ export function handDay(): Scenario {
       { at: hm(9), kind: "rush-order", order: { ...order("c1-rush-1", "roden", 10), ready: hm(11) } },
     ],
   };
+}
+
+/**
+ * Round 3 with p1 on the hand-made day (rounds 1 and 2 ended with the plans
+ * unchanged): c1-v1 drives a1 (Groningen), a2 (Assen), a3 (Emmen); c1-v2 a4
+ * (Leek); p2 plans greedily.
+ */
+export function handDayRound3(): PlannerGame {
+  let g = must(startRound(withScenario(region(), "p1", handDay()), 1));
+  g = must(
+    setPlan(g, "p1", {
+      routes: [
+        { vehicle: "c1-v1", orders: ["c1-a1", "c1-a2", "c1-a3"] },
+        { vehicle: "c1-v2", orders: ["c1-a4"] },
+      ],
+    }),
+  );
+  g = must(setPlan(g, "p2", greedyPlan(g.carriers.p2!)));
+  return advanceTo(g, 3, (x) => must(endRound(x)));
 }
