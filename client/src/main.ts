@@ -81,7 +81,10 @@ const loadFacilitator = () => import("./scenes/FacilitatorScreen.js");
 
 /** The planner game: open or join a region, then the planning desk. */
 async function planner(message = ""): Promise<void> {
-  const { showPlannerHome, showPlannerDesk } = await loadPlanner();
+  const [{ showPlannerHome }, { showPlannerDesk }] = await Promise.all([
+    import("./scenes/PlannerHomeScreen.js"),
+    loadPlanner(),
+  ]);
   const leave = (m?: string) => {
     history.replaceState(null, "", location.pathname + location.search);
     home(m ?? "");

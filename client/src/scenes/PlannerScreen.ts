@@ -1,14 +1,14 @@
 /**
- * The planner game's screens: opening or joining a region, the planning desk
- * (round, clock, key figures, trucks with their stops, unplanned orders, the
- * assistant, exchange offers, standings) and the results with the personal
- * report. Everything is plain DOM: buttons and selects work with mouse,
+ * The planner game's planning desk (round, clock, time left, key figures,
+ * map, trucks with their stops, unplanned orders, the assistant, exchange
+ * offers, standings) and the results with the personal report. Everything is plain DOM: buttons and selects work with mouse,
  * touch and keyboard alike, and focus stays where it was when the state
  * changes. The map (planner/map.ts) shows the same plan; orders are dragged
  * there or by the grips in the lists (planner/drag.ts).
  */
 import type { Plan } from "../../../shared/src/planner/evaluate.js";
 import type { PlannerEvent } from "../../../shared/src/planner/game/types.js";
+import { COMPETENCES } from "../../../shared/src/planner/game/assessment.js";
 import { personalReport } from "../../../shared/src/planner/report.js";
 import { TOWNS } from "../../../shared/src/planner/region.js";
 import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
@@ -28,76 +28,6 @@ const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(Math.round(m % 60)).padStart(2, "0")}`;
 const eur = (x: number) => Math.round(x).toLocaleString(lang() === "nl" ? "nl-NL" : "en-GB");
 const townName = (id: string) => TOWNS.find((x) => x.id === id)?.name ?? id;
-const COMPETENCES = ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"] as const;
-
-/** The form to open a region or join one; resolves the choice through `enter`. */
-export function showPlannerHome(
-  enter: (connecting: Promise<PlannerConnection>) => void,
-  home: () => void,
-  error = "",
-): void {
-  const load = () => import("../net/plannerConnection.js");
-  const name = h("input", { id: "pl-name", name: "name", required: true, maxlength: 24, autocomplete: "nickname" });
-  const difficulty = h(
-    "select",
-    { id: "pl-difficulty" },
-    ...[1, 2, 3, 4].map((d) => h("option", { value: d, selected: d === 2 }, String(d * 15))),
-  );
-  const planners = h(
-    "select",
-    { id: "pl-planners" },
-    ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => h("option", { value: n, selected: n === 1 }, String(n))),
-  );
-  const code = h("input", { id: "pl-code", name: "code", maxlength: 40 });
-  const create = (e: Event) => {
-    e.preventDefault();
-    const choices = {
-      name: name.value.trim(),
-      lang: lang(),
-      difficulty: Number(difficulty.value) as 1 | 2 | 3 | 4,
-      planners: Number(planners.value),
-    };
-    enter(load().then(({ PlannerConnection }) => PlannerConnection.create(choices)));
-  };
-  const join = (e: Event) => {
-    e.preventDefault();
-    enter(
-      load().then(({ PlannerConnection }) =>
-        PlannerConnection.join(code.value, { name: name.value.trim(), lang: lang() }),
-      ),
-    );
-  };
-  replaceChildren(
-    appRoot(),
-    h(
-      "main",
-      { className: "home planner-home", id: "main" },
-      h("h1", {}, t("pl.title")),
-      h("p", {}, t("pl.intro")),
-      error ? h("p", { className: "notice error", role: "alert" }, error) : null,
-      h(
-        "form",
-        { onsubmit: create },
-        h("label", { for: "pl-name" }, t("pl.name")),
-        name,
-        h("label", { for: "pl-difficulty" }, t("pl.difficulty")),
-        difficulty,
-        h("label", { for: "pl-planners" }, t("pl.planners")),
-        planners,
-        h("button", { type: "submit", className: "primary", id: "pl-create" }, t("pl.create")),
-      ),
-      h(
-        "form",
-        { onsubmit: join },
-        h("label", { for: "pl-code" }, t("pl.code")),
-        code,
-        h("button", { type: "submit", id: "pl-join" }, t("pl.join")),
-      ),
-      h("button", { type: "button", onclick: () => home() }, t("pl.back")),
-    ),
-  );
-  name.focus();
-}
 
 /** The planning desk for a connected planner, until they leave. */
 export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: string) => void): void {
