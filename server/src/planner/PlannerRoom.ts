@@ -80,7 +80,7 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
   /** Proposals under way, per planner: a second request waits for the first. */
   private solving = new Set<string>();
   /** While paused: what was left of the round timer (ms), to run on after the resume. */
-  private roundLeftMs = 0;
+  protected roundLeftMs = 0;
 
   override onCreate(raw: unknown): void {
     const options = this.parseJoin(raw);

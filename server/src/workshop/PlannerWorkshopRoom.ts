@@ -22,6 +22,9 @@ import type { PlannerTableSnapshot } from "./plannerSnapshot.js";
 import { plannerSummary } from "./plannerSummary.js";
 import type { WorkshopServices } from "./WorkshopRoom.js";
 
+/** A timed round brought back after a restart has at least this long left (ms). */
+const RESUME_GRACE_MS = 60_000;
+
 /** Options only the server passes when it opens a planner table (a region) of a workshop. */
 export interface PlannerTableOptions {
   serverKey: string;
@@ -222,11 +225,27 @@ export class PlannerWorkshopRoom extends PlannerRoom {
     this.state.notice = snap.notice;
     writePlanner(this.state, this.game, this.seats);
     if (this.game.phase === "round" && this.game.round === 3) this.runDay();
-    if (this.game.phase === "round" && !snap.paused) this.runRoundTimer(this.roundSeconds * 1000);
+    if (this.game.phase === "round") this.resumeRoundTimer(snap);
     // Results of rounds that ended just before the restart may not have landed: saving again replaces them.
     const game = this.game;
     const participants = this.participantsBySeat();
     this.saveResults(() => savePlannerResults(this.services.store, this.tableId, game, participants));
+  }
+
+  /**
+   * The round timer after a restart: a paused round keeps what it had left;
+   * a running one ends when it would have ended, but never sooner than
+   * RESUME_GRACE_MS from now, so everyone can get back first. A snapshot from
+   * before timers were saved starts the round's full time.
+   */
+  private resumeRoundTimer(snap: PlannerTableSnapshot): void {
+    const full = this.roundSeconds * 1000;
+    if (snap.paused) {
+      this.roundLeftMs = snap.roundLeftMs ?? full;
+      return;
+    }
+    if (snap.roundEndsAt === undefined) return this.runRoundTimer(full);
+    if (snap.roundEndsAt > 0) this.runRoundTimer(Math.max(RESUME_GRACE_MS, snap.roundEndsAt - Date.now()));
   }
 
   private participantsBySeat(): Map<string, string> {
@@ -243,6 +262,8 @@ export class PlannerWorkshopRoom extends PlannerRoom {
       participants: Object.fromEntries(this.participantsBySeat()),
       paused: this.state.paused,
       notice: this.state.notice,
+      roundEndsAt: this.state.roundEndsAt,
+      roundLeftMs: this.roundLeftMs,
     };
     return this.services.store.saveSnapshot(this.tableId, JSON.stringify(snapshot));
   }

@@ -12,6 +12,10 @@ export interface PlannerTableSnapshot {
   participants: Record<string, string>;
   paused: boolean;
   notice: string;
+  /** Epoch ms when the round under way ends on its own (0: no timer, or paused); absent in older snapshots. */
+  roundEndsAt?: number;
+  /** While paused: what was left of the round timer (ms). */
+  roundLeftMs?: number;
 }
 
 /** Reads a stored planner table snapshot; null when it is not one this version can restore. */
@@ -25,6 +29,8 @@ export function parsePlannerSnapshot(json: string): PlannerTableSnapshot | null 
       ...s,
       paused: s.paused === true,
       notice: typeof s.notice === "string" ? s.notice : "",
+      ...(typeof s.roundEndsAt === "number" && Number.isFinite(s.roundEndsAt) ? { roundEndsAt: s.roundEndsAt } : {}),
+      ...(typeof s.roundLeftMs === "number" && Number.isFinite(s.roundLeftMs) ? { roundLeftMs: s.roundLeftMs } : {}),
     } as PlannerTableSnapshot;
   } catch {
     return null;

@@ -279,9 +279,9 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     await closed;
   });
 
-  it("brings a region back after a restart: the same carrier and plan, the day's clock runs on, the game ends", async () => {
+  it("brings a region back after a restart: the same carrier and plan, the day's clock runs on, the round timer keeps what it had left, the game ends", async () => {
     const ann = http();
-    const w = await plannerWorkshop(ann, "Herstart");
+    const w = await plannerWorkshop(ann, "Herstart", { roundMinutes: 30 });
     const guest = http("en");
     const tokens = await joinAll(guest, w.code, ["Dewi", "Eva"]);
     await ann("POST", `/workshops/${w.id}/tables/form`);
@@ -300,6 +300,9 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     await waitFor(rooms[0] as PRoom, (s) => s.clock >= 8 * 60, "the day runs to 08:00");
 
     // Paused, so that the day stands still while we look; the pause is kept over the restart.
+    const endsAt = (rooms[0] as PRoom).state.roundEndsAt;
+    expect(endsAt).toBeGreaterThan(Date.now());
+    const pausedAt = Date.now();
     await ann("POST", `/workshops/${w.id}/pause`);
     await Promise.all(rooms.map((r) => waitFor(r, (s) => s.paused, "paused")));
     const before = rooms.map((r) => ({
@@ -337,8 +340,14 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
       ["Eva", true],
     ]);
 
+    const resumedAt = Date.now();
     await again("POST", `/workshops/${w.id}/resume`);
     const first = rooms[0] as PRoom;
+    // The 30-minute round goes on with what it had left when it was paused, not a fresh 30 minutes.
+    await waitFor(first, (s) => s.roundEndsAt > 0, "the round timer runs again");
+    const left = endsAt - pausedAt;
+    expect(first.state.roundEndsAt - resumedAt).toBeGreaterThan(left - 5_000);
+    expect(first.state.roundEndsAt - Date.now()).toBeLessThanOrEqual(left + 1_000);
     await waitFor(first, (s) => !s.paused && s.clock > (before[0]?.clock ?? 0), "the day's clock runs on");
     await assistAndAccept(first);
     for (const round of [3, 4]) {
