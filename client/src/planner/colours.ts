@@ -1,22 +1,16 @@
 /**
  * Colours of the trucks on the map and in the lists: the Okabe-Ito palette
- * (safe for the common kinds of colour blindness), with a dash pattern from
- * the ninth truck on, so no two of sixteen routes look alike; `text` is the pallet
- * count's colour on a pin of that colour (contrast at least 4.5:1).
+ * without the colour that does not stand out on the light map, with a dash
+ * pattern once the colours have all been used, so no two of fourteen routes
+ * look alike.
  */
-const PALETTE = [
-  { stroke: "#0072B2", text: "#ffffff" },
-  { stroke: "#D55E00", text: "#000000" },
-  { stroke: "#009E73", text: "#000000" },
-  { stroke: "#CC79A7", text: "#000000" },
-  { stroke: "#E69F00", text: "#000000" },
-  { stroke: "#56B4E9", text: "#000000" },
-  { stroke: "#000000", text: "#ffffff" },
-  { stroke: "#999933", text: "#000000" },
-] as const;
+import { cycle, OKABE_ITO } from "../ui/palette.js";
+
+const TRUCK_COLOURS = OKABE_ITO.filter((c) => c.onLight);
 
 export interface TruckColour {
   stroke: string;
+  /** The pallet count's colour on a pin of this colour. */
   text: string;
   /** SVG stroke-dasharray of the truck's route; "" for a solid line. */
   dash: string;
@@ -24,7 +18,7 @@ export interface TruckColour {
 
 /** The colour of the truck at `index` in the carrier's fleet. */
 export function truckColour(index: number): TruckColour {
-  const i = ((index % PALETTE.length) + PALETTE.length) % PALETTE.length;
-  const round = Math.floor(index / PALETTE.length) % 2;
-  return { ...(PALETTE[i] as (typeof PALETTE)[number]), dash: round === 1 ? "12 5" : "" };
+  const c = cycle(TRUCK_COLOURS, index);
+  const dashed = Math.floor(index / TRUCK_COLOURS.length) % 2 === 1;
+  return { stroke: c.colour, text: c.text, dash: dashed ? "12 5" : "" };
 }

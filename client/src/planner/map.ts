@@ -10,7 +10,6 @@
 import { geoMercator, geoPath, geoTransform, type GeoProjection } from "d3-geo";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
 import type { CarrierView } from "../../../shared/src/planner/carrierView.js";
-import type { Plan } from "../../../shared/src/planner/evaluate.js";
 import { DEPOT, MAP_BOUNDS, TOWNS, town } from "../../../shared/src/planner/region.js";
 import type { Order } from "../../../shared/src/planner/scenario.js";
 import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
@@ -38,7 +37,8 @@ export function loadLand(): Promise<Land | null> {
   return land;
 }
 
-function projection(): { project: (lon: number, lat: number) => [number, number]; height: number } {
+/** The map's projection (Mercator fitted to MAP_BOUNDS) and the drawing's height; the same for every desk. */
+const VIEW = ((): { project: (lon: number, lat: number) => [number, number]; height: number } => {
   const { west, south, east, north } = MAP_BOUNDS;
   const unit = geoMercator();
   const [x0 = 0, y0 = 0] = unit([west, north]) ?? [];
@@ -58,6 +58,25 @@ function projection(): { project: (lon: number, lat: number) => [number, number]
     },
   );
   return { project: (lon, lat) => (p([lon, lat]) ?? [0, 0]) as [number, number], height };
+})();
+
+/** The outline's SVG paths, drawn once per loaded outline (the desk is redrawn on every change). */
+const outlines = new WeakMap<Land, { d: string; abroad: boolean }[]>();
+function outlinePaths(land: Land): { d: string; abroad: boolean }[] {
+  let paths = outlines.get(land);
+  if (!paths) {
+    const path = geoPath(
+      geoTransform({
+        point(x, y) {
+          const [px, py] = VIEW.project(x, y);
+          this.stream.point(px, py);
+        },
+      }),
+    );
+    paths = land.features.map((f) => ({ d: path(f) ?? "", abroad: f.properties.name !== "Netherlands" }));
+    outlines.set(land, paths);
+  }
+  return paths;
 }
 
 const hhmm = (m: number) => `${Math.floor(m / 60)}:${String(Math.round(m % 60)).padStart(2, "0")}`;
@@ -97,7 +116,7 @@ export interface MapInput {
 /** The map as an SVG element, with the outline in `land` (none drawn when null). */
 export function plannerMap(input: MapInput, land: Land | null): SVGSVGElement {
   const { carrier: c, editable } = input;
-  const { project, height } = projection();
+  const { project, height } = VIEW;
   const fleetIndex = new Map(c.scenario.fleet.map((v, i) => [v.id, i]));
   const vehicleOf = new Map<string, string>();
   for (const r of c.plan.routes) for (const o of r.orders) vehicleOf.set(o, r.vehicle);
@@ -105,22 +124,11 @@ export function plannerMap(input: MapInput, land: Land | null): SVGSVGElement {
   const depot = project(DEPOT.lon, DEPOT.lat);
   const lateStops = new Set(c.kpi.routes.flatMap((r) => r.stops.filter((s) => s.minutesLate > 0).map((s) => s.order)));
 
-  const path = geoPath(
-    geoTransform({
-      point(x, y) {
-        const [px, py] = project(x, y);
-        this.stream.point(px, py);
-      },
-    }),
-  );
-  const outline = (land?.features ?? []).map((f) =>
-    svg("path", {
-      d: path(f) ?? "",
-      class: f.properties.name === "Netherlands" ? "map-land" : "map-land map-abroad",
-    }),
+  const outline = (land ? outlinePaths(land) : []).map((p) =>
+    svg("path", { d: p.d, class: p.abroad ? "map-land map-abroad" : "map-land" }),
   );
 
-  const routeLine = (plan: Plan, vehicle: string, orders: readonly string[], proposal: boolean) => {
+  const routeLine = (vehicle: string, orders: readonly string[], proposal: boolean) => {
     const colour = truckColour(fleetIndex.get(vehicle) ?? 0);
     const points = [depot, ...orders.map((o) => places.get(o)).filter((p) => p !== undefined), depot];
     return svg("polyline", {
@@ -129,17 +137,12 @@ export function plannerMap(input: MapInput, land: Land | null): SVGSVGElement {
       stroke: colour.stroke,
       "stroke-dasharray": proposal ? "4 6" : colour.dash || null,
       "data-route": vehicle,
-      "data-plan": plan === c.plan ? "mine" : "proposal",
     });
   };
-  const routes = c.plan.routes
-    .filter((r) => r.orders.length > 0)
-    .map((r) => routeLine(c.plan, r.vehicle, r.orders, false));
+  const routes = c.plan.routes.filter((r) => r.orders.length > 0).map((r) => routeLine(r.vehicle, r.orders, false));
   const proposal =
     input.showProposal && c.proposal
-      ? c.proposal.routes
-          .filter((r) => r.orders.length > 0)
-          .map((r) => routeLine(c.proposal as Plan, r.vehicle, r.orders, true))
+      ? c.proposal.routes.filter((r) => r.orders.length > 0).map((r) => routeLine(r.vehicle, r.orders, true))
       : [];
 
   const towns = TOWNS.map((tw) => {

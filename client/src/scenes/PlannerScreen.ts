@@ -1,9 +1,9 @@
 /**
  * The planner game's planning desk (round, clock, time left, key figures,
  * map, trucks with their stops, unplanned orders, the assistant, exchange
- * offers, standings) and the results with the personal report. Everything is plain DOM: buttons and selects work with mouse,
- * touch and keyboard alike, and focus stays where it was when the state
- * changes. The map (planner/map.ts) shows the same plan; orders are dragged
+ * offers, standings) and the results with the personal report. Everything
+ * is plain DOM: buttons and selects work with mouse, touch and keyboard
+ * alike, and focus stays where it was when the state changes. The map (planner/map.ts) shows the same plan; orders are dragged
  * there or by the grips in the lists (planner/drag.ts).
  */
 import type { Plan } from "../../../shared/src/planner/evaluate.js";
@@ -226,6 +226,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
         }),
       ),
     );
+    const changes = c.proposal ? planDiff(c.plan, c.proposal) : [];
     const assistant =
       editable && s.round >= 2
         ? h(
@@ -269,12 +270,12 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
                     }),
                     ` ${t("pl.showProposal")}`,
                   ),
-                  proposalDifferences(c.kpi, c.proposalKpi, planDiff(c.plan, c.proposal), orderText),
+                  proposalDifferences(c.kpi, c.proposalKpi, changes, orderText),
                 ]
               : null,
           )
         : null;
-    const changed = new Set(c.proposal ? planDiff(c.plan, c.proposal).map((d) => d.order) : []);
+    const changed = new Set(changes.map((d) => d.order));
     const map = h(
       "section",
       { className: "planner-map", "aria-label": t("pl.map") },

@@ -4,6 +4,7 @@
  * white panel), and each chart is one image for assistive technology
  * (`role="img"`) whose name holds the title and every value.
  */
+import { cycle, OKABE_ITO } from "./palette.js";
 import { svg } from "./svg.js";
 
 /** Text colour of values and labels (the app's ink; AA on white). */
@@ -12,26 +13,9 @@ const INK = "#13212e";
 const MUTED = "#4b5a69";
 const GRID = "#aab6c3";
 
-/**
- * The Okabe-Ito palette, safe for the common kinds of colour blindness, in
- * the order series take it: blue, orange, bluish green, vermillion, reddish
- * purple, sky blue, yellow, black.
- */
-export const OKABE_ITO = [
-  "#0072B2",
-  "#E69F00",
-  "#009E73",
-  "#D55E00",
-  "#CC79A7",
-  "#56B4E9",
-  "#F0E442",
-  "#000000",
-] as const;
-
-/** The colour of series `i` (counted from 0) from {@link OKABE_ITO}, starting over after eight. */
+/** The colour of series `i` (counted from 0): the Okabe-Ito palette, starting over after eight. */
 export function seriesColor(i: number): string {
-  const n = OKABE_ITO.length;
-  return OKABE_ITO[((i % n) + n) % n] ?? OKABE_ITO[0];
+  return cycle(OKABE_ITO, i).colour;
 }
 
 /** One bar: its label (one line of text per entry), its value, the value as shown, and its colour. */

@@ -68,13 +68,11 @@ export class PlannerRoom extends Room<{ state: PlannerStateSchema }> {
   protected seed = 0;
   private buckets = new Map<string, TokenBucket>();
   private roundTimer: { clear(): void } | null = null;
-  private ownRoundSeconds = 0;
+  /** This room's own round length (s), set by a workshop; 0: the server's `config.roundSeconds`. */
+  protected ownRoundSeconds = 0;
   /** How long a round lasts before it ends on its own (s); 0: until the host or facilitator ends it. */
   protected get roundSeconds(): number {
-    return this.ownRoundSeconds > 0 ? this.ownRoundSeconds : this.config.roundSeconds;
-  }
-  protected set roundSeconds(s: number) {
-    this.ownRoundSeconds = s;
+    return this.ownRoundSeconds || this.config.roundSeconds;
   }
   private dayTimer: { clear(): void } | null = null;
   /** Proposals under way, per planner: a second request waits for the first. */

@@ -78,7 +78,7 @@ export class PlannerWorkshopRoom extends PlannerRoom {
     this.lang = o.lang === "en" ? "en" : "nl";
     this.expected = o.participantIds ?? [];
     this.startAfterMs = o.startAfterMs ?? 30_000;
-    if (o.roundSeconds && o.roundSeconds > 0) this.roundSeconds = o.roundSeconds;
+    this.ownRoundSeconds = Math.max(0, o.roundSeconds ?? 0);
     const planners = Math.min(8, Math.max(1, o.restore?.seats.length ?? this.expected.length));
     super.onCreate({ name: "region", lang: this.lang, difficulty: o.difficulty ?? 2, planners });
     void this.setMetadata({ tableId: this.tableId });
