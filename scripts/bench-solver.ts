@@ -11,10 +11,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { ASSISTANT_TIME_LIMIT_MS } from "../shared/src/planner/assistant.js";
-import { generateScenario } from "../shared/src/planner/generator.js";
-import { toInstance } from "../shared/src/planner/scenario.js";
-import { solveVrp } from "../shared/src/planner/solver/sisr.js";
+import { ASSISTANT_TIME_LIMIT_MS } from "@iot/shared/planner/assistant";
+import { generateScenario } from "@iot/shared/planner/generator";
+import { toInstance } from "@iot/shared/planner/scenario";
+import { solveVrp } from "@iot/shared/planner/solver/sisr";
 import { readInstance } from "./solverFiles.js";
 
 const { values } = parseArgs({

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { MIN_PASSWORD_LENGTH } from "../shared/src/workshop/api.js";
+import { MIN_PASSWORD_LENGTH } from "@iot/shared/workshop/api";
 import { openDatabase } from "../server/src/db/database.js";
 import { WorkshopStore } from "../server/src/db/store.js";
 import { hashPassword } from "../server/src/workshop/auth.js";

@@ -11,7 +11,7 @@ import { geoProject } from "d3-geo-projection";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { MAP_BOUNDS } from "../shared/src/planner/region.js";
+import { MAP_BOUNDS } from "@iot/shared/planner/region";
 
 /** Coordinates are kept to this many decimals (0.001 degree is about 100 m here). */
 const DECIMALS = 3;

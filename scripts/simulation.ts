@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
-import { playBotGame } from "../shared/src/quartet/autoplay.js";
-import { isBotLevel, type BotLevel } from "../shared/src/quartet/bots/index.js";
-import { defaultStockHandSize } from "../shared/src/quartet/settings.js";
+import { playBotGame } from "@iot/shared/quartet/autoplay";
+import { isBotLevel, type BotLevel } from "@iot/shared/quartet/bots/index";
+import { defaultStockHandSize } from "@iot/shared/quartet/settings";
 
 export interface SimulationOptions {
   games: number;

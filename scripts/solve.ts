@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { solveVrp } from "../shared/src/planner/solver/sisr.js";
+import { solveVrp } from "@iot/shared/planner/solver/sisr";
 import { readInstance, solutionJson } from "./solverFiles.js";
 
 try {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { parseCvrplib, type ParsedInstance } from "../shared/src/planner/formats/cvrplib.js";
-import { parseSolomon } from "../shared/src/planner/formats/solomon.js";
-import type { VrpSolution } from "../shared/src/planner/solver/instance.js";
+import { parseCvrplib, type ParsedInstance } from "@iot/shared/planner/formats/cvrplib";
+import { parseSolomon } from "@iot/shared/planner/formats/solomon";
+import type { VrpSolution } from "@iot/shared/planner/solver/instance";
 
 /** Reads a CVRPLIB `.vrp` or Solomon `.txt` file; `fleet` for CVRP ("unlimited" or at most N; default the k in the name). */
 export function readInstance(

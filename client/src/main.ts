@@ -11,7 +11,7 @@ import { loadSeat } from "./net/session.js";
 import { showHome } from "./scenes/HomeScreen.js";
 import { appRoot, h, replaceChildren } from "./ui/dom.js";
 import { errorText } from "./net/errors.js";
-import { normaliseJoinCode } from "../../shared/src/workshop/constants.js";
+import { normaliseJoinCode } from "@iot/shared/workshop/constants";
 import { loadParticipant, saveParticipant } from "./net/participant.js";
 import { participantApi } from "./net/workshopApi.js";
 import { showLobby } from "./scenes/LobbyScreen.js";

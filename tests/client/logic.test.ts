@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { THEMES } from "../../shared/src/quartet/deck.js";
+import { THEMES } from "@iot/shared/quartet/deck";
 
 /*
  * Client modules are loaded by path at run time: tests/tsconfig.json does not

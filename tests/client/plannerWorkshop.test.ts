@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/browserHarness.js";
-import type { Debrief } from "../../shared/src/workshop/debrief.js";
+import type { Debrief } from "@iot/shared/workshop/debrief";
 import { expectNoProblems } from "./driver.js";
 import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
 

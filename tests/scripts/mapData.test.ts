@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { geoContains } from "d3-geo";
 import { describe, expect, it } from "vitest";
-import { DEPOT, MAP_BOUNDS, TOWNS } from "../../shared/src/planner/region.js";
+import { DEPOT, MAP_BOUNDS, TOWNS } from "@iot/shared/planner/region";
 import { deriveMap } from "../../scripts/mapData.js";
 
 const committed = JSON.parse(

@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/src/db/database.js";
 import { WorkshopStore } from "../../server/src/db/store.js";
 import { hashPassword } from "../../server/src/workshop/auth.js";
-import type { CarrierView } from "../../shared/src/planner/carrierView.js";
-import type { Debrief } from "../../shared/src/workshop/debrief.js";
+import type { CarrierView } from "@iot/shared/planner/carrierView";
+import type { Debrief } from "@iot/shared/workshop/debrief";
 import { myCarrier, waitFor, type PRoom } from "./planner/harness.js";
 import { handPlan, planOf } from "./planner/play.js";
 

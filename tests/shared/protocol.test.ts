@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askSchema, joinOptionsSchema, parsePayload, pickSchema, startSchema } from "../../shared/src/protocol.js";
+import { askSchema, joinOptionsSchema, parsePayload, pickSchema, startSchema } from "@iot/shared/protocol";
 
 describe("protocol validation", () => {
   it("applies the contract's join defaults and trims the name", () => {

@@ -2,7 +2,7 @@
  * The Lucide icons of the five themes, bundled as SVG text (no network
  * request) and turned into white images for the card faces and badges.
  */
-import type { ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import type { ThemeId } from "@iot/shared/quartet/cardIds";
 import network from "lucide-static/icons/network.svg?raw";
 import sparkles from "lucide-static/icons/sparkles.svg?raw";
 import graduationCap from "lucide-static/icons/graduation-cap.svg?raw";

@@ -2,9 +2,9 @@
  * The deck's texts and looks in the chosen language, from the shared deck
  * (`shared/src/quartet/deck.ts`).
  */
-import { THEME_IDS, type CardId, type ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import { THEME_IDS, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import type { Lang } from "../net/constants.js";
-import { card, INTRO, theme as themeInfo } from "../../../shared/src/quartet/deck.js";
+import { card, INTRO, theme as themeInfo } from "@iot/shared/quartet/deck";
 
 export interface CardLink {
   label: string;

@@ -5,9 +5,9 @@
  * when the server's sentence was written in another.
  */
 import { createInstance, type TOptions } from "i18next";
-import { rejectionTexts } from "../../../shared/src/i18n/messages.js";
+import { rejectionTexts } from "@iot/shared/i18n/messages";
 import { LANGS, type Lang } from "../net/constants.js";
-import { REJECTION_CODES, type RejectionCode } from "../../../shared/src/quartet/types.js";
+import { REJECTION_CODES, type RejectionCode } from "@iot/shared/quartet/types";
 import { en } from "./en.js";
 import { nl } from "./nl.js";
 import { workshopEn, workshopNl } from "./workshop.js";

@@ -4,8 +4,8 @@
  * and `start`.
  */
 import { Client, type Room } from "@colyseus/sdk";
-import type { SeatView } from "../../../shared/src/quartet/seatView.js";
-import type { QuartetEvent, TableSettings } from "../../../shared/src/quartet/types.js";
+import type { SeatView } from "@iot/shared/quartet/seatView";
+import type { QuartetEvent, TableSettings } from "@iot/shared/quartet/types";
 import { rejectionText } from "../i18n/index.js";
 import { QUARTET_ROOM } from "./constants.js";
 import { decodeState } from "./decode.js";

@@ -4,8 +4,8 @@
  * `shared/src/protocol.ts`. The types come from there; the checks below fail
  * to compile when a list here misses a value of the shared type.
  */
-import type { Lang, RegionPhase, Role } from "../../../shared/src/protocol.js";
-import type { BotLevel } from "../../../shared/src/quartet/bots/index.js";
+import type { Lang, RegionPhase, Role } from "@iot/shared/protocol";
+import type { BotLevel } from "@iot/shared/quartet/bots/index";
 
 export type { Lang, RegionPhase, Role, BotLevel };
 

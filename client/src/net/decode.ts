@@ -1,6 +1,6 @@
-import { isCardId, isThemeId, type CardId, type ThemeId } from "../../../shared/src/quartet/cardIds.js";
-import type { ActionPick } from "../../../shared/src/protocol.js";
-import { DEFAULT_SETTINGS, type TableSettings } from "../../../shared/src/quartet/types.js";
+import { isCardId, isThemeId, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
+import type { ActionPick } from "@iot/shared/protocol";
+import { DEFAULT_SETTINGS, type TableSettings } from "@iot/shared/quartet/types";
 import { REGION_PHASES, ROLES } from "./constants.js";
 import type { Phase, Player, TableState } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { isCardId, isThemeId } from "../../../shared/src/quartet/cardIds.js";
+import { isCardId, isThemeId } from "@iot/shared/quartet/cardIds";
 import type { TableEvent } from "./types.js";
 
 /** Checks an incoming event's shape; unknown or malformed events are ignored. */

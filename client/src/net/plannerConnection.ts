@@ -4,10 +4,10 @@
  * connection) and call the planner's actions.
  */
 import { Client, type Room } from "@colyseus/sdk";
-import type { CarrierView } from "../../../shared/src/planner/carrierView.js";
-import type { Plan } from "../../../shared/src/planner/evaluate.js";
-import type { PlannerEvent } from "../../../shared/src/planner/game/types.js";
-import type { PreviewPayload, ProposalPayload, ResultsPayload } from "../../../shared/src/planner/protocol.js";
+import type { CarrierView } from "@iot/shared/planner/carrierView";
+import type { Plan } from "@iot/shared/planner/evaluate";
+import type { PlannerEvent } from "@iot/shared/planner/game/types";
+import type { PreviewPayload, ProposalPayload, ResultsPayload } from "@iot/shared/planner/protocol";
 import { PLANNER_ROOM, type Lang } from "./constants.js";
 import { Emitter } from "./emitter.js";
 import { serverUrl } from "./serverUrl.js";

@@ -1,5 +1,5 @@
-import type { SeatView } from "../../../shared/src/quartet/seatView.js";
-import { DEFAULT_SETTINGS, type QuartetEvent, type TableSettings } from "../../../shared/src/quartet/types.js";
+import type { SeatView } from "@iot/shared/quartet/seatView";
+import { DEFAULT_SETTINGS, type QuartetEvent, type TableSettings } from "@iot/shared/quartet/types";
 import type { TableState } from "./types.js";
 
 /**

@@ -5,9 +5,9 @@
  * (`docs/protocol-additions.md`) are in the `Added*` types and are optional,
  * so the client also works against a server that only speaks the contract.
  */
-import type { ActionPick, AskedPayload, RejectedPayload } from "../../../shared/src/protocol.js";
-import type { CardId, ThemeId } from "../../../shared/src/quartet/cardIds.js";
-import type { QuartetEvent, RankEntry, TableSettings } from "../../../shared/src/quartet/types.js";
+import type { ActionPick, AskedPayload, RejectedPayload } from "@iot/shared/protocol";
+import type { CardId, ThemeId } from "@iot/shared/quartet/cardIds";
+import type { QuartetEvent, RankEntry, TableSettings } from "@iot/shared/quartet/types";
 import type { Lang, RegionPhase, Role } from "./constants.js";
 
 export type Phase = "waiting" | "playing" | "finished";

@@ -3,10 +3,10 @@
  * (session cookie) and the participant's join and lobby (bearer token).
  * Errors arrive as {@link ApiFailure} with the sentence in the chosen language.
  */
-import { apiErrorTexts } from "../../../shared/src/i18n/api.js";
-import { API_ERRORS, type ApiErrorCode, type TableSummary } from "../../../shared/src/workshop/constants.js";
-import type { WorkshopInput } from "../../../shared/src/workshop/api.js";
-import type { Debrief } from "../../../shared/src/workshop/debrief.js";
+import { apiErrorTexts } from "@iot/shared/i18n/api";
+import { API_ERRORS, type ApiErrorCode, type TableSummary } from "@iot/shared/workshop/constants";
+import type { WorkshopInput } from "@iot/shared/workshop/api";
+import type { Debrief } from "@iot/shared/workshop/debrief";
 
 export type { Debrief };
 import { lang } from "../i18n/index.js";

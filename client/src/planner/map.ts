@@ -9,10 +9,10 @@
  */
 import { geoMercator, geoPath, geoTransform, type GeoProjection } from "d3-geo";
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
-import type { CarrierView } from "../../../shared/src/planner/carrierView.js";
-import { DEPOT, MAP_BOUNDS, TOWNS, town } from "../../../shared/src/planner/region.js";
-import type { Order } from "../../../shared/src/planner/scenario.js";
-import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
+import type { CarrierView } from "@iot/shared/planner/carrierView";
+import { DEPOT, MAP_BOUNDS, TOWNS, town } from "@iot/shared/planner/region";
+import type { Order } from "@iot/shared/planner/scenario";
+import { VEHICLES } from "@iot/shared/planner/vehicles";
 import { t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 import { truckColour } from "./colours.js";

@@ -2,8 +2,8 @@
  * The assistant's proposal beside the planner's own plan: the key figures of
  * both with the difference, and every order the proposal would change.
  */
-import type { PlanKpi } from "../../../shared/src/planner/evaluate.js";
-import type { OrderChange } from "../../../shared/src/planner/planDiff.js";
+import type { PlanKpi } from "@iot/shared/planner/evaluate";
+import type { OrderChange } from "@iot/shared/planner/planDiff";
 import { lang, t } from "../i18n/index.js";
 import { h } from "../ui/dom.js";
 

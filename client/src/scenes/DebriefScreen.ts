@@ -5,8 +5,8 @@
  * compared and every region's planners instead (`ui/plannerDebrief.ts`).
  * Downloads: CSV and a printable PDF.
  */
-import { isCardId, isThemeId } from "../../../shared/src/quartet/cardIds.js";
-import { card as cardInfo, theme as themeInfo } from "../../../shared/src/quartet/deck.js";
+import { isCardId, isThemeId } from "@iot/shared/quartet/cardIds";
+import { card as cardInfo, theme as themeInfo } from "@iot/shared/quartet/deck";
 import { lang, t } from "../i18n/index.js";
 import { ApiFailure, facilitatorApi, type Debrief } from "../net/workshopApi.js";
 import { appRoot, h, replaceChildren } from "../ui/dom.js";

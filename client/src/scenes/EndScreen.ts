@@ -3,8 +3,8 @@
  * action plan (each pick with who chose it, their role and where their region
  * stands, and the note), the 1 + 1 = 4 message, and the way on.
  */
-import type { ActionPick } from "../../../shared/src/protocol.js";
-import type { ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import type { ActionPick } from "@iot/shared/protocol";
+import type { ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTitle, introTexts, themeName } from "../deck/index.js";
 import { lang, t } from "../i18n/index.js";
 import type { TableState } from "../net/types.js";

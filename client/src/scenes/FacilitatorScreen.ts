@@ -2,7 +2,7 @@
  * The facilitator area: sign in, the list of own workshops and a form for a
  * new one. Opening a workshop shows its console (WorkshopConsole.ts).
  */
-import { BOT_LEVELS } from "../../../shared/src/quartet/bots/index.js";
+import { BOT_LEVELS } from "@iot/shared/quartet/bots/index";
 import { t } from "../i18n/index.js";
 import { ApiFailure, facilitatorApi, type WorkshopSummary } from "../net/workshopApi.js";
 import { brandMark } from "../ui/brand.js";

@@ -6,17 +6,17 @@
  * alike, and focus stays where it was when the state changes. The map (planner/map.ts) shows the same plan; orders are dragged
  * there or by the grips in the lists (planner/drag.ts).
  */
-import type { Plan } from "../../../shared/src/planner/evaluate.js";
-import type { PlannerEvent } from "../../../shared/src/planner/game/types.js";
-import { COMPETENCES } from "../../../shared/src/planner/game/assessment.js";
-import { personalReport } from "../../../shared/src/planner/report.js";
-import { TOWNS } from "../../../shared/src/planner/region.js";
-import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
+import type { Plan } from "@iot/shared/planner/evaluate";
+import type { PlannerEvent } from "@iot/shared/planner/game/types";
+import { COMPETENCES } from "@iot/shared/planner/game/assessment";
+import { personalReport } from "@iot/shared/planner/report";
+import { TOWNS } from "@iot/shared/planner/region";
+import { VEHICLES } from "@iot/shared/planner/vehicles";
 import { lang, t } from "../i18n/index.js";
 import type { PlannerConnection, PlannerTableState } from "../net/plannerConnection.js";
 import { errorText } from "../net/errors.js";
-import { assign, insertBefore, move, unassign } from "../../../shared/src/planner/planEdit.js";
-import { planDiff } from "../../../shared/src/planner/planDiff.js";
+import { assign, insertBefore, move, unassign } from "@iot/shared/planner/planEdit";
+import { planDiff } from "@iot/shared/planner/planDiff";
 import { enableDrag, type DropTarget } from "../planner/drag.js";
 import { loadLand, mapLegend, plannerMap, truckDock, type Land } from "../planner/map.js";
 import { proposalDifferences } from "../planner/proposal.js";

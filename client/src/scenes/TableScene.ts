@@ -6,7 +6,7 @@
  * no input: the DOM layer puts real buttons over the rects it reports.
  */
 import * as Phaser from "phaser";
-import type { CardId } from "../../../shared/src/quartet/cardIds.js";
+import type { CardId } from "@iot/shared/quartet/cardIds";
 import { CardTextures, type CardLook } from "../table/cardTextures.js";
 import { middle, tableLayout, type TableLayout } from "../table/layout.js";
 import type { TableModel, TableMoment } from "../table/model.js";

@@ -4,7 +4,7 @@
  * or by hand), and a live overview of every table with pause, message and
  * end. Refreshes itself every two seconds.
  */
-import { STUCK_AFTER_MS, type PlannerTableSummary } from "../../../shared/src/workshop/constants.js";
+import { STUCK_AFTER_MS, type PlannerTableSummary } from "@iot/shared/workshop/constants";
 import { t } from "../i18n/index.js";
 import { ApiFailure, facilitatorApi, type Overview } from "../net/workshopApi.js";
 import { appRoot, h, replaceChildren } from "../ui/dom.js";

@@ -4,7 +4,7 @@
  * offers, and forwards the player's choices. No game rules here: legal
  * choices come from the shared rules over the own seat view.
  */
-import type { CardId, ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import type { CardId, ThemeId } from "@iot/shared/quartet/cardIds";
 import { bandName, cardTitle, themeColour, themeIconNames } from "../deck/index.js";
 import { loadThemeIcons } from "../deck/icons.js";
 import { lang, t } from "../i18n/index.js";

@@ -3,8 +3,8 @@
  * you miss), with only legal choices offered. Legal choices come from the
  * shared rules (`legalAskParts`) over the own seat view.
  */
-import { themeOf, type CardId, type ThemeId } from "../../../shared/src/quartet/cardIds.js";
-import { legalAskParts, type SeatView } from "../../../shared/src/quartet/seatView.js";
+import { themeOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
+import { legalAskParts, type SeatView } from "@iot/shared/quartet/seatView";
 
 export interface AskSelection {
   target: string | null;

@@ -3,7 +3,7 @@
  * card, language and size (see `cardArt.ts`) and then reused.
  */
 import type * as Phaser from "phaser";
-import { numberOf, themeOf, type CardId, type ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import { numberOf, themeOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import { CARD_RATIO } from "./layout.js";
 import { drawBack, drawFace } from "./cardArt.js";
 

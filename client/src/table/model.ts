@@ -3,7 +3,7 @@
  * in the chosen language. The controller builds it from the room state; the
  * scene only draws (no rules, no i18n lookups).
  */
-import type { CardId, ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import type { CardId, ThemeId } from "@iot/shared/quartet/cardIds";
 
 export interface SeatModel {
   id: string;

@@ -4,7 +4,7 @@
  * answer, the laid quartets, the stock), the own strip and the own hand.
  */
 import * as Phaser from "phaser";
-import type { ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import type { ThemeId } from "@iot/shared/quartet/cardIds";
 import { FONT } from "./cardArt.js";
 import type { CardLook, CardTextures } from "./cardTextures.js";
 import type { Rect, TableLayout } from "./layout.js";

@@ -4,7 +4,7 @@
  * the quartet's moment; still open ones can be chosen later from the ask
  * panel or the end screen.
  */
-import type { ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import type { ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTitle } from "../deck/index.js";
 import { lang, t } from "../i18n/index.js";
 import type { TableConnection } from "../net/connection.js";

@@ -3,11 +3,11 @@
  * game's form ("Mag ik van Anna uit Geld: Less is more?"), the answer, and
  * the other public events, for the log, the bubble and the live region.
  */
-import type { CardId, ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import type { CardId, ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTitle, themeName } from "../deck/index.js";
 import { lang, t } from "../i18n/index.js";
 import type { TableEvent, TableState } from "../net/types.js";
-import { themeOf } from "../../../shared/src/quartet/cardIds.js";
+import { themeOf } from "@iot/shared/quartet/cardIds";
 
 /** Names players by id, the own seat as "you". */
 export class Names {

@@ -2,7 +2,7 @@
  * Builds what the scene draws and what the DOM layer says about each seat,
  * from the decoded state, in the chosen language.
  */
-import { CARD_IDS, type CardId, type ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import { CARD_IDS, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import { t } from "../i18n/index.js";
 import type { Player, TableState } from "../net/types.js";
 import type { SeatModel, TableModel } from "./model.js";

@@ -4,7 +4,7 @@
  * host's start button while the table waits, open action picks, the last
  * rejection and, when the table is lost, the way home.
  */
-import { numberOf, type CardId, type ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import { numberOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import { t } from "../i18n/index.js";
 import type { AskStep } from "../table/askFlow.js";
 import { themeBadge } from "./cardView.js";

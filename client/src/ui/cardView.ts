@@ -2,7 +2,7 @@
  * Cards in the DOM: the theme badge (colour and icon), and the whole card
  * with all its text for the detail view and the action pick.
  */
-import { numberOf, themeOf, type CardId, type ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import { numberOf, themeOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTexts, cardTitle, themeColour, themeIconNames, themeName } from "../deck/index.js";
 import { colouredSvg, ICON_SVG } from "../deck/icons.js";
 import { lang, t } from "../i18n/index.js";

@@ -3,7 +3,7 @@
  * out, Escape closes, the page behind is inert. The card detail view and the
  * action pick after a quartet.
  */
-import { themeOf, type CardId, type ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import { themeOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTitle, themeName } from "../deck/index.js";
 import { lang, t } from "../i18n/index.js";
 import { MAX_NOTE_LENGTH } from "../net/constants.js";

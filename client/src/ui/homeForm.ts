@@ -1,6 +1,6 @@
 /** The home form's values, remembered in this browser between visits. */
-import { defaultStockHandSize } from "../../../shared/src/quartet/settings.js";
-import type { TableSettings } from "../../../shared/src/quartet/types.js";
+import { defaultStockHandSize } from "@iot/shared/quartet/settings";
+import type { TableSettings } from "@iot/shared/quartet/types";
 import { BOT_LEVELS, REGION_PHASES, ROLES, type BotLevel, type RegionPhase, type Role } from "../net/constants.js";
 
 const FORM_KEY = "iot.home";

@@ -6,15 +6,15 @@
  * round 3 (disruption). Charts are inline SVG (`charts.ts`); the numbers are
  * in tables beside them and in each chart's accessible name.
  */
-import { COMPETENCES } from "../../../shared/src/planner/game/assessment.js";
-import type { Debrief } from "../../../shared/src/workshop/debrief.js";
+import { COMPETENCES } from "@iot/shared/planner/game/assessment";
+import type { Debrief } from "@iot/shared/workshop/debrief";
 import type {
   PlannerDebriefLine,
   PlannerTableDebrief,
   RegionRound,
   RoundComparison,
   TogetherComparison,
-} from "../../../shared/src/workshop/plannerDebrief.js";
+} from "@iot/shared/workshop/plannerDebrief";
 import { lang, t } from "../i18n/index.js";
 import { barChart, columnChart, seriesColor, type Bar } from "./charts.js";
 import { h } from "./dom.js";

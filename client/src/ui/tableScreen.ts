@@ -3,7 +3,7 @@
  * timer, menu), the stage that holds the Phaser canvas with real buttons laid
  * over the cards and seats it draws, the ask panel and the log.
  */
-import type { CardId } from "../../../shared/src/quartet/cardIds.js";
+import type { CardId } from "@iot/shared/quartet/cardIds";
 import { t } from "../i18n/index.js";
 import type { ConnectionStatus } from "../net/types.js";
 import type { TableLayout } from "../table/layout.js";

@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { assistantProblem } from "../../../shared/src/planner/assistant.js";
-import type { Plan } from "../../../shared/src/planner/evaluate.js";
+import { assistantProblem } from "@iot/shared/planner/assistant";
+import type { Plan } from "@iot/shared/planner/evaluate";
 import {
   acceptOffer,
   acceptProposal,
@@ -18,23 +18,18 @@ import {
   setPlan,
   startRound,
   withdrawOffer,
-} from "../../../shared/src/planner/game/index.js";
-import type {
-  PlannerEvent,
-  PlannerGame,
-  PlannerRejection,
-  PlannerResult,
-} from "../../../shared/src/planner/game/index.js";
-import { plannerRejectionMessage } from "../../../shared/src/i18n/plannerMessages.js";
-import type { plannerSchemas } from "../../../shared/src/planner/protocol.js";
+} from "@iot/shared/planner/game/index";
+import type { PlannerEvent, PlannerGame, PlannerRejection, PlannerResult } from "@iot/shared/planner/game/index";
+import { plannerRejectionMessage } from "@iot/shared/i18n/plannerMessages";
+import type { plannerSchemas } from "@iot/shared/planner/protocol";
 import {
   PlannerClientMessage,
   PlannerServerMessage,
   plannerJoinSchema,
   parsePlannerPayload,
   type PlannerJoinOptions,
-} from "../../../shared/src/planner/protocol.js";
-import type { Lang } from "../../../shared/src/protocol.js";
+} from "@iot/shared/planner/protocol";
+import type { Lang } from "@iot/shared/protocol";
 import { DEFAULT_PLANNER_CONFIG, type PlannerConfig } from "../config.js";
 import { TokenBucket } from "../quartet/rateLimit.js";
 import { PlannerSchema, PlannerStateSchema } from "./schema.js";

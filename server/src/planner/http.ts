@@ -1,5 +1,5 @@
 import express, { type Router } from "express";
-import { reportSchema } from "../../../shared/src/planner/report.js";
+import { reportSchema } from "@iot/shared/planner/report";
 import { personalReportPdf } from "./report.js";
 
 /**

@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { COMPETENCES, REPORT_TEXTS, type PersonalReport } from "../../../shared/src/planner/report.js";
+import { COMPETENCES, REPORT_TEXTS, type PersonalReport } from "@iot/shared/planner/report";
 
 /** NCSI blue, for the profile bars (the deck's theme colours are in shared/src/quartet/deck.ts). */
 const BAR = "#1f5fa8";

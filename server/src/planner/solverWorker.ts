@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { VrpInstance, VrpSolution } from "../../../shared/src/planner/solver/instance.js";
+import type { VrpInstance, VrpSolution } from "@iot/shared/planner/solver/instance";
 
 /** Options of one solve: a seed and a time limit (ms) or an iteration cap. */
 export interface WorkerSolveOptions {

@@ -1,10 +1,5 @@
-import { carrierView } from "../../../shared/src/planner/carrierView.js";
-import {
-  leaderboard,
-  regionTotals,
-  type PlannerGame,
-  type PlannerRound,
-} from "../../../shared/src/planner/game/index.js";
+import { carrierView } from "@iot/shared/planner/carrierView";
+import { leaderboard, regionTotals, type PlannerGame, type PlannerRound } from "@iot/shared/planner/game/index";
 import type { PlannerSeat } from "./PlannerRoom.js";
 import { OfferSchema, StandingSchema, type PlannerStateSchema } from "./schema.js";
 

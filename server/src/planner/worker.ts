@@ -1,8 +1,8 @@
 /** The solver's worker thread: one request in, one solution out, timed by this thread's clock. */
 import { performance } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
-import type { VrpInstance } from "../../../shared/src/planner/solver/instance.js";
-import { solveVrp } from "../../../shared/src/planner/solver/sisr.js";
+import type { VrpInstance } from "@iot/shared/planner/solver/instance";
+import { solveVrp } from "@iot/shared/planner/solver/sisr";
 
 parentPort?.on(
   "message",

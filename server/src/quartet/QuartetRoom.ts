@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { rejectionMessage } from "../../../shared/src/i18n/messages.js";
+import { rejectionMessage } from "@iot/shared/i18n/messages";
 import {
   askSchema,
   ClientMessage,
@@ -12,22 +12,16 @@ import {
   startSchema,
   type JoinOptions,
   type Lang,
-} from "../../../shared/src/protocol.js";
-import { applyPick, type PlanPick } from "../../../shared/src/quartet/actionPlan.js";
-import { chooseAsk, type BotLevel } from "../../../shared/src/quartet/bots/index.js";
-import { applyAsk, newGame } from "../../../shared/src/quartet/rules.js";
-import { renamePlayer } from "../../../shared/src/quartet/rename.js";
-import { eventForSeat, seatView } from "../../../shared/src/quartet/seatView.js";
-import { resolveSettings } from "../../../shared/src/quartet/settings.js";
-import type {
-  QuartetEvent,
-  QuartetState,
-  Rejection,
-  RuleResult,
-  TableSettings,
-} from "../../../shared/src/quartet/types.js";
-import { createRng, type Rng } from "../../../shared/src/rng.js";
-import type { TableSummary } from "../../../shared/src/workshop/api.js";
+} from "@iot/shared/protocol";
+import { applyPick, type PlanPick } from "@iot/shared/quartet/actionPlan";
+import { chooseAsk, type BotLevel } from "@iot/shared/quartet/bots/index";
+import { applyAsk, newGame } from "@iot/shared/quartet/rules";
+import { renamePlayer } from "@iot/shared/quartet/rename";
+import { eventForSeat, seatView } from "@iot/shared/quartet/seatView";
+import { resolveSettings } from "@iot/shared/quartet/settings";
+import type { QuartetEvent, QuartetState, Rejection, RuleResult, TableSettings } from "@iot/shared/quartet/types";
+import { createRng, type Rng } from "@iot/shared/rng";
+import type { TableSummary } from "@iot/shared/workshop/api";
 import { DEFAULT_QUARTET_CONFIG, type QuartetConfig } from "../config.js";
 import { TokenBucket } from "./rateLimit.js";
 import type { TableSnapshot } from "./snapshot.js";

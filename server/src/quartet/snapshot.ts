@@ -1,5 +1,5 @@
-import type { PlanPick } from "../../../shared/src/quartet/actionPlan.js";
-import type { QuartetEvent, QuartetState, TableSettings } from "../../../shared/src/quartet/types.js";
+import type { PlanPick } from "@iot/shared/quartet/actionPlan";
+import type { QuartetEvent, QuartetState, TableSettings } from "@iot/shared/quartet/types";
 import type { SeatInfo } from "./sync.js";
 
 /** Everything needed to bring a table back after a restart: plain JSON. */

@@ -1,7 +1,7 @@
 import type { ArraySchema } from "@colyseus/schema";
-import type { PlanPick } from "../../../shared/src/quartet/actionPlan.js";
-import { isOut } from "../../../shared/src/quartet/rules.js";
-import type { QuartetState } from "../../../shared/src/quartet/types.js";
+import type { PlanPick } from "@iot/shared/quartet/actionPlan";
+import { isOut } from "@iot/shared/quartet/rules";
+import type { QuartetState } from "@iot/shared/quartet/types";
 import { PickSchema, RankSchema, type PlayerSchema, type QuartetStateSchema } from "./schema.js";
 
 /** What the room knows of a seat beyond the rules: who sits there. */

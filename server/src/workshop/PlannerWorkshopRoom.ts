@@ -1,14 +1,9 @@
 import { ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import type {
-  PlannerEvent,
-  PlannerGame,
-  PlannerRejection,
-  PlannerResult,
-} from "../../../shared/src/planner/game/index.js";
-import { renamePlanner } from "../../../shared/src/planner/game/rename.js";
-import type { Lang } from "../../../shared/src/protocol.js";
-import type { AdvanceAction, TableSummary } from "../../../shared/src/workshop/api.js";
+import type { PlannerEvent, PlannerGame, PlannerRejection, PlannerResult } from "@iot/shared/planner/game/index";
+import { renamePlanner } from "@iot/shared/planner/game/rename";
+import type { Lang } from "@iot/shared/protocol";
+import type { AdvanceAction, TableSummary } from "@iot/shared/workshop/api";
 import type { PlannerConfig } from "../config.js";
 import type { ParticipantRow } from "../db/schema.js";
 import { PlannerRoom } from "../planner/PlannerRoom.js";

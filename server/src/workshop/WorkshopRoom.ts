@@ -1,6 +1,6 @@
 import { ServerError, type Client } from "@colyseus/core";
-import type { PlanPick } from "../../../shared/src/quartet/actionPlan.js";
-import type { QuartetState } from "../../../shared/src/quartet/types.js";
+import type { PlanPick } from "@iot/shared/quartet/actionPlan";
+import type { QuartetState } from "@iot/shared/quartet/types";
 import type { WorkshopStore } from "../db/store.js";
 import type { QuartetConfig } from "../config.js";
 import { QuartetRoom } from "../quartet/QuartetRoom.js";

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../../../shared/src/workshop/api.js";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "@iot/shared/workshop/api";
 
 /** A random join code: 6 characters from an alphabet without look-alikes (31^6, about 887 million codes). */
 export function newJoinCode(): string {

@@ -1,8 +1,8 @@
 import PDFDocument from "pdfkit";
 import { stringify } from "csv-stringify/sync";
-import { card as cardInfo, theme as themeInfo } from "../../../shared/src/quartet/deck.js";
-import { isCardId, isThemeId } from "../../../shared/src/quartet/cardIds.js";
-import { combinePlans, type Debrief } from "../../../shared/src/workshop/debrief.js";
+import { card as cardInfo, theme as themeInfo } from "@iot/shared/quartet/deck";
+import { isCardId, isThemeId } from "@iot/shared/quartet/cardIds";
+import { combinePlans, type Debrief } from "@iot/shared/workshop/debrief";
 import type { WorkshopStore } from "../db/store.js";
 import type { WorkshopRow } from "../db/schema.js";
 import { buildPlannerDebrief, plannerCsv } from "./plannerDebrief.js";

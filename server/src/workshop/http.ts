@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import cookieParser from "cookie-parser";
 import QRCode from "qrcode";
 import type { z } from "zod";
-import { apiErrorTexts } from "../../../shared/src/i18n/api.js";
+import { apiErrorTexts } from "@iot/shared/i18n/api";
 import {
   advanceSchema,
   joinSchema,
@@ -11,7 +11,7 @@ import {
   moveSchema,
   workshopSchema,
   type ApiErrorCode,
-} from "../../../shared/src/workshop/api.js";
+} from "@iot/shared/workshop/api";
 import type { FacilitatorRow } from "../db/schema.js";
 import { newToken, Throttle, tokenHash, verifyPassword } from "./auth.js";
 import { buildDebrief, debriefCsv, debriefPdf } from "./debrief.js";

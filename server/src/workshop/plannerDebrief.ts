@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
-import { COMPETENCES } from "../../../shared/src/planner/report.js";
-import type { Debrief } from "../../../shared/src/workshop/debrief.js";
+import { COMPETENCES } from "@iot/shared/planner/report";
+import type { Debrief } from "@iot/shared/workshop/debrief";
 import {
   compareRounds,
   regionByRound,
@@ -9,7 +9,7 @@ import {
   type PlannerDebriefLine,
   type PlannerRoundLine,
   type PlannerTableDebrief,
-} from "../../../shared/src/workshop/plannerDebrief.js";
+} from "@iot/shared/workshop/plannerDebrief";
 import type { PlannerProfileRow, PlannerRoundRow, WorkshopRow } from "../db/schema.js";
 import type { WorkshopStore } from "../db/store.js";
 

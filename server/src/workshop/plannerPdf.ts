@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
-import { COMPETENCES, REPORT_TEXTS } from "../../../shared/src/planner/report.js";
-import type { Debrief } from "../../../shared/src/workshop/debrief.js";
-import type { PlannerTableDebrief, RoundComparison } from "../../../shared/src/workshop/plannerDebrief.js";
+import { COMPETENCES, REPORT_TEXTS } from "@iot/shared/planner/report";
+import type { Debrief } from "@iot/shared/workshop/debrief";
+import type { PlannerTableDebrief, RoundComparison } from "@iot/shared/workshop/plannerDebrief";
 import { groupedBars, legend, profileBars, SERIES_COLORS, type BarSeries, type Pdf } from "./pdfCharts.js";
 
 type Lang = "nl" | "en";

@@ -1,4 +1,4 @@
-import { assess, type PlannerGame } from "../../../shared/src/planner/game/index.js";
+import { assess, type PlannerGame } from "@iot/shared/planner/game/index";
 import type { WorkshopStore } from "../db/store.js";
 import type { NewPlannerProfile, NewPlannerRound } from "../db/plannerStore.js";
 

@@ -1,4 +1,4 @@
-import type { PlannerGame } from "../../../shared/src/planner/game/index.js";
+import type { PlannerGame } from "@iot/shared/planner/game/index";
 import type { PlannerSeat } from "../planner/PlannerRoom.js";
 
 /** What a workshop planner table saves on every change: plain JSON, enough to bring it back after a restart. */

@@ -1,5 +1,5 @@
-import type { PlannerGame } from "../../../shared/src/planner/game/index.js";
-import type { PlannerTableSummary, TableSummary } from "../../../shared/src/workshop/api.js";
+import type { PlannerGame } from "@iot/shared/planner/game/index";
+import type { PlannerTableSummary, TableSummary } from "@iot/shared/workshop/api";
 import type { PlannerSeat } from "../planner/PlannerRoom.js";
 import type { PlannerStateSchema } from "../planner/schema.js";
 

@@ -1,5 +1,5 @@
 import { matchMaker } from "@colyseus/core";
-import type { AdvanceAction } from "../../../shared/src/workshop/api.js";
+import type { AdvanceAction } from "@iot/shared/workshop/api";
 import type { WorkshopStore } from "../db/store.js";
 import type { TableRow, WorkshopRow } from "../db/schema.js";
 import { ApiError } from "./errors.js";

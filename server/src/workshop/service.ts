@@ -1,11 +1,6 @@
 import { matchMaker } from "@colyseus/core";
-import { balanceTables } from "../../../shared/src/workshop/tables.js";
-import {
-  normaliseJoinCode,
-  type AdvanceAction,
-  type TableSummary,
-  type WorkshopInput,
-} from "../../../shared/src/workshop/api.js";
+import { balanceTables } from "@iot/shared/workshop/tables";
+import { normaliseJoinCode, type AdvanceAction, type TableSummary, type WorkshopInput } from "@iot/shared/workshop/api";
 import type { WorkshopStore } from "../db/store.js";
 import type { ParticipantRow, TableRow, WorkshopRow } from "../db/schema.js";
 import { newToken, tokenHash } from "./auth.js";

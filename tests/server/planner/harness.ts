@@ -2,7 +2,7 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import { createGameServer } from "../../../server/src/app.js";
 import { DEFAULT_PLANNER_CONFIG, DEFAULT_QUARTET_CONFIG, type PlannerConfig } from "../../../server/src/config.js";
-import type { CarrierView } from "../../../shared/src/planner/carrierView.js";
+import type { CarrierView } from "@iot/shared/planner/carrierView";
 import { TEST_PORT } from "../harness.js";
 
 /** A planner as every client decodes it. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CarrierView } from "../../../shared/src/planner/carrierView.js";
+import type { CarrierView } from "@iot/shared/planner/carrierView";
 import { myCarrier, next, startPlannerServer, waitFor, type PRoom } from "./harness.js";
 import { assistAndAccept, handPlan, planOf, refused } from "./play.js";
 

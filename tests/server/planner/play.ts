@@ -1,7 +1,7 @@
 import { expect } from "vitest";
-import type { Plan } from "../../../shared/src/planner/evaluate.js";
-import type { CarrierView } from "../../../shared/src/planner/carrierView.js";
-import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
+import type { Plan } from "@iot/shared/planner/evaluate";
+import type { CarrierView } from "@iot/shared/planner/carrierView";
+import { VEHICLES } from "@iot/shared/planner/vehicles";
 import { myCarrier, next, waitFor, type PRoom } from "./harness.js";
 
 /** A plan by hand: orders by window, each onto the first available vehicle with room left. */

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseSolomon } from "../../../shared/src/planner/formats/solomon.js";
-import { solveVrp } from "../../../shared/src/planner/solver/sisr.js";
+import { parseSolomon } from "@iot/shared/planner/formats/solomon";
+import { solveVrp } from "@iot/shared/planner/solver/sisr";
 import { SolverWorker } from "../../../server/src/planner/solverWorker.js";
 
 const worker = new SolverWorker();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CARD_IDS } from "../../../shared/src/quartet/cardIds.js";
+import { CARD_IDS } from "@iot/shared/quartet/cardIds";
 import {
   legalAskFor,
   openTable,

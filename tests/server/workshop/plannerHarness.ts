@@ -6,7 +6,7 @@ import { DEFAULT_PLANNER_CONFIG, DEFAULT_QUARTET_CONFIG } from "../../../server/
 import type { Db } from "../../../server/src/db/database.js";
 import { WorkshopStore } from "../../../server/src/db/store.js";
 import { WorkshopService } from "../../../server/src/workshop/service.js";
-import type { TableSummary } from "../../../shared/src/workshop/api.js";
+import type { TableSummary } from "@iot/shared/workshop/api";
 import { TEST_PORT } from "../harness.js";
 import { myCarrier, waitFor, type PRoom } from "../planner/harness.js";
 

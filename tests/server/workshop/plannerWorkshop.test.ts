@@ -4,12 +4,12 @@ import { WorkshopStore } from "../../../server/src/db/store.js";
 import { hashPassword } from "../../../server/src/workshop/auth.js";
 import { PLANNER_CSV_COLUMNS } from "../../../server/src/workshop/plannerDebrief.js";
 import { WORKSHOP_PLANNER_ROOM } from "../../../server/src/workshop/service.js";
-import type { RoundResult } from "../../../shared/src/planner/game/index.js";
-import type { Debrief } from "../../../shared/src/workshop/debrief.js";
+import type { RoundResult } from "@iot/shared/planner/game/index";
+import type { Debrief } from "@iot/shared/workshop/debrief";
 import { freshDatabase, type TestDb } from "../db/databases.js";
 import { myCarrier, next, waitFor, type PRoom } from "../planner/harness.js";
 import { assistAndAccept, handPlan, planOf, refused } from "../planner/play.js";
-import type { CarrierView } from "../../../shared/src/planner/carrierView.js";
+import type { CarrierView } from "@iot/shared/planner/carrierView";
 import {
   allAt,
   eventually,

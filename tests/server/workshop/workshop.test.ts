@@ -7,7 +7,7 @@ import { DEFAULT_QUARTET_CONFIG } from "../../../server/src/config.js";
 import { WorkshopStore } from "../../../server/src/db/store.js";
 import { hashPassword } from "../../../server/src/workshop/auth.js";
 import { WORKSHOP_ROOM, WorkshopService } from "../../../server/src/workshop/service.js";
-import { JOIN_CODE_ALPHABET } from "../../../shared/src/workshop/api.js";
+import { JOIN_CODE_ALPHABET } from "@iot/shared/workshop/api";
 import { freshDatabase, type TestDb } from "../db/databases.js";
 import { legalAskFor, TEST_PORT, testRandom, waitForState, type ClientState, type QRoom } from "../harness.js";
 

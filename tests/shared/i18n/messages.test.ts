@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { rejectionMessage, rejectionTexts } from "../../../shared/src/i18n/messages.js";
-import { REJECTION_CODES } from "../../../shared/src/quartet/types.js";
+import { rejectionMessage, rejectionTexts } from "@iot/shared/i18n/messages";
+import { REJECTION_CODES } from "@iot/shared/quartet/types";
 
 describe("rejection messages", () => {
   it("has a sentence for every code in Dutch and English", () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { evaluatePlan } from "../../../shared/src/planner/evaluate.js";
-import { driveMinutes, greatCircleKm, roadKm } from "../../../shared/src/planner/geo.js";
-import { DEPOT, town } from "../../../shared/src/planner/region.js";
-import { hm, type Scenario } from "../../../shared/src/planner/scenario.js";
-import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
+import { evaluatePlan } from "@iot/shared/planner/evaluate";
+import { driveMinutes, greatCircleKm, roadKm } from "@iot/shared/planner/geo";
+import { DEPOT, town } from "@iot/shared/planner/region";
+import { hm, type Scenario } from "@iot/shared/planner/scenario";
+import { VEHICLES } from "@iot/shared/planner/vehicles";
 
 /** Road km between these points, computed by hand (haversine, R = 6371.0088 km, x 1.3) outside this code base. */
 const KM_DEPOT_GRONINGEN = 4.545438665;

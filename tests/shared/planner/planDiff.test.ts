@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { planDiff } from "../../../shared/src/planner/planDiff.js";
-import { insertBefore } from "../../../shared/src/planner/planEdit.js";
+import { planDiff } from "@iot/shared/planner/planDiff";
+import { insertBefore } from "@iot/shared/planner/planEdit";
 
 const mine = {
   routes: [

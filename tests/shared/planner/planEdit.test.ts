@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assign, move, unassign } from "../../../shared/src/planner/planEdit.js";
+import { assign, move, unassign } from "@iot/shared/planner/planEdit";
 
 const plan = {
   routes: [

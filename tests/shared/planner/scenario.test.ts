@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { assistPlan, deliverLate } from "../../../shared/src/planner/assistant.js";
-import { instanceFromPoints } from "../../../shared/src/planner/solver/instance.js";
-import { evaluatePlan } from "../../../shared/src/planner/evaluate.js";
-import { DIFFICULTY_ORDERS, generateScenario } from "../../../shared/src/planner/generator.js";
-import { TOWNS } from "../../../shared/src/planner/region.js";
-import { WORKSHOP_SCENARIOS } from "../../../shared/src/planner/scenarios.js";
-import { VEHICLES } from "../../../shared/src/planner/vehicles.js";
+import { assistPlan, deliverLate } from "@iot/shared/planner/assistant";
+import { instanceFromPoints } from "@iot/shared/planner/solver/instance";
+import { evaluatePlan } from "@iot/shared/planner/evaluate";
+import { DIFFICULTY_ORDERS, generateScenario } from "@iot/shared/planner/generator";
+import { TOWNS } from "@iot/shared/planner/region";
+import { WORKSHOP_SCENARIOS } from "@iot/shared/planner/scenarios";
+import { VEHICLES } from "@iot/shared/planner/vehicles";
 
 describe("scenarios", () => {
   it("generates the same day for the same seed, sized by difficulty", () => {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRng } from "../../../shared/src/rng.js";
-import type { VehicleType, VrpInstance, VrpSolution } from "../../../shared/src/planner/solver/instance.js";
-import { solveVrp } from "../../../shared/src/planner/solver/sisr.js";
+import { createRng } from "@iot/shared/rng";
+import type { VehicleType, VrpInstance, VrpSolution } from "@iot/shared/planner/solver/instance";
+import { solveVrp } from "@iot/shared/planner/solver/sisr";
 
 /**
  * An instance with a planted feasible plan: random customers are dealt to

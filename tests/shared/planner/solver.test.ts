@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCvrplib } from "../../../shared/src/planner/formats/cvrplib.js";
-import { parseSolomon } from "../../../shared/src/planner/formats/solomon.js";
-import type { VrpInstance, VrpSolution } from "../../../shared/src/planner/solver/instance.js";
-import { solveVrp } from "../../../shared/src/planner/solver/sisr.js";
+import { parseCvrplib } from "@iot/shared/planner/formats/cvrplib";
+import { parseSolomon } from "@iot/shared/planner/formats/solomon";
+import type { VrpInstance, VrpSolution } from "@iot/shared/planner/solver/instance";
+import { solveVrp } from "@iot/shared/planner/solver/sisr";
 
 const BENCH = path.resolve(import.meta.dirname, "../../../../shared/benchmarks");
 const read = (p: string) => readFileSync(path.join(BENCH, p), "utf8");

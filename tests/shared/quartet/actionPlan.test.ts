@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyPick, cleanNote, MAX_PICK_NOTE } from "../../../shared/src/quartet/actionPlan.js";
+import { applyPick, cleanNote, MAX_PICK_NOTE } from "@iot/shared/quartet/actionPlan";
 
 const state = { quartets: { a: ["geld" as const], b: [] } };
 

@@ -1,8 +1,8 @@
 import { describe, it, expect } from "vitest";
-import { CARDS, INTRO, THEMES, card, theme } from "../../../shared/src/quartet/deck.js";
-import type { LocalizedText } from "../../../shared/src/quartet/deck.js";
-import { CARD_IDS, THEME_IDS, numberOf, themeOf } from "../../../shared/src/quartet/cardIds.js";
-import type { CardId } from "../../../shared/src/quartet/cardIds.js";
+import { CARDS, INTRO, THEMES, card, theme } from "@iot/shared/quartet/deck";
+import type { LocalizedText } from "@iot/shared/quartet/deck";
+import { CARD_IDS, THEME_IDS, numberOf, themeOf } from "@iot/shared/quartet/cardIds";
+import type { CardId } from "@iot/shared/quartet/cardIds";
 
 /** WCAG 2 relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {

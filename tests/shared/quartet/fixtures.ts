@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS, type QuartetState, type TableSettings } from "../../../shared/src/quartet/types.js";
-import type { CardId, ThemeId } from "../../../shared/src/quartet/cardIds.js";
+import { DEFAULT_SETTINGS, type QuartetState, type TableSettings } from "@iot/shared/quartet/types";
+import type { CardId, ThemeId } from "@iot/shared/quartet/cardIds";
 
 /** Builds a playing state by hand: hands per player in seat order, optional quartets/stock/settings. */
 export function makeState(

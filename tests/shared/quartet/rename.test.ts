@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { playBotGame } from "../../../shared/src/quartet/autoplay.js";
-import { renamePlayer } from "../../../shared/src/quartet/rename.js";
-import { chooseAsk } from "../../../shared/src/quartet/bots/index.js";
-import { applyAsk, newGame } from "../../../shared/src/quartet/rules.js";
-import { createRng } from "../../../shared/src/rng.js";
-import { seatView } from "../../../shared/src/quartet/seatView.js";
+import { playBotGame } from "@iot/shared/quartet/autoplay";
+import { renamePlayer } from "@iot/shared/quartet/rename";
+import { chooseAsk } from "@iot/shared/quartet/bots/index";
+import { applyAsk, newGame } from "@iot/shared/quartet/rules";
+import { createRng } from "@iot/shared/rng";
+import { seatView } from "@iot/shared/quartet/seatView";
 
 describe("renamePlayer", () => {
   it("moves a seat to a new id everywhere and leaves no trace of the old one", () => {

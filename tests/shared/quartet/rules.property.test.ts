@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CARD_IDS, type CardId } from "../../../shared/src/quartet/cardIds.js";
-import { BOT_LEVELS, chooseAsk, type BotLevel } from "../../../shared/src/quartet/bots/index.js";
-import { applyAsk, newGame } from "../../../shared/src/quartet/rules.js";
-import { maxStockHandSize } from "../../../shared/src/quartet/settings.js";
-import { seatView } from "../../../shared/src/quartet/seatView.js";
-import { createRng } from "../../../shared/src/rng.js";
-import type { AskAction, QuartetEvent, QuartetState, TableSettings } from "../../../shared/src/quartet/types.js";
+import { CARD_IDS, type CardId } from "@iot/shared/quartet/cardIds";
+import { BOT_LEVELS, chooseAsk, type BotLevel } from "@iot/shared/quartet/bots/index";
+import { applyAsk, newGame } from "@iot/shared/quartet/rules";
+import { maxStockHandSize } from "@iot/shared/quartet/settings";
+import { seatView } from "@iot/shared/quartet/seatView";
+import { createRng } from "@iot/shared/rng";
+import type { AskAction, QuartetEvent, QuartetState, TableSettings } from "@iot/shared/quartet/types";
 
 /** Most asks a generated game may take (bots of any level end far below this). */
 const ASK_BOUND = 2_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CARD_IDS, themeOf } from "../../../shared/src/quartet/cardIds.js";
-import { applyAsk, checkAsk, isOut, newGame, rank } from "../../../shared/src/quartet/rules.js";
-import { createRng } from "../../../shared/src/rng.js";
-import type { AskAction, QuartetState } from "../../../shared/src/quartet/types.js";
+import { CARD_IDS, themeOf } from "@iot/shared/quartet/cardIds";
+import { applyAsk, checkAsk, isOut, newGame, rank } from "@iot/shared/quartet/rules";
+import { createRng } from "@iot/shared/rng";
+import type { AskAction, QuartetState } from "@iot/shared/quartet/types";
 import { makeState } from "./fixtures.js";
 
 const ask = (from: string, to: string, card: AskAction["card"]): AskAction => ({ type: "ask", from, to, card });

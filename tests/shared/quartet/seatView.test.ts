@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { eventForSeat, legalAsks, seatView } from "../../../shared/src/quartet/seatView.js";
-import { newGame } from "../../../shared/src/quartet/rules.js";
-import { createRng } from "../../../shared/src/rng.js";
-import type { QuartetEvent } from "../../../shared/src/quartet/types.js";
+import { eventForSeat, legalAsks, seatView } from "@iot/shared/quartet/seatView";
+import { newGame } from "@iot/shared/quartet/rules";
+import { createRng } from "@iot/shared/rng";
+import type { QuartetEvent } from "@iot/shared/quartet/types";
 import { makeState } from "./fixtures.js";
 
 describe("seatView", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultStockHandSize, maxStockHandSize, resolveSettings } from "../../../shared/src/quartet/settings.js";
-import { DEFAULT_SETTINGS } from "../../../shared/src/quartet/types.js";
+import { defaultStockHandSize, maxStockHandSize, resolveSettings } from "@iot/shared/quartet/settings";
+import { DEFAULT_SETTINGS } from "@iot/shared/quartet/types";
 
 describe("table settings", () => {
   it("defaults to the standard Dutch kwartet", () => {

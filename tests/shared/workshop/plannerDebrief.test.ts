@@ -6,7 +6,7 @@ import {
   withPlaces,
   type PlannerDebriefLine,
   type PlannerRoundLine,
-} from "../../../shared/src/workshop/plannerDebrief.js";
+} from "@iot/shared/workshop/plannerDebrief";
 
 const line = (
   round: number,

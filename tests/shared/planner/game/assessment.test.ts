@@ -7,7 +7,7 @@ import {
   type KpiSummary,
   type PlannerGame,
   type RoundResult,
-} from "../../../../shared/src/planner/game/index.js";
+} from "@iot/shared/planner/game/index";
 import { must, region } from "./fixtures.js";
 
 const kpi = (k: Partial<KpiSummary>): KpiSummary => ({

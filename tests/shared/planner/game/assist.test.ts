@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assistantProblem } from "../../../../shared/src/planner/assistant.js";
-import { evaluatePlan } from "../../../../shared/src/planner/evaluate.js";
+import { assistantProblem } from "@iot/shared/planner/assistant";
+import { evaluatePlan } from "@iot/shared/planner/evaluate";
 import {
   acceptProposal,
   advanceClock,
@@ -8,9 +8,9 @@ import {
   evaluationOptions,
   recordProposal,
   startRound,
-} from "../../../../shared/src/planner/game/index.js";
-import { hm } from "../../../../shared/src/planner/scenario.js";
-import { solveVrp } from "../../../../shared/src/planner/solver/sisr.js";
+} from "@iot/shared/planner/game/index";
+import { hm } from "@iot/shared/planner/scenario";
+import { solveVrp } from "@iot/shared/planner/solver/sisr";
 import { handDay, handDayRound3, must, region, withScenario } from "./fixtures.js";
 
 /** p1 on the hand-made day, in round 3 at 10:30: c1-v1 broke down at 08:00 after driving a1 and a2. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluatePlan } from "../../../../shared/src/planner/evaluate.js";
+import { evaluatePlan } from "@iot/shared/planner/evaluate";
 import {
   acceptProposal,
   advanceClock,
@@ -10,10 +10,10 @@ import {
   setPlan,
   startRound,
   type PlannerGame,
-} from "../../../../shared/src/planner/game/index.js";
-import { driveMinutes, roadKm } from "../../../../shared/src/planner/geo.js";
-import { DEPOT, town } from "../../../../shared/src/planner/region.js";
-import { hm } from "../../../../shared/src/planner/scenario.js";
+} from "@iot/shared/planner/game/index";
+import { driveMinutes, roadKm } from "@iot/shared/planner/geo";
+import { DEPOT, town } from "@iot/shared/planner/region";
+import { hm } from "@iot/shared/planner/scenario";
 import { handDay, handDayRound3, must, region } from "./fixtures.js";
 
 const end = (g: PlannerGame) => must(endRound(g));

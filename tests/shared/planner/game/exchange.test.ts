@@ -10,7 +10,7 @@ import {
   startRound,
   withdrawOffer,
   type PlannerGame,
-} from "../../../../shared/src/planner/game/index.js";
+} from "@iot/shared/planner/game/index";
 import { advanceTo, greedyPlan, must, region } from "./fixtures.js";
 
 const end = (g: PlannerGame) => must(endRound(g));

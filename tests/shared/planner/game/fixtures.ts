@@ -1,8 +1,8 @@
-import type { Plan } from "../../../../shared/src/planner/evaluate.js";
-import { endRound, newPlannerGame, setPlan, startRound } from "../../../../shared/src/planner/game/index.js";
-import type { Carrier, PlannerGame, PlannerResult, PlannerRound } from "../../../../shared/src/planner/game/index.js";
-import { hm, type Scenario } from "../../../../shared/src/planner/scenario.js";
-import { VEHICLES } from "../../../../shared/src/planner/vehicles.js";
+import type { Plan } from "@iot/shared/planner/evaluate";
+import { endRound, newPlannerGame, setPlan, startRound } from "@iot/shared/planner/game/index";
+import type { Carrier, PlannerGame, PlannerResult, PlannerRound } from "@iot/shared/planner/game/index";
+import { hm, type Scenario } from "@iot/shared/planner/scenario";
+import { VEHICLES } from "@iot/shared/planner/vehicles";
 
 /** The game of a successful result; fails the test with the rejection otherwise. */
 export function must(result: PlannerResult): PlannerGame {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Plan } from "../../../../shared/src/planner/evaluate.js";
+import type { Plan } from "@iot/shared/planner/evaluate";
 import {
   acceptOffer,
   acceptProposal,
@@ -19,7 +19,7 @@ import {
   type PlannerGame,
   type PlannerResult,
   type PlannerRound,
-} from "../../../../shared/src/planner/game/index.js";
+} from "@iot/shared/planner/game/index";
 import { greedyPlan } from "./fixtures.js";
 
 /** Orders of a day at difficulty 1. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { plannerRejectionMessage, plannerRejectionTexts } from "../../../../shared/src/i18n/plannerMessages.js";
-import { PLANNER_REJECTION_CODES } from "../../../../shared/src/planner/game/index.js";
+import { plannerRejectionMessage, plannerRejectionTexts } from "@iot/shared/i18n/plannerMessages";
+import { PLANNER_REJECTION_CODES } from "@iot/shared/planner/game/index";
 import {
   parsePlannerPayload,
   plannerJoinSchema,
   PlannerClientMessage,
   plannerSchemas,
-} from "../../../../shared/src/planner/protocol.js";
+} from "@iot/shared/planner/protocol";
 
 describe("planner protocol", () => {
   it("applies join defaults and rejects bad options", () => {

@@ -7,8 +7,8 @@ import {
   setPlan,
   startRound,
   type PlannerGame,
-} from "../../../../shared/src/planner/game/index.js";
-import { renamePlanner } from "../../../../shared/src/planner/game/rename.js";
+} from "@iot/shared/planner/game/index";
+import { renamePlanner } from "@iot/shared/planner/game/rename";
 import { advanceTo, greedyPlan, must, region } from "./fixtures.js";
 
 const end = (g: PlannerGame) => must(endRound(g));

@@ -13,10 +13,10 @@ import {
   CO2_EUR_PER_KG,
   type KpiSummary,
   type PlannerGame,
-} from "../../../../shared/src/planner/game/index.js";
-import { driveMinutes, roadKm } from "../../../../shared/src/planner/geo.js";
-import { DEPOT, town } from "../../../../shared/src/planner/region.js";
-import { VEHICLES } from "../../../../shared/src/planner/vehicles.js";
+} from "@iot/shared/planner/game/index";
+import { driveMinutes, roadKm } from "@iot/shared/planner/geo";
+import { DEPOT, town } from "@iot/shared/planner/region";
+import { VEHICLES } from "@iot/shared/planner/vehicles";
 import { advanceTo, greedyPlan, must, region } from "./fixtures.js";
 
 const end = (g: PlannerGame) => must(endRound(g));

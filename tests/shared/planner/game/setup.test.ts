@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { endRound, newPlannerGame, startRound, type PlannerGame } from "../../../../shared/src/planner/game/index.js";
+import { endRound, newPlannerGame, startRound, type PlannerGame } from "@iot/shared/planner/game/index";
 import { advanceTo, must, region } from "./fixtures.js";
 
 describe("newPlannerGame", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { playBotGame } from "../../../../shared/src/quartet/autoplay.js";
-import { buildKnowledge, hitChance } from "../../../../shared/src/quartet/bots/knowledge.js";
-import { BOT_LEVELS, chooseAsk } from "../../../../shared/src/quartet/bots/index.js";
-import { checkAsk } from "../../../../shared/src/quartet/rules.js";
-import { seatView, type SeatView } from "../../../../shared/src/quartet/seatView.js";
-import { createRng } from "../../../../shared/src/rng.js";
-import type { QuartetEvent } from "../../../../shared/src/quartet/types.js";
+import { playBotGame } from "@iot/shared/quartet/autoplay";
+import { buildKnowledge, hitChance } from "@iot/shared/quartet/bots/knowledge";
+import { BOT_LEVELS, chooseAsk } from "@iot/shared/quartet/bots/index";
+import { checkAsk } from "@iot/shared/quartet/rules";
+import { seatView, type SeatView } from "@iot/shared/quartet/seatView";
+import { createRng } from "@iot/shared/rng";
+import type { QuartetEvent } from "@iot/shared/quartet/types";
 import { makeState } from "../fixtures.js";
 
 describe("bots", () => {
