@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { VrpInstance, VrpSolution } from "@iot/shared/planner/solver/instance";
 
@@ -6,6 +8,17 @@ export interface WorkerSolveOptions {
   seed: number;
   timeLimitMs?: number;
   maxIterations?: number;
+}
+
+/**
+ * The worker thread's entry: the built `worker.js` beside this module when the
+ * server runs from `dist/server/` (`npm run build:server`); otherwise, running
+ * the TypeScript sources (tsx, Vitest), `worker-entry.mjs`, which loads
+ * `worker.ts` through tsx.
+ */
+export function solverWorkerUrl(base: string | URL = import.meta.url): URL {
+  const built = new URL("./worker.js", base);
+  return existsSync(fileURLToPath(built)) ? built : new URL("./worker-entry.mjs", base);
 }
 
 /**
@@ -19,8 +32,7 @@ export class SolverWorker {
   private readonly pending = new Map<number, { resolve: (s: VrpSolution) => void; reject: (e: Error) => void }>();
 
   constructor() {
-    // The worker loads the TypeScript sources through tsx, as the server itself does.
-    this.worker = new Worker(new URL("./worker-entry.mjs", import.meta.url));
+    this.worker = new Worker(solverWorkerUrl());
     // An idle worker never keeps the process alive; the server's own sockets do while it runs.
     this.worker.unref();
     this.worker.on("message", (msg: { id: number; solution?: VrpSolution; error?: string }) => {

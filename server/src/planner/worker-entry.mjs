@@ -1,4 +1,5 @@
-// Entry of the solver's worker thread: registers tsx so the TypeScript sources load, then starts the worker.
+// Entry of the solver's worker thread while the server runs from its TypeScript sources (tsx, Vitest):
+// registers tsx so they load, then starts the worker. The built server uses dist/server/worker.js instead.
 import { register } from "tsx/esm/api";
 
 register();
