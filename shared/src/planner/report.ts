@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { COMPETENCES, type CompetenceProfile } from "./game/assessment.js";
+import { LAST_ROUND } from "./game/roundRules.js";
 import type { PlayerId, RoundResult } from "./game/types.js";
 
 export { COMPETENCES };
@@ -16,7 +17,7 @@ const count = z.number().int().min(0).max(10_000);
 /** One round's KPIs in the report, with the assistant's plan for comparison where there was one. */
 export const reportRoundSchema = z
   .object({
-    round: z.number().int().min(1).max(4),
+    round: z.number().int().min(1).max(LAST_ROUND),
     cost: amount,
     km: amount,
     co2Kg: amount,
@@ -37,7 +38,7 @@ export const reportSchema = z
         Object.fromEntries(COMPETENCES.map((c) => [c, score])) as Record<(typeof COMPETENCES)[number], typeof score>,
       )
       .strict(),
-    rounds: z.array(reportRoundSchema).max(4),
+    rounds: z.array(reportRoundSchema).max(LAST_ROUND),
   })
   .strict();
 export type PersonalReport = z.infer<typeof reportSchema>;

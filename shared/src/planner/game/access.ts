@@ -1,4 +1,5 @@
-import type { Carrier, PlannerGame, PlannerRejection, PlannerRejectionCode, PlannerRound, PlayerId } from "./types.js";
+import { roundRule, type RoundFeature } from "./roundRules.js";
+import type { Carrier, PlannerGame, PlannerRejection, PlannerRejectionCode, PlayerId } from "./types.js";
 
 /** A refused action with its code and optional detail. */
 export function reject(
@@ -19,16 +20,18 @@ export function withCarrier(game: PlannerGame, player: PlayerId, carrier: Carrie
 }
 
 /**
- * The rejection for an action that needs a round under way (and, if given,
- * one of `rounds`) and a known player; null when all is well.
+ * The rejection for an action that needs a round under way (NOT_IN_ROUND)
+ * whose rule has `feature`, if given (WRONG_ROUND, see `ROUND_RULES`), and a
+ * known player (UNKNOWN_PLAYER); null when all is well.
  */
 export function roundGuard(
   game: PlannerGame,
   player: PlayerId | null,
-  rounds?: readonly PlannerRound[],
+  feature?: RoundFeature,
 ): PlannerRejection | null {
-  if (game.phase !== "round" || game.round === 0) return { code: "NOT_IN_ROUND" };
-  if (rounds && !rounds.includes(game.round)) return { code: "WRONG_ROUND", detail: { round: game.round } };
+  const rule = game.phase === "round" ? roundRule(game.round) : null;
+  if (!rule) return { code: "NOT_IN_ROUND" };
+  if (feature && !rule[feature]) return { code: "WRONG_ROUND", detail: { round: game.round } };
   if (player !== null && !carrierOf(game, player)) return { code: "UNKNOWN_PLAYER" };
   return null;
 }

@@ -1,17 +1,19 @@
 import type { Plan } from "../evaluate.js";
 import { carrierOf, countInRound, reject, roundGuard, withCarrier } from "./access.js";
 import { checkPlan, lockedPrefix, withPlan } from "./plan.js";
+import { roundRule } from "./roundRules.js";
 import { MAX_PLAN_STOPS } from "./types.js";
 import type { Carrier, PlannerGame, PlannerResult, PlayerId } from "./types.js";
 
 /**
  * The carrier after its planner set `plan` (already checked): holds for a
- * running day, and in round 3 the first replan after each disruption (a plan
- * that plans one of the orders the disruption left open) stamped with the clock.
+ * running day, and in a round with disruptions (round 3) the first replan
+ * after each disruption (a plan that plans one of the orders the disruption
+ * left open) stamped with the clock.
  */
 function planBy(game: PlannerGame, carrier: Carrier, plan: Plan): Carrier {
   const next = withPlan(carrier, plan, game.clock);
-  if (game.round !== 3) return next;
+  if (!roundRule(game.round)?.disruptions) return next;
   const planned = new Set(plan.routes.flatMap((r) => r.orders));
   const replans = carrier.usage.replans.map((r) =>
     r.replannedAt === null && r.orders.some((o) => planned.has(o)) ? { ...r, replannedAt: game.clock } : r,
@@ -48,14 +50,14 @@ export function setPlan(game: PlannerGame, player: PlayerId, plan: Plan): Planne
 
 /**
  * Stores the assistant's plan for `player` (the room computes it). Rejected
- * NOT_IN_ROUND, UNKNOWN_PLAYER, ASSISTANT_NOT_ALLOWED in round 1 ("by hand"),
- * TOO_MANY_STOPS for an oversized plan. The plan is checked in full only when
+ * NOT_IN_ROUND, UNKNOWN_PLAYER, ASSISTANT_NOT_ALLOWED in a round without the
+ * assistant (round 1, "by hand"), TOO_MANY_STOPS for an oversized plan. The plan is checked in full only when
  * it is accepted. Counts as asking the assistant in this round.
  */
 export function recordProposal(game: PlannerGame, player: PlayerId, plan: Plan): PlannerResult {
   const guard = roundGuard(game, player);
   if (guard) return { ok: false, rejection: guard };
-  if (game.round === 1) return reject("ASSISTANT_NOT_ALLOWED");
+  if (!roundRule(game.round)?.assistant) return reject("ASSISTANT_NOT_ALLOWED");
   const stops = plan.routes.reduce((a, r) => a + r.orders.length, 0);
   if (stops > MAX_PLAN_STOPS || plan.routes.length > MAX_PLAN_STOPS) {
     return reject("TOO_MANY_STOPS", { max: MAX_PLAN_STOPS });
@@ -93,13 +95,14 @@ export function rebaseProposal(carrier: Carrier, proposal: Plan): Plan {
 /**
  * Makes the last proposal `player`'s plan, rebased on the day as it stands
  * ({@link rebaseProposal}): NOT_IN_ROUND, UNKNOWN_PLAYER,
- * ASSISTANT_NOT_ALLOWED (round 1), NO_PROPOSAL, then every rejection of
+ * ASSISTANT_NOT_ALLOWED (a round without the assistant: round 1),
+ * NO_PROPOSAL, then every rejection of
  * {@link setPlan}.
  */
 export function acceptProposal(game: PlannerGame, player: PlayerId): PlannerResult {
   const guard = roundGuard(game, player);
   if (guard) return { ok: false, rejection: guard };
-  if (game.round === 1) return reject("ASSISTANT_NOT_ALLOWED");
+  if (!roundRule(game.round)?.assistant) return reject("ASSISTANT_NOT_ALLOWED");
   const carrier = carrierOf(game, player) as Carrier;
   if (!carrier.proposal) return reject("NO_PROPOSAL");
   const plan = rebaseProposal(carrier, carrier.proposal);

@@ -1,3 +1,4 @@
+import { roundRule, roundsWith } from "./roundRules.js";
 import type { Carrier, KpiSummary, PlannerGame, PlayerId, RoundResult } from "./types.js";
 
 /** A player's competence profile: whole numbers from 0 to 100 (formulas in docs/planner-game.md). */
@@ -65,8 +66,11 @@ function onTimeShare(rs: readonly RoundResult[]): number {
   return orders === 0 ? 0 : rs.reduce((a, r) => a + r.kpi.deliveries - r.kpi.late, 0) / orders;
 }
 
+/** Whether result `r` is of a round whose rule has disruptions (round 3). */
+const disrupted = (r: RoundResult) => roundRule(r.round)?.disruptions === true;
+
 function adaptivity(carrier: Carrier, rs: readonly RoundResult[]): number {
-  const r3 = rs.filter((r) => r.round === 3);
+  const r3 = rs.filter(disrupted);
   if (r3.length === 0) return 0;
   const needed = carrier.usage.replans.filter((r) => r.orders.length > 0);
   const speed =
@@ -79,8 +83,8 @@ function adaptivity(carrier: Carrier, rs: readonly RoundResult[]): number {
 }
 
 function collaboration(game: PlannerGame, player: PlayerId, carrier: Carrier, rs: readonly RoundResult[]): number {
-  const base = rs.find((r) => r.round === 3)?.kpi;
-  if (!base || !rs.some((r) => r.round === 4)) return 0;
+  const base = rs.find(disrupted)?.kpi;
+  if (!base || !rs.some((r) => roundRule(r.round)?.exchange)) return 0;
   const mine = game.exchanges.filter((x) => x.from === player || x.to === player);
   const savedKm = -mine.reduce((a, x) => a + x.km, 0);
   const savedCo2 = -mine.reduce((a, x) => a + x.co2Kg, 0);
@@ -93,9 +97,11 @@ function collaboration(game: PlannerGame, player: PlayerId, carrier: Carrier, rs
 
 function digital(carrier: Carrier, rs: readonly RoundResult[]): number {
   const u = carrier.usage;
-  const used = [2, 3, 4].filter((round) => (u.asked[round - 1] ?? 0) > 0).length / 3;
+  const assisted = roundsWith("assistant");
+  const used =
+    assisted.length === 0 ? 0 : assisted.filter((round) => (u.asked[round - 1] ?? 0) > 0).length / assisted.length;
   const floor = u.floorOrders === 0 ? 1 : clamp01(u.floorFound / u.floorOrders);
-  const withProposal = rs.filter((r) => r.round >= 2 && r.assistantScore !== null);
+  const withProposal = rs.filter((r) => roundRule(r.round)?.assistant && r.assistantScore !== null);
   const improved = withProposal.filter(
     (r) => (u.editsAfterAccept[r.round - 1] ?? 0) > 0 && r.score < (r.assistantScore as number),
   ).length;

@@ -1,11 +1,12 @@
 import type { AssistantContext } from "../assistant.js";
+import { roundRule } from "./roundRules.js";
 import type { PlannerGame, PlayerId } from "./types.js";
 
 /**
  * What the assistant knows and must respect when `player` asks it: the floor
  * knowledge they found, the trucks that are out, the stops already driven
- * (kept first on their trucks, in order) and, while the day runs (round 3),
- * the clock. Undefined fields are left out; an unknown player gets {}.
+ * (kept first on their trucks, in order) and, in a round whose day's clock
+ * runs (round 3), the clock. Undefined fields are left out; an unknown player gets {}.
  */
 export function assistantContext(game: PlannerGame, player: PlayerId): AssistantContext {
   const carrier = Object.hasOwn(game.carriers, player) ? game.carriers[player] : undefined;
@@ -16,6 +17,6 @@ export function assistantContext(game: PlannerGame, player: PlayerId): Assistant
     ctx.keep = {
       routes: carrier.plan.routes.map((r) => ({ vehicle: r.vehicle, orders: r.orders.filter((o) => locked.has(o)) })),
     };
-  if (game.round === 3) ctx.now = game.clock;
+  if (roundRule(game.round)?.dayClock) ctx.now = game.clock;
   return ctx;
 }

@@ -2,6 +2,7 @@ import type { Disruption } from "../scenario.js";
 import { reject, roundGuard } from "./access.js";
 import { evaluateFor } from "./kpi.js";
 import { copyPlan, lockedPrefix } from "./plan.js";
+import { roundRule } from "./roundRules.js";
 import type { Carrier, PlannerEvent, PlannerGame, PlannerResult, PlayerId } from "./types.js";
 
 /**
@@ -54,17 +55,19 @@ export function applyDisruption(carrier: Carrier, index: number): { carrier: Car
 }
 
 /**
- * Round 3 only (NOT_IN_ROUND, WRONG_ROUND; BAD_MESSAGE for a minute that is
- * not a finite number): moves the day's clock to `minute`, never back and
- * never past the day's end. For every carrier, each disruption due by then
- * is applied once, in time order; before each, the stops the vehicles have
- * set off for by its time are locked, and at the end those by `minute`.
+ * Only in a round whose day's clock runs, round 3 (NOT_IN_ROUND, WRONG_ROUND;
+ * BAD_MESSAGE for a minute that is not a finite number): moves the day's
+ * clock to `minute`, never back and never past the day's end. If the round
+ * brings disruptions (round 3 does), for every carrier each disruption due by
+ * then is applied once, in time order; before each, the stops the vehicles
+ * have set off for by its time are locked, and at the end those by `minute`.
  * Emits one `disruption` event per disruption applied.
  */
 export function advanceClock(game: PlannerGame, minute: number): PlannerResult {
-  const guard = roundGuard(game, null, [3]);
+  const guard = roundGuard(game, null, "dayClock");
   if (guard) return { ok: false, rejection: guard };
   if (!Number.isFinite(minute)) return reject("BAD_MESSAGE");
+  const disruptions = roundRule(game.round)?.disruptions === true;
   const events: PlannerEvent[] = [];
   const carriers: Record<PlayerId, Carrier> = { ...game.carriers };
   let clock = game.clock;
@@ -72,7 +75,8 @@ export function advanceClock(game: PlannerGame, minute: number): PlannerResult {
     let c = carriers[p] as Carrier;
     const target = Math.max(game.clock, Math.min(minute, c.scenario.dayEnd));
     clock = Math.max(clock, target);
-    for (let d = c.scenario.disruptions[c.applied]; d && d.at <= target; d = c.scenario.disruptions[c.applied]) {
+    const due = (): Disruption | undefined => (disruptions ? c.scenario.disruptions[c.applied] : undefined);
+    for (let d = due(); d && d.at <= target; d = due()) {
       c = lockStops(c, Math.max(game.clock, d.at));
       const applied = applyDisruption(c, c.applied);
       c = applied.carrier;

@@ -31,7 +31,7 @@ export interface OfferPreview {
  * stays in the giver's plan until someone takes it.
  */
 export function offerOrder(game: PlannerGame, player: PlayerId, order: string): PlannerResult {
-  const guard = roundGuard(game, player, [4]);
+  const guard = roundGuard(game, player, "exchange");
   if (guard) return { ok: false, rejection: guard };
   const carrier = carrierOf(game, player) as Carrier;
   const o = carrier.scenario.orders.find((x) => x.id === order);
@@ -59,7 +59,7 @@ export function offerOrder(game: PlannerGame, player: PlayerId, order: string): 
 
 /** Takes an open offer back: NOT_IN_ROUND, WRONG_ROUND, UNKNOWN_PLAYER, UNKNOWN_OFFER (none open), NOT_YOUR_OFFER. */
 export function withdrawOffer(game: PlannerGame, player: PlayerId, offerId: string): PlannerResult {
-  const guard = roundGuard(game, player, [4]);
+  const guard = roundGuard(game, player, "exchange");
   if (guard) return { ok: false, rejection: guard };
   const offer = game.offers.find((f) => f.id === offerId && f.status === "open");
   if (!offer) return reject("UNKNOWN_OFFER", { offer: offerId });
@@ -178,7 +178,7 @@ function sum(a: KpiDelta, b: KpiDelta): KpiDelta {
 }
 
 function checkTake(game: PlannerGame, offerId: string, taker: PlayerId): PlannerRejection | Offer {
-  const guard = roundGuard(game, null, [4]);
+  const guard = roundGuard(game, null, "exchange");
   if (guard) return guard;
   const offer = game.offers.find((f) => f.id === offerId && f.status === "open");
   if (!offer) return { code: "UNKNOWN_OFFER", detail: { offer: offerId } };

@@ -19,6 +19,24 @@ export {
 export { endRound, leaderboard, proposalNow } from "./rounds.js";
 export { assistantContext } from "./assist.js";
 export {
+  ROUND_RULES,
+  LAST_ROUND,
+  roundRule,
+  roundsWith,
+  isLastRound,
+  ruleUnderWay,
+  canAskAssistant,
+  runsDayClock,
+  bringsDisruptions,
+  offersExchange,
+  nextStep,
+  type RoundRule,
+  type RoundDayStart,
+  type RoundFeature,
+  type RoundState,
+  type NextStep,
+} from "./roundRules.js";
+export {
   carrierKpi,
   regionTotals,
   roundScore,

@@ -3,6 +3,7 @@ import { driveMinutes, roadKm } from "../geo.js";
 import { DEPOT, town } from "../region.js";
 import type { Order } from "../scenario.js";
 import { VEHICLES } from "../vehicles.js";
+import { roundRule } from "./roundRules.js";
 import type { Carrier, KpiSummary, PlannerGame, PlayerId } from "./types.js";
 
 /**
@@ -117,7 +118,11 @@ export interface RegionTotals {
   round3: { km: number; co2Kg: number } | null;
 }
 
-/** Sums km and CO2 over every carrier's current plan, and over the round-3 results once round 3 has ended. */
+/**
+ * Sums km and CO2 over every carrier's current plan, and over the results of
+ * the round with disruptions (round 3: the day the exchange is measured
+ * against) once it has ended.
+ */
 export function regionTotals(game: PlannerGame): RegionTotals {
   let km = 0;
   let co2Kg = 0;
@@ -126,7 +131,7 @@ export function regionTotals(game: PlannerGame): RegionTotals {
     km += kpi?.km ?? 0;
     co2Kg += kpi?.co2Kg ?? 0;
   }
-  const r3 = game.results.filter((r) => r.round === 3);
+  const r3 = game.results.filter((r) => roundRule(r.round)?.disruptions);
   const round3 =
     r3.length === 0
       ? null

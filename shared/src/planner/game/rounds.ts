@@ -2,6 +2,7 @@ import type { Plan } from "../evaluate.js";
 import { reject } from "./access.js";
 import { evaluateFor, roundScore, summarize } from "./kpi.js";
 import { lockedPrefix, withPlan } from "./plan.js";
+import { isLastRound } from "./roundRules.js";
 import type {
   Carrier,
   PlannerEvent,
@@ -48,15 +49,17 @@ function resultOf(game: PlannerGame, player: string, round: PlannerRound): Round
 /**
  * Ends the round under way (NOT_IN_ROUND otherwise): records every carrier's
  * result and emits `round-ended` with the leaderboard; the phase becomes
- * "review", or "finished" after round 4 (then `game-finished` follows).
+ * "review", or "finished" after the last round, 4 (then `game-finished`
+ * follows).
  */
 export function endRound(game: PlannerGame): PlannerResult {
   if (game.phase !== "round" || game.round === 0) return reject("NOT_IN_ROUND");
   const round = game.round;
   const results = [...game.results, ...game.players.map((p) => resultOf(game, p, round))];
-  const next: PlannerGame = { ...game, results, phase: round === 4 ? "finished" : "review" };
+  const last = isLastRound(round);
+  const next: PlannerGame = { ...game, results, phase: last ? "finished" : "review" };
   const events: PlannerEvent[] = [{ type: "round-ended", round, leaderboard: leaderboard(next, round) }];
-  if (round === 4) events.push({ type: "game-finished" });
+  if (last) events.push({ type: "game-finished" });
   return { ok: true, game: next, events };
 }
 

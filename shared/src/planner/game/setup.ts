@@ -1,6 +1,7 @@
 import { DIFFICULTY_ORDERS, generateScenario, type Difficulty } from "../generator.js";
 import type { Disruption, Scenario } from "../scenario.js";
 import { reject } from "./access.js";
+import { roundRule } from "./roundRules.js";
 import { MAX_PLANNERS } from "./types.js";
 import type { Carrier, CarrierUsage, PlannerGame, PlannerResult, PlannerRound, PlayerId } from "./types.js";
 
@@ -118,30 +119,32 @@ export function newPlannerGame(options: {
 /**
  * Starts `round`, which must be the next one (1, 2, 3, 4) after "waiting" or
  * "review": ALREADY_STARTED while a round is under way, WRONG_ROUND
- * otherwise. Round 1 starts every carrier from an empty plan; later rounds
- * keep the plan. Every round clears the last proposal. Round 3 sets the clock
- * to the day's start and starts the disruptions from the first. Round 4 plans
- * the same day again from its start, as it turned out: the clock goes back to
- * the day's start, rush orders and traffic jams stay, vehicles that went out
- * stay out with the stops they drove before (those stay locked, nothing else
- * is), and the exchange opens.
+ * otherwise. Every round clears the last proposal; the rest follows the
+ * round's rule (`ROUND_RULES`). Round 1 starts every carrier from an empty
+ * plan (`emptyPlan`); later rounds keep the plan. Round 3 (`day: "restart"`)
+ * sets the clock to the day's start and starts the disruptions from the
+ * first. Round 4 (`day: "replay"`) plans the same day again from its start,
+ * as it turned out: the clock goes back to the day's start, rush orders and
+ * traffic jams stay, vehicles that went out stay out with the stops they
+ * drove before (those stay locked, nothing else is), and the exchange opens.
  */
 export function startRound(game: PlannerGame, round: PlannerRound): PlannerResult {
   if (game.phase === "round") return reject("ALREADY_STARTED");
-  if (game.phase === "finished" || round !== game.round + 1) {
+  const rule = roundRule(round);
+  if (game.phase === "finished" || round !== game.round + 1 || !rule) {
     return reject("WRONG_ROUND", { round: game.round + 1 });
   }
   const carriers: Record<PlayerId, Carrier> = {};
   const dayStart = Math.min(...game.players.map((p) => (game.carriers[p] as Carrier).scenario.dayStart));
-  const clock = round === 3 || round === 4 ? dayStart : game.clock;
+  const clock = rule.day === "keep" ? game.clock : dayStart;
   for (const p of game.players) {
     const c = game.carriers[p] as Carrier;
     const next: Carrier = { ...c, proposal: null };
-    if (round === 1) next.plan = { routes: [] };
-    if (round === 3) {
+    if (rule.emptyPlan) next.plan = { routes: [] };
+    if (rule.day === "restart") {
       Object.assign(next, { applied: 0, unavailable: [], locked: [], holds: {} });
     }
-    if (round === 4) {
+    if (rule.day === "replay") {
       const out = new Set(c.unavailable);
       const driven = new Set(c.plan.routes.filter((r) => out.has(r.vehicle)).flatMap((r) => r.orders));
       Object.assign(next, { locked: c.locked.filter((o) => driven.has(o)), holds: {} });
