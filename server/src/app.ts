@@ -7,14 +7,16 @@ import express from "express";
 import { ROOMS } from "@iot/shared/protocol";
 import { PLANNER_ROOM } from "@iot/shared/planner/protocol";
 import { DEFAULT_PLANNER_CONFIG, type PlannerConfig, type QuartetConfig } from "./config.js";
-import { quartetRoomWith } from "./quartet/QuartetRoom.js";
-import { plannerRoomWith } from "./planner/PlannerRoom.js";
+import { quartetBinding } from "./quartet/binding.js";
+import { plannerBinding } from "./planner/binding.js";
 import { SolverPool } from "./planner/solverWorker.js";
+import { quickPlay } from "./table/quickPlay.js";
+import { tableRoom } from "./table/rooms.js";
 import { plannerApi } from "./planner/http.js";
 import { workshopApi } from "./workshop/http.js";
-import { WORKSHOP_PLANNER_ROOM, WORKSHOP_ROOM, type WorkshopService } from "./workshop/service.js";
-import { workshopRoomWith } from "./workshop/WorkshopRoom.js";
-import { plannerWorkshopRoomWith } from "./workshop/PlannerWorkshopRoom.js";
+import { WORKSHOP_GAMES } from "./workshop/games.js";
+import { WorkshopSeating } from "./workshop/seating.js";
+import type { WorkshopService } from "./workshop/service.js";
 
 /** Largest WebSocket frame a client may send (bytes); larger frames close the connection. */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -84,15 +86,29 @@ export function createGameServer(options: AppOptions): Server {
       }
     },
   });
-  server.define(ROOMS.quartet, quartetRoomWith(options.quartet));
   const plannerConfig = options.planner ?? DEFAULT_PLANNER_CONFIG;
   const solver = new SolverPool(plannerConfig.solverWorkers);
-  server.define(PLANNER_ROOM, plannerRoomWith(plannerConfig, solver));
+  const quartet = quartetBinding(options.quartet);
+  const planner = plannerBinding(plannerConfig, solver);
+  server.define(
+    ROOMS.quartet,
+    tableRoom(quartet, () => quickPlay),
+  );
+  server.define(
+    PLANNER_ROOM,
+    tableRoom(planner, () => quickPlay),
+  );
   if (options.workshops) {
     const { service, serverKey } = options.workshops;
     const services = { store: service.store, serverKey };
-    server.define(WORKSHOP_ROOM, workshopRoomWith(options.quartet, services));
-    server.define(WORKSHOP_PLANNER_ROOM, plannerWorkshopRoomWith(plannerConfig, solver, services));
+    server.define(
+      WORKSHOP_GAMES.quartet.room,
+      tableRoom(quartet, () => new WorkshopSeating(services, WORKSHOP_GAMES.quartet)),
+    );
+    server.define(
+      WORKSHOP_GAMES.planner.room,
+      tableRoom(planner, () => new WorkshopSeating(services, WORKSHOP_GAMES.planner)),
+    );
   }
   return server;
 }

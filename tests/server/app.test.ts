@@ -5,7 +5,7 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGameServer } from "../../server/src/app.js";
 import { DEFAULT_QUARTET_CONFIG, quartetConfigFromEnv } from "../../server/src/config.js";
-import { TokenBucket } from "../../server/src/quartet/rateLimit.js";
+import { TokenBucket } from "../../server/src/table/rateLimit.js";
 import { TEST_PORT } from "./harness.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "iot-client-"));

@@ -1,6 +1,6 @@
 import { carrierView } from "@iot/shared/planner/carrierView";
 import { leaderboard, regionTotals, type PlannerGame, type PlannerRound } from "@iot/shared/planner/game/index";
-import type { PlannerSeat } from "./PlannerRoom.js";
+import type { Seat } from "../table/seats.js";
 import { OfferSchema, StandingSchema, type PlannerStateSchema } from "./schema.js";
 
 /**
@@ -9,11 +9,7 @@ import { OfferSchema, StandingSchema, type PlannerStateSchema } from "./schema.j
  * carrier view (owner only), the offers, the latest leaderboard and the
  * region's totals. Written in one synchronous step, so a patch shows a whole action.
  */
-export function writePlanner(
-  target: PlannerStateSchema,
-  game: PlannerGame,
-  seats: ReadonlyMap<string, PlannerSeat>,
-): void {
+export function writePlanner(target: PlannerStateSchema, game: PlannerGame, seats: ReadonlyMap<string, Seat>): void {
   target.phase = game.phase;
   target.round = game.round;
   target.clock = Math.round(game.clock);

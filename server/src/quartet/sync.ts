@@ -2,19 +2,8 @@ import type { ArraySchema } from "@colyseus/schema";
 import type { PlanPick } from "@iot/shared/quartet/actionPlan";
 import { isOut } from "@iot/shared/quartet/rules";
 import type { QuartetState } from "@iot/shared/quartet/types";
+import type { Seat as SeatInfo } from "../table/seats.js";
 import { PickSchema, RankSchema, type PlayerSchema, type QuartetStateSchema } from "./schema.js";
-
-/** What the room knows of a seat beyond the rules: who sits there. */
-export interface SeatInfo {
-  id: string;
-  name: string;
-  seat: number;
-  isBot: boolean;
-  connected: boolean;
-  lang: "nl" | "en";
-  role: string;
-  regionPhase: string;
-}
 
 /** Replaces an array's contents only where it differs, so patches stay small. */
 function setArray(target: ArraySchema<string>, values: readonly string[]): void {

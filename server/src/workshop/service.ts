@@ -5,21 +5,23 @@ import type { WorkshopStore } from "../db/store.js";
 import type { ParticipantRow, TableRow, WorkshopRow } from "../db/schema.js";
 import { newToken, tokenHash } from "./auth.js";
 import { newJoinCode } from "./codes.js";
-import { parseWorkshopSnapshot } from "../quartet/snapshot.js";
-import type { WorkshopTableOptions } from "./WorkshopRoom.js";
+import { callTable } from "../table/control.js";
+import { parseWorkshopSnapshot, type WorkshopSnapshot } from "../table/snapshot.js";
 import { ApiError } from "./errors.js";
-import type { AdvanceOutcome } from "./PlannerWorkshopRoom.js";
-import {
-  advancePlannerTable,
-  advancePlannerTables,
-  openPlannerRoom,
-  recoverPlannerTable,
-  WORKSHOP_PLANNER_ROOM,
-} from "./plannerTables.js";
+import { WORKSHOP_GAMES, workshopGame } from "./games.js";
+import type { WorkshopTableOptions } from "./seating.js";
 
-/** Room name of workshop quartet tables (only the server creates them). */
-export const WORKSHOP_ROOM = "workshop-quartet";
-export { ApiError, WORKSHOP_PLANNER_ROOM };
+/** Room names of workshop tables (only the server creates them). */
+export const WORKSHOP_ROOM = WORKSHOP_GAMES.quartet.room;
+export const WORKSHOP_PLANNER_ROOM = WORKSHOP_GAMES.planner.room;
+export { ApiError };
+
+/** The outcome of a facilitator's step on a planner table: the game's phase and round after it. */
+export interface AdvanceOutcome {
+  ok: true;
+  phase: string;
+  round: number;
+}
 
 export interface TableView {
   id: string;
@@ -185,9 +187,7 @@ export class WorkshopService {
     const table = await this.store.table(tableId);
     if (!table || table.workshop_id !== workshop.id) throw new ApiError("NOT_FOUND");
     if (table.status !== "forming") throw new ApiError("ALREADY_STARTED");
-    if (workshop.game === "planner")
-      await openPlannerRoom(this.store, workshop, table, this.serverKey, this.startAfterMs);
-    else await this.openRoom(workshop, table);
+    await this.openTable(workshop, table);
     if (workshop.status === "lobby") await this.store.updateWorkshop(workshop.id, { status: "running" });
   }
 
@@ -203,42 +203,34 @@ export class WorkshopService {
       if (table.room_id && (await matchMaker.query({ roomId: table.room_id })).length > 0) continue;
       const workshop = await this.store.workshop(table.workshop_id);
       if (!workshop || workshop.status === "ended") continue;
-      if (workshop.game === "planner") {
-        const recovered = await recoverPlannerTable(this.store, table);
-        if (recovered.kind === "done") continue;
-        const saved = recovered.kind === "restore" ? recovered.snapshot : undefined;
-        await openPlannerRoom(this.store, workshop, table, this.serverKey, this.startAfterMs, saved);
-        restored++;
+      const entry = workshopGame(workshop);
+      const json = await this.store.snapshot(table.id);
+      const saved = json
+        ? parseWorkshopSnapshot(json, entry === WORKSHOP_GAMES.planner ? "planner" : "quartet", entry.stateSchema)
+        : null;
+      if (saved && entry.isFinished(saved.table.state)) {
+        await entry.finish(this.store, table, saved);
         continue;
       }
-      const json = await this.store.snapshot(table.id);
-      const saved = json ? parseWorkshopSnapshot(json) : null;
-      if (saved && saved.table.game.phase !== "playing") continue;
-      await this.openRoom(workshop, table, saved ?? undefined);
+      await this.openTable(workshop, table, saved ?? undefined);
       restored++;
     }
     return restored;
   }
 
-  private async openRoom(
-    workshop: WorkshopRow,
-    table: TableRow,
-    restore?: WorkshopTableOptions["restore"],
-  ): Promise<void> {
+  /** Opens a table's room for the participants seated at it (or from its snapshot) and records the room on the table. */
+  private async openTable(workshop: WorkshopRow, table: TableRow, restore?: WorkshopSnapshot): Promise<void> {
+    const entry = workshopGame(workshop);
     const seated = (await this.store.participants(workshop.id)).filter((p) => p.table_id === table.id);
     const options: WorkshopTableOptions = {
       serverKey: this.serverKey,
       tableId: table.id,
-      seats: workshop.table_size,
-      botLevel: workshop.bot_level as WorkshopTableOptions["botLevel"],
-      lang: workshop.lang === "en" ? "en" : "nl",
-      turnSeconds: workshop.turn_seconds,
-      rules: JSON.parse(workshop.rules) as WorkshopTableOptions["rules"],
+      game: entry.tableOptions(workshop, seated.length),
       participantIds: seated.map((p) => p.id),
       startAfterMs: this.startAfterMs,
       ...(restore ? { restore } : {}),
     };
-    const room = await matchMaker.createRoom(WORKSHOP_ROOM, options);
+    const room = await matchMaker.createRoom(entry.room, options);
     await this.store.updateTable(table.id, { room_id: room.roomId, status: "playing" });
   }
 
@@ -251,32 +243,45 @@ export class WorkshopService {
     }
   }
 
-  /** Moves one planner table on (see `advancePlannerTable`). */
-  advance(workshop: WorkshopRow, tableId: string, action: AdvanceAction): Promise<AdvanceOutcome> {
-    return advancePlannerTable(this.store, workshop, tableId, action);
+  /**
+   * Moves one planner table on: `next` ends the round under way or starts the
+   * next one (round 1 too, with whoever is there); `end` and `start` only do
+   * that one thing. NOT_FOUND for an unknown table; WRONG_PHASE when it is not
+   * an open planner table or not at a step where the action applies.
+   */
+  async advance(workshop: WorkshopRow, tableId: string, action: AdvanceAction): Promise<AdvanceOutcome> {
+    const table = await this.store.table(tableId);
+    if (!table || table.workshop_id !== workshop.id) throw new ApiError("NOT_FOUND");
+    if (workshop.game !== "planner" || table.status !== "playing" || !table.room_id) throw new ApiError("WRONG_PHASE");
+    const outcome = await advanceTable(table.room_id, action);
+    if (!outcome) throw new ApiError("WRONG_PHASE");
+    return outcome;
   }
 
-  /** Moves every open planner table on (see `advancePlannerTables`). */
-  advanceAll(workshop: WorkshopRow, action: AdvanceAction): Promise<void> {
-    return advancePlannerTables(this.store, workshop, action);
+  /** Moves every open planner table of a workshop on with the same action; tables where it does not apply stay as they are. */
+  async advanceAll(workshop: WorkshopRow, action: AdvanceAction): Promise<void> {
+    if (workshop.game !== "planner") throw new ApiError("WRONG_PHASE");
+    for (const t of await this.store.tables(workshop.id)) {
+      if (t.status === "playing" && t.room_id) await advanceTable(t.room_id, action);
+    }
   }
 
   /** Pauses or resumes every open table. */
   async setPaused(workshop: WorkshopRow, paused: boolean): Promise<void> {
-    await this.eachOpenRoom(workshop, (roomId) => matchMaker.remoteRoomCall(roomId, "setPaused", [paused]));
+    await this.eachOpenRoom(workshop, (roomId) => callTable(roomId, { kind: "pause", paused }));
   }
 
   /** A message to everyone: in the lobby and on every open table. */
   async message(workshop: WorkshopRow, text: string): Promise<void> {
     await this.store.updateWorkshop(workshop.id, { message: text });
-    await this.eachOpenRoom(workshop, (roomId) => matchMaker.remoteRoomCall(roomId, "notice", [text]));
+    await this.eachOpenRoom(workshop, (roomId) => callTable(roomId, { kind: "notice", text }));
   }
 
   /** Ends one table. */
   async endTable(workshop: WorkshopRow, tableId: string): Promise<void> {
     const table = await this.store.table(tableId);
     if (!table || table.workshop_id !== workshop.id) throw new ApiError("NOT_FOUND");
-    if (table.room_id && table.status === "playing") await this.callRoom(table.room_id, "endTable");
+    if (table.room_id && table.status === "playing") await callTable(table.room_id, { kind: "end" });
     if (table.status !== "finished") await this.store.updateTable(table.id, { status: "ended" });
   }
 
@@ -290,7 +295,7 @@ export class WorkshopService {
 
   private async summary(t: TableRow): Promise<TableSummary | null> {
     if (!t.room_id || t.status !== "playing") return null;
-    return (await this.callRoom(t.room_id, "summary")) as TableSummary | null;
+    return callTable(t.room_id, { kind: "summary" });
   }
 
   private async eachOpenRoom(workshop: WorkshopRow, call: (roomId: string) => Promise<unknown>): Promise<void> {
@@ -298,13 +303,17 @@ export class WorkshopService {
       if (t.status === "playing" && t.room_id) await call(t.room_id).catch(() => undefined);
     }
   }
+}
 
-  /** Calls a room method; null when the room is gone (finished and closed, or lost in a restart). */
-  private async callRoom(roomId: string, method: string, args: unknown[] = []): Promise<unknown> {
-    try {
-      return await matchMaker.remoteRoomCall(roomId, method, args);
-    } catch {
-      return null;
-    }
-  }
+/**
+ * Asks a planner table to take a step: the game's `next` move, limited to
+ * ending a round (`end`) or starting one (`start`) when asked. Null when the
+ * step does not apply or the room is gone.
+ */
+async function advanceTable(roomId: string, action: AdvanceAction): Promise<AdvanceOutcome | null> {
+  const payload = action === "next" ? {} : { only: action };
+  const moved = await callTable(roomId, { kind: "move", type: "next", payload });
+  if (!moved?.ok) return null;
+  const after = await callTable(roomId, { kind: "summary" });
+  return { ok: true, phase: after?.planner?.phase ?? "waiting", round: after?.planner?.round ?? 0 };
 }

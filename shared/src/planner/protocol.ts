@@ -92,8 +92,12 @@ export const plannerSchemas = {
   withdraw: z.object({ offer: id }).strict(),
   preview: z.object({ offer: id }).strict(),
   accept: z.object({ offer: id }).strict(),
-  next: empty,
+  /** The host's (or facilitator's) step: end the round under way or start the next; `only` limits it to one of the two. */
+  next: z.object({ only: z.enum(["end", "start"]).optional() }).strict(),
 } as const satisfies Record<keyof typeof PlannerClientMessage, z.ZodType>;
+
+/** The assistant's plan for a round, as the server's solver pool gives it back to the rules (never from a client). */
+export const proposalResultSchema = z.object({ round: z.number().int().min(1).max(4), plan: planSchema }).strict();
 
 /** The parsed payload of each client message. */
 export type PlannerPayloads = { [K in keyof typeof plannerSchemas]: z.infer<(typeof plannerSchemas)[K]> };

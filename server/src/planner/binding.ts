@@ -1,0 +1,107 @@
+import { assistantProblem } from "@iot/shared/planner/assistant";
+import { plannerGame, type PlannerOptions, type PlannerTable } from "@iot/shared/planner/game/definition";
+import { assistantContext, type PlannerEvent, type PlannerRejection } from "@iot/shared/planner/game/index";
+import { plannerJoinSchema, type PlannerJoinOptions } from "@iot/shared/planner/protocol";
+import type { PlannerConfig } from "../config.js";
+import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "../table/binding.js";
+import { plannerSummary } from "./summary.js";
+import { PlannerSchema, PlannerStateSchema } from "./schema.js";
+import type { SolverPool } from "./solverWorker.js";
+import { writePlanner } from "./sync.js";
+
+const INVALID = "invalid options: name (1-24 characters), lang nl|en, difficulty 1-4, planners 1-8";
+
+function parseJoin(raw: unknown): PlannerJoinOptions {
+  const options = plannerJoinSchema.safeParse(raw ?? {});
+  if (!options.success) throw new BadOptions(INVALID);
+  return options.data;
+}
+
+/** The planner room's synchronised state (docs/planner-game.md), mirrored from the host after every change. */
+function projection(): Projection<PlannerTable> {
+  const state = new PlannerStateSchema({});
+  return {
+    state,
+    addSeat(seat) {
+      const planner = new PlannerSchema({ name: seat.name, seat: seat.seat, connected: seat.connected, carrier: "" });
+      state.planners.set(seat.id, planner);
+      return planner;
+    },
+    removeSeat(id) {
+      state.planners.delete(id);
+      // Offers and standings name planners by id: they are written afresh.
+      state.offers.clear();
+      state.leaderboard.clear();
+      state.leaderboardRound = 0;
+    },
+    write(view: HostView<PlannerTable>) {
+      state.host = view.host;
+      state.paused = view.paused;
+      state.notice = view.notice;
+      for (const seat of view.seats.values()) {
+        const planner = state.planners.get(seat.id);
+        if (planner) planner.connected = seat.connected;
+      }
+      const table = view.state;
+      state.roundEndsAt = table?.roundEndsAt ?? 0;
+      if (table) writePlanner(state, table.game, view.seats);
+    },
+  };
+}
+
+/** The planner at the table host: the shared definition on the server's clock settings, the solver pool for the assistant. */
+export function plannerBinding(
+  config: PlannerConfig,
+  solver: SolverPool,
+): TableBinding<PlannerTable, PlannerEvent, PlannerRejection, PlannerOptions> {
+  const setupOf = (o: { difficulty: PlannerOptions["difficulty"]; planners: number; roundSeconds?: number }) => ({
+    options: {
+      ...o,
+      roundSeconds: o.roundSeconds || config.roundSeconds,
+      minutesPerSecond: config.minutesPerSecond,
+      clockTickMs: config.clockTickMs,
+    },
+    seats: o.planners,
+    bots: 0,
+    turnSeconds: 0,
+  });
+  return {
+    game: plannerGame({ minutesPerSecond: config.minutesPerSecond, clockTickMs: config.clockTickMs }),
+    config: { ...config, botDelayMs: [0, 0] },
+    botsTakeOver: false,
+    quickSetup: (raw): TableSetup<PlannerOptions> => setupOf(parseJoin(raw)),
+    joinRequest(raw) {
+      const o = parseJoin(raw);
+      return { name: o.name, lang: o.lang, role: "", regionPhase: "" };
+    },
+    workshopSetup(raw) {
+      const o = raw as { difficulty?: number; planners?: number; roundSeconds?: number };
+      const difficulty = [1, 2, 3, 4].includes(o.difficulty ?? 0) ? (o.difficulty as PlannerOptions["difficulty"]) : 2;
+      return setupOf({
+        difficulty,
+        planners: Math.min(8, Math.max(1, o.planners ?? 1)),
+        roundSeconds: Math.max(0, o.roundSeconds ?? 0),
+      });
+    },
+    projection,
+    summary: (view, idleMs) => plannerSummary(view, idleMs),
+    effects: {
+      async assist({ player }, table: PlannerTable) {
+        const game = table.game;
+        const carrier = game.carriers[player];
+        if (!carrier) return null;
+        const { instance, toPlan } = assistantProblem(carrier.scenario, assistantContext(game, player));
+        try {
+          const solution = await solver.solve(instance, {
+            seed: game.seed + game.round,
+            timeLimitMs: config.assistantMs,
+          });
+          return { type: "proposal", payload: { round: game.round, plan: toPlan(solution) } };
+        } catch (e) {
+          console.error("the planning assistant failed", e);
+          return { rejection: { code: "ASSISTANT_FAILED" } };
+        }
+      },
+    },
+  };
+}

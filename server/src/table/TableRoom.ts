@@ -1,0 +1,489 @@
+import { randomInt } from "node:crypto";
+import { Room, ServerError, type Client } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
+import type { Lang } from "@iot/shared/protocol";
+import { createRng, type Rng } from "@iot/shared/rng";
+import { moveOf, type Accepted, type Audience, type TablePlayer } from "@iot/shared/table/definition";
+import type { TableSummary } from "@iot/shared/workshop/api";
+import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "./binding.js";
+import { TokenBucket } from "./rateLimit.js";
+import { freeSeat, inSeatOrder, type Seat } from "./seats.js";
+import type { TableSnapshot } from "./snapshot.js";
+import type { TableCommand, TableCommandResult } from "./control.js";
+
+/** HTTP status of a refused create or join (the SDK shows the message). */
+const BAD_OPTIONS = 400;
+
+// The host serves every game; it sees their states, events and rejections only as opaque values.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyBinding = TableBinding<any, any, { code: string }, any>;
+
+/**
+ * How a table is seated: quick play (the creator hosts, anyone with the room
+ * id joins before the start) or a workshop table (only the server opens it,
+ * participants join with their token, everything is saved). The host calls
+ * these at the moments named; they act through the host's methods.
+ */
+export interface SeatPolicy {
+  /** The table's setup from the create options; may restore a snapshot through `host.restore`. */
+  open(host: TableRoom, raw: unknown): TableSetup<unknown>;
+  /** Checks a joining client before it gets a seat (throw ServerError to refuse); the result reaches `join`. */
+  auth(host: TableRoom, options: Record<string, unknown>): Promise<unknown>;
+  /** Seats the client: `host.seatNew` or `host.rebind`. */
+  join(host: TableRoom, client: Client, options: Record<string, unknown>, auth: unknown): void;
+  /** A seat was given up before the start. */
+  left(host: TableRoom, seatId: string): void;
+  /** The game or its seats changed (the workshop saves a snapshot). */
+  changed(host: TableRoom): void;
+  /** Events of an accepted move (the workshop persists picks, results and rounds). */
+  events(host: TableRoom, events: readonly unknown[]): void;
+  /** Whether the table has a host among its players (quick play) or the facilitator runs it. */
+  readonly hostless: boolean;
+  /** Waits for writes under way. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The one table host: a Colyseus room that plays any game definition of
+ * `shared/` for its seats. It owns seats, host, drops and reconnection, bot
+ * takeover, the rate limit, rejections (to the sender only, in their
+ * language), the game's wake-ups and the turn timer on the room's clock,
+ * snapshots and restore. What is particular to a game comes from its
+ * binding; what is particular to a workshop from its seat policy.
+ */
+export class TableRoom extends Room {
+  binding!: AnyBinding;
+  policy!: SeatPolicy;
+  /** The host's clock (epoch ms); tests may replace it. */
+  now: () => number = Date.now;
+  readonly seats = new Map<string, Seat>();
+  game: unknown = null;
+  setup!: TableSetup<unknown>;
+  hostId = "";
+  paused = false;
+  notice = "";
+  private projection!: Projection<unknown>;
+  private rng!: Rng;
+  private seed = 0;
+  private buckets = new Map<string, TokenBucket>();
+  /** Increases with every change; a scheduled bot, timer or wake acts only if it has not moved on. */
+  private moveNo = 0;
+  private lastMoveAt = Date.now();
+  private turnDeadline = 0;
+  private timers: { clear(): void }[] = [];
+  private lingering = false;
+  /** Effects under way, by kind and player: a second request waits for the first. */
+  private pending = new Set<string>();
+
+  override onCreate(raw: unknown): void {
+    this.seed = this.binding.config.seed ?? randomInt(0, 2 ** 31);
+    this.rng = createRng(this.seed);
+    this.lastMoveAt = this.now();
+    try {
+      this.setup = this.policy.open(this, raw);
+    } catch (e) {
+      if (e instanceof BadOptions) throw new ServerError(BAD_OPTIONS, e.message);
+      throw e;
+    }
+    this.maxClients = this.setup.seats;
+    this.onMessage("start", (client) => this.guard(client, () => this.onStart(client)));
+    this.onMessage("*", (client, type, payload) =>
+      this.guard(client, () => this.dispatch(String(type), payload, client.sessionId, "player")),
+    );
+  }
+
+  /** Called by the policy's `open` once the setup is known: makes the synchronised state. */
+  initState(setup: TableSetup<unknown>): void {
+    this.setup = setup;
+    this.projection = this.binding.projection(setup);
+    this.state = this.projection.state;
+  }
+
+  override onAuth(_client: Client, options: Record<string, unknown>): Promise<unknown> {
+    return this.policy.auth(this, options ?? {});
+  }
+
+  override onJoin(client: Client, options: Record<string, unknown>, auth?: unknown): void {
+    try {
+      this.policy.join(this, client, options ?? {}, auth);
+    } catch (e) {
+      if (e instanceof BadOptions) throw new ServerError(BAD_OPTIONS, e.message);
+      throw e;
+    }
+  }
+
+  override async onDrop(client: Client): Promise<void> {
+    this.setConnected(client.sessionId, false);
+    await this.allowReconnection(client, this.binding.config.reconnectSeconds);
+  }
+
+  override onReconnect(client: Client): void {
+    this.setConnected(client.sessionId, true);
+  }
+
+  override onLeave(client: Client): void {
+    const seat = this.seats.get(client.sessionId);
+    if (!seat) return;
+    if (!this.game) {
+      this.seats.delete(seat.id);
+      this.projection.removeSeat(seat.id);
+      if (this.hostId === seat.id) this.hostId = inSeatOrder(this.seats.values()).find((s) => !s.isBot)?.id ?? "";
+      this.policy.left(this, seat.id);
+      this.changed();
+      return;
+    }
+    this.setConnected(seat.id, false);
+    if (this.binding.botsTakeOver && !this.binding.game.isFinished(this.game)) this.takeOver(seat.id);
+  }
+
+  override async onDispose(): Promise<void> {
+    this.clock.clear();
+    await this.policy.idle();
+  }
+
+  /** Whether the game has started. */
+  get started(): boolean {
+    return this.game !== null;
+  }
+
+  /** Seats a newly joined client (before the start) and gives its client the view of its own seat. */
+  seatNew(client: Client, request: { name: string; lang: Lang; role: string; regionPhase: string }): Seat {
+    if (this.game) throw new ServerError(BAD_OPTIONS, "table already started");
+    const seat: Seat = {
+      id: client.sessionId,
+      ...request,
+      seat: freeSeat(this.seats.values()),
+      isBot: false,
+      connected: true,
+    };
+    this.seats.set(seat.id, seat);
+    this.giveView(client, seat);
+    if (this.hostId === "" && !this.policy.hostless) this.hostId = seat.id;
+    this.changed();
+    return seat;
+  }
+
+  /** Gives the seat `oldId` to a client that is back under a new session (a restart, or a connection that was lost). */
+  rebind(oldId: string, client: Client, lang: Lang): void {
+    const seat = this.seats.get(oldId);
+    if (!seat) throw new ServerError(403, "no such seat");
+    const moved: Seat = { ...seat, id: client.sessionId, lang, isBot: false, connected: true };
+    if (this.game) this.game = this.binding.game.rename(this.game, oldId, moved.id);
+    this.seats.delete(oldId);
+    this.projection.removeSeat(oldId);
+    this.seats.set(moved.id, moved);
+    this.giveView(client, moved);
+    this.moveNo++;
+    this.schedule();
+    this.changed();
+  }
+
+  /** Deals or sets up the game for everyone seated, with bots in the empty seats up to the table's bot count. */
+  start(): { code: string } | null {
+    if (this.game) return { code: "ALREADY_STARTED" };
+    const bots: Seat[] = [];
+    for (let seat = 0, n = 0; seat < this.setup.seats && n < this.setup.bots; seat++) {
+      if ([...this.seats.values()].some((s) => s.seat === seat)) continue;
+      n++;
+      bots.push({
+        id: `bot-${n}`,
+        name: `Bot ${n}`,
+        seat,
+        isBot: true,
+        connected: true,
+        lang: "nl",
+        role: "",
+        regionPhase: "",
+      });
+    }
+    const everyone = inSeatOrder([...this.seats.values(), ...bots]);
+    const players: TablePlayer[] = everyone.map((s) => ({ id: s.id, name: s.name, isBot: s.isBot }));
+    const result = this.binding.game.setup(players, this.setup.options, {
+      now: this.now(),
+      rng: this.rng,
+      seed: this.seed,
+    });
+    if (!result.ok) return result.rejection;
+    for (const bot of bots) {
+      this.seats.set(bot.id, bot);
+      this.projection.addSeat(bot);
+    }
+    if (!this.policy.hostless) void this.lock();
+    this.commit(result, null);
+    return null;
+  }
+
+  /** A bot of the table's level takes the seat of a player who is gone; the game plays on. */
+  takeOver(id: string): void {
+    const seat = this.seats.get(id);
+    if (!seat || seat.isBot || !this.binding.botsTakeOver) return;
+    seat.isBot = true;
+    seat.connected = true;
+    this.moveNo++;
+    this.schedule();
+    this.changed();
+  }
+
+  /** The table as plain data, for saving; null before the start. */
+  snapshot(): TableSnapshot | null {
+    if (!this.game) return null;
+    return {
+      version: 2,
+      game: this.binding.game.name,
+      state: this.game,
+      seats: inSeatOrder(this.seats.values()),
+      setup: this.setup,
+      paused: this.paused,
+      notice: this.notice,
+    };
+  }
+
+  /** Brings a saved table back: every human seat waits, disconnected, for its player to take it again. */
+  restore(snap: TableSnapshot): void {
+    this.game = this.binding.game.restored(snap.state, this.now());
+    for (const s of snap.seats) {
+      const seat: Seat = { ...s, connected: s.isBot };
+      this.seats.set(seat.id, seat);
+      this.projection.addSeat(seat);
+    }
+    this.paused = snap.paused;
+    this.notice = snap.notice;
+    this.write();
+    this.moveNo++;
+    this.schedule();
+  }
+
+  /** The facilitator's commands (through the matchmaker, from any process): one typed entry point. */
+  control<C extends TableCommand>(command: C): TableCommandResult<C> {
+    return this.runCommand(command) as TableCommandResult<C>;
+  }
+
+  private runCommand(command: TableCommand): TableCommandResult<TableCommand> {
+    switch (command.kind) {
+      case "summary":
+        return this.summary();
+      case "pause":
+        this.setPaused(command.paused);
+        return null;
+      case "notice":
+        this.notice = command.text;
+        this.write();
+        this.changed();
+        return null;
+      case "end":
+        void this.disconnect();
+        return null;
+      case "start":
+        this.start();
+        return null;
+      case "move": {
+        // Before the start, a step that does not only end something starts the table.
+        const only = (command.payload as { only?: unknown } | undefined)?.only;
+        if (!this.game && only === "end") return { ok: false, code: "WRONG_PHASE" };
+        const rejection = this.game ? this.dispatch(command.type, command.payload, "", "host") : this.start();
+        return rejection ? { ok: false, code: rejection.code } : { ok: true };
+      }
+    }
+  }
+
+  /** The table at a glance, for the facilitator's live overview. */
+  summary(): TableSummary {
+    return this.binding.summary(this.view(), this.now() - this.lastMoveAt);
+  }
+
+  /** Pauses or resumes: moves are refused with PAUSED (queries still answered), bots, timers and wake-ups wait. */
+  setPaused(paused: boolean): void {
+    if (this.paused === paused) return;
+    this.paused = paused;
+    if (this.game) this.game = this.binding.game.pause(this.game, paused, this.now());
+    this.moveNo++;
+    this.schedule();
+    this.changed();
+  }
+
+  /** The player ids seated, with their participant (the policy keeps that map). */
+  private view(): HostView<unknown> {
+    return {
+      state: this.game,
+      seats: this.seats,
+      host: this.hostId,
+      paused: this.paused,
+      notice: this.notice,
+      turnDeadline: this.turnDeadline,
+      setup: this.setup,
+    };
+  }
+
+  private giveView(client: Client, seat: Seat): void {
+    client.view = new StateView();
+    client.view.add(this.projection.addSeat(seat));
+  }
+
+  private write(): void {
+    this.projection.write(this.view());
+  }
+
+  private changed(): void {
+    this.write();
+    this.policy.changed(this);
+  }
+
+  /** Runs a message handler under the rate limit; a rejection goes to the sender only, in their language. */
+  private guard(client: Client, handle: () => { code: string } | null): void {
+    let bucket = this.buckets.get(client.sessionId);
+    if (!bucket) {
+      const { rateBurst, ratePerSecond } = this.binding.config;
+      bucket = new TokenBucket(rateBurst, ratePerSecond, this.clock.currentTime);
+      this.buckets.set(client.sessionId, bucket);
+    }
+    let rejection: { code: string } | null;
+    if (!bucket.take(this.clock.currentTime)) rejection = { code: "RATE_LIMITED" };
+    else {
+      try {
+        rejection = handle();
+      } catch (e) {
+        console.error("a table message failed", e);
+        rejection = { code: "BAD_MESSAGE" };
+      }
+    }
+    if (rejection) this.reject(client.sessionId, rejection);
+  }
+
+  private reject(player: string, rejection: { code: string }): void {
+    const client = this.clients.getById(player);
+    const lang: Lang = this.seats.get(player)?.lang ?? "nl";
+    client?.send("rejected", { code: rejection.code, message: this.binding.game.message(rejection, lang) });
+  }
+
+  private onStart(client: Client): { code: string } | null {
+    if (client.sessionId !== this.hostId) return { code: "NOT_HOST" };
+    return this.start();
+  }
+
+  /**
+   * Validates and applies move `type` for `player`: from a client (`player`),
+   * the facilitator (`host`) or an effect's result (`server`). Returns the
+   * rejection, if any; on success the new state is committed.
+   */
+  private dispatch(type: string, payload: unknown, player: string, from: "player" | "host" | "server") {
+    const move = moveOf(this.binding.game, type);
+    if (!move) return { code: "BAD_MESSAGE" };
+    const parsed = move.schema.safeParse(payload ?? {});
+    if (!parsed.success) return { code: "BAD_MESSAGE" };
+    if (move.by === "server" && from !== "server") return { code: "BAD_MESSAGE" };
+    if (move.by === "host" && from === "player" && (player !== this.hostId || this.policy.hostless))
+      return { code: "NOT_HOST" };
+    if (!this.game) return { code: this.binding.game.notStarted };
+    if (this.paused && !move.query) return { code: "PAUSED" };
+    if (from === "player" && move.by === "player" && !this.seats.has(player)) return { code: "UNKNOWN_PLAYER" };
+    const result = move.apply(this.game, parsed.data, { player, now: this.now(), rng: this.rng });
+    if (!result.ok) return result.rejection;
+    if (move.query) {
+      if (result.reply) this.deliverTo({ to: "player", player }, result.reply.type, result.reply.payload);
+      return null;
+    }
+    if (from === "player") this.lastMoveAt = this.now();
+    this.commit(result, player);
+    return null;
+  }
+
+  /** Takes an accepted outcome: the new state is written, its events sent, its effects run, what comes next scheduled. */
+  private commit(result: Accepted<unknown, unknown>, player: string | null): void {
+    const game = this.binding.game;
+    this.game = result.state;
+    this.moveNo++;
+    this.write();
+    for (const event of result.events) {
+      for (const out of game.deliver(event, result.state)) this.deliverTo(out.audience, out.type, out.payload);
+    }
+    if (result.reply && player) this.deliverTo({ to: "player", player }, result.reply.type, result.reply.payload);
+    for (const effect of result.effects ?? []) this.runEffect(effect);
+    if (result.events.length > 0) this.policy.events(this, result.events);
+    this.schedule();
+    this.policy.changed(this);
+  }
+
+  private deliverTo(audience: Audience, type: string, payload: unknown): void {
+    if (audience.to === "all") return this.broadcast(type, payload);
+    const client = this.clients.getById(audience.player);
+    if (audience.to === "player") client?.send(type, payload);
+    else this.broadcast(type, payload, client ? { except: client } : undefined);
+  }
+
+  private runEffect(effect: { kind: string; player: string }): void {
+    const runner = this.binding.effects?.[effect.kind];
+    const key = `${effect.kind}:${effect.player}`;
+    if (!runner || this.pending.has(key)) return;
+    this.pending.add(key);
+    runner(effect, this.game)
+      .then((result) => {
+        this.pending.delete(key);
+        if (!result) return;
+        const rejection =
+          "rejection" in result
+            ? result.rejection
+            : this.dispatch(result.type, result.payload, effect.player, "server");
+        if (rejection) this.reject(effect.player, rejection);
+      })
+      .catch((e: unknown) => {
+        this.pending.delete(key);
+        console.error(`the table's ${effect.kind} failed`, e);
+      });
+  }
+
+  /** After every change: the bot or turn timer of the seat whose turn it is, the game's next wake-up, or the linger after the end. */
+  private schedule(): void {
+    for (const t of this.timers) t.clear();
+    this.timers = [];
+    const hadDeadline = this.turnDeadline;
+    this.turnDeadline = 0;
+    const state = this.game;
+    const game = this.binding.game;
+    if (state === null) return;
+    if (game.isFinished(state)) {
+      if (!this.lingering) {
+        this.lingering = true;
+        this.clock.setTimeout(() => void this.disconnect(), this.binding.config.lingerMs);
+      }
+    } else if (!this.paused) {
+      const move = this.moveNo;
+      const turn = game.turn(state);
+      const seat = turn ? this.seats.get(turn) : undefined;
+      if (turn && seat?.isBot && game.bot) {
+        const [lo, hi] = this.binding.config.botDelayMs;
+        const delay = lo + this.rng.int(0, Math.max(0, hi - lo));
+        this.timers.push(this.clock.setTimeout(() => this.botMove(turn, move), delay));
+      } else if (turn && seat && game.bot && this.setup.turnSeconds > 0) {
+        this.turnDeadline = this.now() + this.setup.turnSeconds * 1000;
+        this.timers.push(this.clock.setTimeout(() => this.botMove(turn, move), this.setup.turnSeconds * 1000));
+      }
+      const at = game.nextWake(state);
+      if (at !== null) this.timers.push(this.clock.setTimeout(() => this.wake(move), Math.max(0, at - this.now())));
+    }
+    if (hadDeadline !== this.turnDeadline) this.write();
+  }
+
+  /** The seat's bot moves for `player`, if the game is still at move `move`. */
+  private botMove(player: string, move: number): void {
+    const state = this.game;
+    const game = this.binding.game;
+    if (state === null || this.paused || move !== this.moveNo || game.turn(state) !== player || !game.bot) return;
+    const choice = game.bot(state, player, this.rng);
+    if (!choice) return;
+    const rejection = this.dispatch(choice.type, choice.payload, player, "player");
+    if (rejection) console.error(`a bot's ${choice.type} was refused: ${rejection.code}`);
+  }
+
+  private wake(move: number): void {
+    if (this.game === null || this.paused || move !== this.moveNo) return;
+    const result = this.binding.game.wake(this.game, this.now());
+    if (result.ok) this.commit(result, null);
+  }
+
+  private setConnected(id: string, connected: boolean): void {
+    const seat = this.seats.get(id);
+    if (!seat || seat.isBot) return;
+    seat.connected = connected;
+    this.changed();
+  }
+}

@@ -1,0 +1,190 @@
+import { ServerError, type Client } from "@colyseus/core";
+import type { Lang } from "@iot/shared/protocol";
+import type { WorkshopStore } from "../db/store.js";
+import type { ParticipantRow } from "../db/schema.js";
+import type { SeatPolicy, TableRoom } from "../table/TableRoom.js";
+import type { TableSetup } from "../table/binding.js";
+import type { WorkshopSnapshot } from "../table/snapshot.js";
+import { tokenHash } from "./auth.js";
+import type { PersistContext, WorkshopGame } from "./games.js";
+import { LatestWriter } from "./latestWriter.js";
+
+/** Options only the server passes when it opens a workshop table (see `WorkshopService.openTable`). */
+export interface WorkshopTableOptions {
+  serverKey: string;
+  tableId: string;
+  /** The game's own table options (the workshop's settings). */
+  game: unknown;
+  /** Participants seated here, in seat order. */
+  participantIds: string[];
+  /** Start after this long (ms) with whoever is there (bots, where the game has them, in the other seats). */
+  startAfterMs: number;
+  /** A table brought back after a restart. */
+  restore?: WorkshopSnapshot;
+}
+
+/** What a workshop table needs from the server around it. */
+export interface WorkshopServices {
+  store: WorkshopStore;
+  /** Secret that proves a create came from this server, not from a client. */
+  serverKey: string;
+}
+
+/**
+ * A workshop table's seating: only the server opens it; only the
+ * participants seated at it may join, with their participant token, and a
+ * participant whose connection is gone takes the same seat back under a new
+ * session. It starts when everyone is there, or after a grace time with
+ * whoever came (the grace time starts again with the first arrival when
+ * nobody came). Every change is saved as a snapshot, and what the game
+ * produces (picks, results, rounds) through the game's registry entry. After
+ * a restore, each participant's seat waits the reconnection window before a
+ * bot may take it.
+ */
+export class WorkshopSeating implements SeatPolicy {
+  readonly hostless = true;
+  private tableId = "";
+  private expected: string[] = [];
+  private startAfterMs = 30_000;
+  private graceOver = false;
+  /** Seat (player id) to participant id. */
+  private participantOf = new Map<string, string>();
+  /** Seats of a restored table whose participant is not back yet, with the timer that hands each to a bot. */
+  private awaited = new Map<string, { clear(): void }>();
+  private snapshots: LatestWriter;
+  /** Writes of what the game produced, one after the other in the order they happened. */
+  private writes: Promise<void> = Promise.resolve();
+  private host: TableRoom | null = null;
+
+  constructor(
+    private readonly services: WorkshopServices,
+    private readonly entry: WorkshopGame,
+  ) {
+    this.snapshots = new LatestWriter(() => this.save(), "a table snapshot");
+  }
+
+  open(host: TableRoom, raw: unknown): TableSetup<unknown> {
+    const o = raw as Partial<WorkshopTableOptions>;
+    if (!o || o.serverKey !== this.services.serverKey || typeof o.tableId !== "string") {
+      throw new ServerError(403, "workshop tables are opened by the facilitator");
+    }
+    this.host = host;
+    this.tableId = o.tableId;
+    this.expected = o.participantIds ?? [];
+    this.startAfterMs = o.startAfterMs ?? 30_000;
+    const setup = o.restore?.table.setup ?? host.binding.workshopSetup(o.game);
+    host.initState(setup);
+    void host.setMetadata({ tableId: this.tableId });
+    // The table lives until its game ends (then it closes after the linger), even while nobody is connected.
+    host.autoDispose = false;
+    if (o.restore) this.restore(host, o.restore);
+    else host.clock.setTimeout(() => this.graceEnds(host), this.startAfterMs);
+    return setup;
+  }
+
+  async auth(host: TableRoom, options: Record<string, unknown>): Promise<ParticipantRow> {
+    const token = typeof options.token === "string" ? options.token : "";
+    const participant = token ? await this.services.store.participantByToken(tokenHash(token)) : undefined;
+    if (!participant || participant.table_id !== this.tableId) throw new ServerError(403, "not seated at this table");
+    const seat = this.seatOf(participant.id);
+    const held = seat ? host.seats.get(seat) : undefined;
+    if (held && held.connected && !held.isBot) throw new ServerError(409, "already at the table");
+    if (host.started && !seat) throw new ServerError(409, "the table has started");
+    return participant;
+  }
+
+  join(host: TableRoom, client: Client, options: Record<string, unknown>, auth: unknown): void {
+    const participant = auth as ParticipantRow | undefined;
+    if (!participant) throw new ServerError(403, "not seated at this table");
+    const lang: Lang = options.lang === "en" || options.lang === "nl" ? options.lang : "nl";
+    const old = this.seatOf(participant.id);
+    if (old && host.started) {
+      this.awaited.get(old)?.clear();
+      this.awaited.delete(old);
+      this.participantOf.delete(old);
+      this.participantOf.set(client.sessionId, participant.id);
+      host.rebind(old, client, lang);
+      return;
+    }
+    if (old) this.participantOf.delete(old);
+    this.participantOf.set(client.sessionId, participant.id);
+    host.seatNew(client, {
+      name: participant.name,
+      lang,
+      role: participant.role ?? "",
+      regionPhase: participant.region_phase ?? "",
+    });
+    if (this.graceOver) {
+      this.graceOver = false;
+      host.clock.setTimeout(() => this.graceEnds(host), this.startAfterMs);
+    }
+    const present = new Set(this.participantOf.values());
+    if (this.expected.every((id) => present.has(id))) host.start();
+  }
+
+  left(_host: TableRoom, seatId: string): void {
+    this.participantOf.delete(seatId);
+  }
+
+  changed(): void {
+    this.snapshots.request();
+  }
+
+  events(host: TableRoom, events: readonly unknown[]): void {
+    this.write(host, (ctx, state) => this.entry.persist(ctx, events, state));
+  }
+
+  /** Queues a write of what the game produced, with the seats and participants of this moment. */
+  private write(host: TableRoom, save: (ctx: PersistContext, state: unknown) => Promise<void>): void {
+    const state = host.game;
+    const ctx: PersistContext = {
+      store: this.services.store,
+      tableId: this.tableId,
+      participants: new Map(this.participantOf),
+      seats: new Map([...host.seats].map(([id, seat]) => [id, { ...seat }])),
+    };
+    this.writes = this.writes
+      .then(() => save(ctx, state))
+      .catch((e: unknown) => console.error("saving what a table produced failed", e));
+  }
+
+  async idle(): Promise<void> {
+    await this.snapshots.idle();
+    await this.writes;
+  }
+
+  /** Seat (player id) of participant `id`. */
+  private seatOf(id: string): string | undefined {
+    for (const [seat, participant] of this.participantOf) if (participant === id) return seat;
+    return undefined;
+  }
+
+  private graceEnds(host: TableRoom): void {
+    if (host.started) return;
+    if (host.seats.size === 0) this.graceOver = true;
+    else host.start();
+  }
+
+  /** Brings a saved table back; the reconnection window of every human seat starts now. */
+  private restore(host: TableRoom, snap: WorkshopSnapshot): void {
+    host.restore(snap.table);
+    for (const [seat, participant] of Object.entries(snap.participants)) {
+      this.participantOf.set(seat, participant);
+      if (host.seats.get(seat)?.isBot !== false) continue;
+      const timer = host.clock.setTimeout(() => {
+        this.awaited.delete(seat);
+        host.takeOver(seat);
+      }, host.binding.config.reconnectSeconds * 1000);
+      this.awaited.set(seat, timer);
+    }
+    // What the game produced just before the restart may not have landed: saving it again replaces it.
+    this.write(host, (ctx, state) => this.entry.resave(ctx, state));
+  }
+
+  private save(): Promise<void> | null {
+    const table = this.host?.snapshot();
+    if (!table) return null;
+    const snapshot: WorkshopSnapshot = { table, participants: Object.fromEntries(this.participantOf) };
+    return this.services.store.saveSnapshot(this.tableId, JSON.stringify(snapshot));
+  }
+}

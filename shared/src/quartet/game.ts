@@ -1,0 +1,127 @@
+import { rejectionMessage } from "../i18n/messages.js";
+import { askSchema, pickSchema, type Lang } from "../protocol.js";
+import type { Rng } from "../rng.js";
+import type { GameDefinition, Outcome, Outgoing } from "../table/definition.js";
+import { applyPick, type PlanPick } from "./actionPlan.js";
+import { chooseAsk, type BotLevel } from "./bots/index.js";
+import { renamePlayer } from "./rename.js";
+import { applyAsk, newGame } from "./rules.js";
+import { eventForSeat, seatView, type SeatView } from "./seatView.js";
+import type { QuartetEvent, QuartetState, Rejection, TableSettings } from "./types.js";
+
+/** A quartet table's whole game: the rules' state, the event log and the region's action plan. Plain JSON. */
+export interface QuartetTable {
+  game: QuartetState;
+  log: QuartetEvent[];
+  picks: PlanPick[];
+  botLevel: BotLevel;
+}
+
+/** What the table is set up with: the house rules and the bots' strength. */
+export interface QuartetOptions {
+  settings: TableSettings;
+  botLevel: BotLevel;
+}
+
+/** The rules' events plus a pick of the action plan (persisted by a workshop, never sent as an `event`). */
+export type QuartetTableEvent = QuartetEvent | { type: "picked"; pick: PlanPick };
+
+/** Payloads of the quartet's moves, from its protocol module. */
+export interface QuartetMoves extends Record<string, unknown> {
+  ask: { to: string; card: string };
+  pick: { card: string; note?: string | undefined };
+}
+
+type Result = Outcome<QuartetTable, QuartetTableEvent, Rejection>;
+
+function ruled(table: QuartetTable, result: ReturnType<typeof applyAsk>): Result {
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    state: { ...table, game: result.state, log: [...table.log, ...result.events] },
+    events: result.events,
+  };
+}
+
+const all = { to: "all" } as const;
+
+/**
+ * The quartet as the table host plays it: `ask` and `pick` moves over the
+ * pure rules (`rules.ts`, `actionPlan.ts`), the seat view as the only thing a
+ * seat learns, `chooseAsk` as the bot, and the public contract's messages
+ * (`asked` for every ask, `event` for the rest, a drawn card for the drawer only).
+ */
+export const quartetGame: GameDefinition<
+  QuartetTable,
+  QuartetTableEvent,
+  Rejection,
+  QuartetOptions,
+  SeatView,
+  QuartetMoves
+> = {
+  name: "quartet",
+  notStarted: "NOT_PLAYING",
+  message: (rejection: Rejection, lang: Lang) => rejectionMessage(rejection, lang),
+  setup(players, options, { rng }) {
+    const result = newGame(
+      players.map((p) => p.id),
+      options.settings,
+      rng,
+    );
+    if (!result.ok) return result;
+    return {
+      ok: true,
+      state: { game: result.state, log: result.events, picks: [], botLevel: options.botLevel },
+      events: result.events,
+    };
+  },
+  moves: {
+    ask: {
+      schema: askSchema,
+      by: "player",
+      apply: (table, ask, { player }) =>
+        ruled(table, applyAsk(table.game, { type: "ask", from: player, to: ask.to, card: ask.card as never })),
+    },
+    pick: {
+      schema: pickSchema,
+      by: "player",
+      apply(table, pick, { player }) {
+        const result = applyPick(table.game, table.picks, player, pick.card, pick.note ?? "");
+        if (!result.ok) return result;
+        return { ok: true, state: { ...table, picks: result.picks }, events: [{ type: "picked", pick: result.pick }] };
+      },
+    },
+  },
+  turn: (table) => (table.game.phase === "playing" ? table.game.turn : null),
+  view: (table, player) => seatView(table.game, player, table.log),
+  bot(table, player, rng: Rng) {
+    const ask = chooseAsk(table.botLevel, seatView(table.game, player, table.log), rng);
+    return ask ? { type: "ask", payload: { to: ask.to, card: ask.card } } : null;
+  },
+  nextWake: () => null,
+  wake: (table) => ({ ok: true, state: table, events: [] }),
+  pause: (table) => table,
+  restored: (table) => table,
+  isFinished: (table) => table.game.phase === "finished",
+  rename(table, from, to) {
+    const renamed = renamePlayer({ state: table.game, log: table.log, picks: table.picks }, from, to);
+    return { ...table, game: renamed.state, log: renamed.log, picks: renamed.picks };
+  },
+  deliver(event): readonly Outgoing[] {
+    switch (event.type) {
+      case "picked":
+        return [];
+      case "asked": {
+        const { from, to, card, got } = event;
+        return [{ audience: all, type: "asked", payload: { from, to, card, got } }];
+      }
+      case "drew":
+        return [
+          { audience: { to: "player", player: event.player }, type: "event", payload: event },
+          { audience: { to: "others", player: event.player }, type: "event", payload: eventForSeat(event, "") },
+        ];
+      default:
+        return [{ audience: all, type: "event", payload: event }];
+    }
+  },
+};

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { CARD_IDS, THEME_IDS, type CardId, type ThemeId } from "./cardIds.js";
+import { BOT_LEVELS } from "./bots/index.js";
+import type { QuartetTable } from "./game.js";
+
+const card = z.enum(CARD_IDS as readonly CardId[] as [CardId, ...CardId[]]);
+const theme = z.enum(THEME_IDS as readonly ThemeId[] as [ThemeId, ...ThemeId[]]);
+const player = z.string().min(1);
+const rank = z.object({ player, place: z.number().int().min(1), quartets: z.number().int().min(0) });
+
+const event = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("dealt"),
+    handCounts: z.record(z.string(), z.number().int()),
+    stockCount: z.number().int(),
+  }),
+  z.object({ type: z.literal("asked"), from: player, to: player, card, got: z.boolean() }),
+  z.object({ type: z.literal("drew"), player, card: card.optional() }),
+  z.object({ type: z.literal("quartet"), player, theme }),
+  z.object({ type: z.literal("out"), player }),
+  z.object({ type: z.literal("turn"), player }),
+  z.object({ type: z.literal("finished"), ranking: z.array(rank) }),
+]);
+
+/**
+ * A quartet table's state as a snapshot stores it ({@link QuartetTable}):
+ * checked when a table is brought back, and consistent (every hand and laid
+ * quartet belongs to a seated player, the turn too).
+ */
+export const quartetTableSchema: z.ZodType<QuartetTable> = z
+  .object({
+    game: z.object({
+      settings: z.object({
+        missPassesTo: z.enum(["asked", "next"]),
+        allowBluff: z.boolean(),
+        stockHandSize: z.number().int().min(0),
+        emptyHand: z.enum(["out", "draw"]),
+      }),
+      players: z.array(player).min(2).max(6),
+      hands: z.record(z.string(), z.array(card)),
+      quartets: z.record(z.string(), z.array(theme)),
+      stock: z.array(card),
+      phase: z.enum(["playing", "finished"]),
+      turn: player.nullable(),
+      asks: z.number().int().min(0),
+      ranking: z.array(rank).nullable(),
+    }),
+    log: z.array(event),
+    picks: z.array(z.object({ player, theme, card, note: z.string() })),
+    botLevel: z.enum(BOT_LEVELS),
+  })
+  .refine(({ game }) => {
+    const seated = new Set(game.players);
+    const keys = [...Object.keys(game.hands), ...Object.keys(game.quartets)];
+    return keys.every((k) => seated.has(k)) && (game.turn === null || seated.has(game.turn));
+  }, "hands, quartets and the turn belong to seated players");
