@@ -3,25 +3,25 @@
  * the home screen. The table (Phaser) and the network layer (Colyseus) load
  * on demand, so the first screen stays light.
  */
-import "./styles.css";
+import "./ui/base.css";
 import { setLang, storedLang, t } from "./i18n/index.js";
-import type { TableConnection } from "./net/connection.js";
-import type { JoinChoices, QuickPlayChoices } from "./net/types.js";
-import { loadSeat } from "./net/session.js";
-import { showHome } from "./scenes/HomeScreen.js";
+import type { TableConnection } from "./quartet/net/connection.js";
+import type { JoinChoices, QuickPlayChoices } from "./quartet/net/types.js";
+import { loadSeat } from "./quartet/net/session.js";
+import { showHome } from "./quartet/HomeScreen.js";
 import { appRoot, h, replaceChildren } from "./ui/dom.js";
 import { errorText } from "./net/errors.js";
 import { normaliseJoinCode } from "@iot/shared/workshop/constants";
-import { loadParticipant, saveParticipant } from "./net/participant.js";
-import { participantApi } from "./net/workshopApi.js";
-import { showLobby } from "./scenes/LobbyScreen.js";
+import { loadParticipant, saveParticipant } from "./workshop/participant.js";
+import { participantApi } from "./workshop/workshopApi.js";
+import { showLobby } from "./workshop/LobbyScreen.js";
 import { lang } from "./i18n/index.js";
 
 let lastQuickPlay: QuickPlayChoices | null = null;
 let stopHome: (() => void) | null = null;
 
-const loadTable = () => import("./table/TableApp.js");
-const loadNet = () => import("./net/connection.js");
+const loadTable = () => import("./quartet/table/TableApp.js");
+const loadNet = () => import("./quartet/net/connection.js");
 
 /** Opens the table screen for a connection that is being made. */
 async function enterTable(connecting: Promise<TableConnection>): Promise<void> {
@@ -61,7 +61,7 @@ function lobby(message = ""): void {
     enterTable: async (roomId, game) => {
       if (game === "planner") {
         const [{ PlannerConnection }, { showPlannerDesk }] = await Promise.all([
-          import("./net/plannerConnection.js"),
+          import("./planner/plannerConnection.js"),
           loadPlanner(),
         ]);
         const conn = await PlannerConnection.joinWorkshop(roomId, participant.token, lang());
@@ -76,13 +76,13 @@ function lobby(message = ""): void {
   });
 }
 
-const loadPlanner = () => import("./scenes/PlannerScreen.js");
-const loadFacilitator = () => import("./scenes/FacilitatorScreen.js");
+const loadPlanner = () => import("./planner/PlannerScreen.js");
+const loadFacilitator = () => import("./workshop/FacilitatorScreen.js");
 
 /** The planner game: open or join a region, then the planning desk. */
 async function planner(message = ""): Promise<void> {
   const [{ showPlannerHome }, { showPlannerDesk }] = await Promise.all([
-    import("./scenes/PlannerHomeScreen.js"),
+    import("./planner/PlannerHomeScreen.js"),
     loadPlanner(),
   ]);
   const leave = (m?: string) => {
@@ -146,7 +146,7 @@ async function boot(): Promise<void> {
   if (sessionStorage.getItem("iot.planner.reconnect")) {
     // A reload during a planner game: take the same carrier back.
     const [{ PlannerConnection }, { showPlannerDesk }] = await Promise.all([
-      import("./net/plannerConnection.js"),
+      import("./planner/plannerConnection.js"),
       loadPlanner(),
     ]);
     const conn = await PlannerConnection.resume();

@@ -21,21 +21,21 @@ interface Layout {
 type Selection = { target: string | null; theme: string | null };
 type Step = { kind: string; target?: string; theme?: string; options?: string[] };
 const load = (rel: string) => import(/* @vite-ignore */ new URL(`../../client/src/${rel}`, import.meta.url).href);
-const { askStep, stepBack } = (await load("table/askFlow.ts")) as {
+const { askStep, stepBack } = (await load("quartet/table/askFlow.ts")) as {
   askStep(view: unknown, selection: Selection): Step;
   stepBack(selection: Selection): Selection;
 };
-const { CARD_RATIO, handGrid, tableLayout } = (await load("table/layout.ts")) as {
+const { CARD_RATIO, handGrid, tableLayout } = (await load("quartet/table/layout.ts")) as {
   CARD_RATIO: number;
   handGrid(width: number, height: number, n: number, maxW: number): { cells: Rect[] };
   tableLayout(width: number, height: number, opponents: number, handSize: number): Layout;
 };
-const { decodeState } = (await load("net/decode.ts")) as { decodeState(raw: unknown): TableState };
-const { toSeatView } = (await load("net/seatView.ts")) as {
+const { decodeState } = (await load("quartet/net/decode.ts")) as { decodeState(raw: unknown): TableState };
+const { toSeatView } = (await load("quartet/net/seatView.ts")) as {
   toSeatView(state: TableState, me: string, settings?: Record<string, unknown>): unknown;
 };
-const { toTableEvent } = (await load("net/events.ts")) as { toTableEvent(payload: unknown): unknown };
-const { ICON_SVG } = (await load("deck/icons.ts")) as { ICON_SVG: Record<string, string> };
+const { toTableEvent } = (await load("quartet/net/events.ts")) as { toTableEvent(payload: unknown): unknown };
+const { ICON_SVG } = (await load("quartet/deck/icons.ts")) as { ICON_SVG: Record<string, string> };
 interface TableState {
   phase: string;
   host: string;

@@ -1,0 +1,470 @@
+/**
+ * The planner game's planning desk (round, clock, time left, key figures,
+ * map, trucks with their stops, unplanned orders, the assistant, exchange
+ * offers, standings) and the results with the personal report. Everything
+ * is plain DOM: buttons and selects work with mouse, touch and keyboard
+ * alike, and focus stays where it was when the state changes. The map (planner/map.ts) shows the same plan; orders are dragged
+ * there or by the grips in the lists (planner/drag.ts).
+ */
+// The desk's styles, before map.css (imported by map.ts) so the map's rules still come after them.
+import "./planner.css";
+import type { Plan } from "@iot/shared/planner/evaluate";
+import type { PlannerEvent } from "@iot/shared/planner/game/types";
+import { COMPETENCES } from "@iot/shared/planner/game/assessment";
+import { personalReport } from "@iot/shared/planner/report";
+import { TOWNS } from "@iot/shared/planner/region";
+import { VEHICLES } from "@iot/shared/planner/vehicles";
+import { lang, t } from "../i18n/index.js";
+import type { PlannerConnection, PlannerTableState } from "./plannerConnection.js";
+import { errorText } from "../net/errors.js";
+import { assign, insertBefore, move, unassign } from "@iot/shared/planner/planEdit";
+import { planDiff } from "@iot/shared/planner/planDiff";
+import { enableDrag, type DropTarget } from "./drag.js";
+import { loadLand, mapLegend, plannerMap, truckDock, type Land } from "./map.js";
+import { proposalDifferences } from "./proposal.js";
+import gripSvg from "lucide-static/icons/grip-vertical.svg?raw";
+import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { truckColour } from "./colours.js";
+
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(Math.round(m % 60)).padStart(2, "0")}`;
+const eur = (x: number) => Math.round(x).toLocaleString(lang() === "nl" ? "nl-NL" : "en-GB");
+const townName = (id: string) => TOWNS.find((x) => x.id === id)?.name ?? id;
+
+/** The planning desk for a connected planner, until they leave. */
+export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: string) => void): void {
+  let thinking = false;
+  let previewText = "";
+  let showProposal = true;
+  let land: Land | null = null;
+  const alerts: string[] = [];
+  const floorNotes = new Map<string, string>();
+
+  const send = (plan: Plan) => conn.setPlan(plan);
+  const dropped = (order: string, target: DropTarget) => {
+    const c = conn.state.carrier;
+    if (!c || conn.state.phase !== "round") return;
+    const next =
+      target.kind === "unplanned"
+        ? unassign(c.plan, order)
+        : target.before
+          ? insertBefore(c.plan, order, target.vehicle, target.before)
+          : assign(c.plan, order, target.vehicle);
+    if (JSON.stringify(next) !== JSON.stringify(c.plan)) send(next);
+  };
+  const stopDrag = enableDrag(appRoot(), dropped);
+  const timer = window.setInterval(() => tick(), 1000);
+  let gone = false;
+  const home = (message?: string) => {
+    gone = true;
+    stopDrag();
+    window.clearInterval(timer);
+    leaveDesk(message);
+  };
+  const tick = () => {
+    const el = document.getElementById("pl-timer");
+    if (el) el.textContent = timeLeft(conn.state.roundEndsAt);
+  };
+  const timeLeft = (endsAt: number) => {
+    const s = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+    return t("pl.timeLeft", { time: `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` });
+  };
+  const grip = (id: string, label: string) => {
+    const span = h("span", {
+      className: "grip",
+      "data-drag-order": id,
+      "data-drag-label": label,
+      "aria-hidden": "true",
+    });
+    span.innerHTML = gripSvg.replace(/<!--[\s\S]*?-->/g, "");
+    return span;
+  };
+  const render = (s: PlannerTableState) => {
+    if (gone) return;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset.key;
+    replaceChildren(appRoot(), desk(s));
+    if (focused) (document.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
+  };
+  const button = (key: string, label: string, onclick: () => void, extra: Record<string, string | boolean> = {}) =>
+    h("button", { type: "button", "data-key": key, onclick, ...extra }, label);
+
+  function desk(s: PlannerTableState): HTMLElement {
+    const host = s.host === conn.me;
+    const c = s.carrier;
+    const header = h(
+      "header",
+      { className: "planner-header" },
+      h("h1", {}, t("pl.title")),
+      s.round > 0
+        ? h("h2", { id: "pl-round" }, t("pl.round", { round: s.round, name: t(`pl.rounds.${s.round - 1}`) }))
+        : h("p", { role: "status" }, t("pl.waiting", { code: conn.code })),
+      s.round > 0 ? h("p", { id: "pl-clock" }, t("pl.clock", { time: hhmm(s.clock) })) : null,
+      s.phase === "round" && s.roundEndsAt > 0
+        ? h("p", { id: "pl-timer", role: "timer", "aria-live": "off" }, timeLeft(s.roundEndsAt))
+        : null,
+      s.notice ? h("p", { className: "notice", role: "status" }, s.notice) : null,
+      ...alerts.slice(-3).map((a) => h("p", { className: "notice", role: "alert" }, a)),
+    );
+    const controls = h(
+      "div",
+      { className: "planner-controls" },
+      host && s.phase === "waiting"
+        ? button("start", t("pl.start"), () => conn.start(), { className: "primary" })
+        : null,
+      host && s.phase === "round" ? button("end", t("pl.endRound"), () => conn.next()) : null,
+      host && s.phase === "review"
+        ? button("next", t("pl.nextRound"), () => conn.next(), { className: "primary" })
+        : null,
+      button("leave", t("pl.leave"), () => void conn.leave().then(() => home())),
+    );
+    if (!c) return h("main", { className: "planner", id: "main" }, header, controls);
+    const kpi = c.kpi;
+    const figures = h(
+      "section",
+      { "aria-label": t("pl.kpis"), className: "planner-kpis" },
+      h("h2", {}, t("pl.kpis")),
+      h(
+        "dl",
+        { id: "pl-kpis" },
+        ...(
+          [
+            ["cost", eur(kpi.cost)],
+            ["km", eur(kpi.km)],
+            ["co2", eur(kpi.co2Kg)],
+            ["late", String(kpi.late)],
+            ["unplanned", String(kpi.unplanned.length)],
+            ["over", String(kpi.overCapacity + kpi.overRange)],
+          ] as const
+        ).flatMap(([k, v]) => [h("dt", {}, t(`pl.${k}`)), h("dd", { "data-kpi": k }, v)]),
+      ),
+    );
+    const orders = new Map(c.scenario.orders.map((o) => [o.id, o]));
+    const editable = s.phase === "round";
+    const orderText = (id: string) => {
+      const o = orders.get(id);
+      return o
+        ? t("pl.order", { id, town: townName(o.town), pallets: o.pallets, from: hhmm(o.ready), to: hhmm(o.due) })
+        : id;
+    };
+    const trucks = h(
+      "section",
+      { "aria-label": t("pl.trucks") },
+      h("h2", {}, t("pl.trucks")),
+      ...c.scenario.fleet.map((v, i) => {
+        const route = c.plan.routes.find((r) => r.vehicle === v.id)?.orders ?? [];
+        const rk = kpi.routes.find((r) => r.vehicle === v.id);
+        const out = c.unavailable.includes(v.id);
+        return h(
+          "article",
+          { className: "planner-truck", "data-vehicle": v.id, "data-drop-vehicle": editable && !out ? v.id : null },
+          h(
+            "h3",
+            {},
+            h("span", { className: "swatch", style: `background:${truckColour(i).stroke}`, "aria-hidden": "true" }),
+            `${v.id}: ${t(`pl.types.${v.type}`)}${out ? ` (${t("pl.out")})` : ""}`,
+          ),
+          h(
+            "p",
+            { className: rk?.overCapacity || rk?.overRange ? "planner-over" : "" },
+            t("pl.load", { pallets: rk?.pallets ?? 0, capacity: VEHICLES[v.type].capacityPallets }),
+            rk?.overCapacity ? ` ${t("pl.tooFull")}` : "",
+            rk?.overRange ? ` ${t("pl.tooFar")}` : "",
+          ),
+          route.length === 0
+            ? h("p", {}, t("pl.noStops"))
+            : h(
+                "ol",
+                {},
+                ...route.map((id) => {
+                  const locked = c.locked.includes(id);
+                  const movable = editable && !locked;
+                  return h(
+                    "li",
+                    {
+                      "data-order": id,
+                      "data-drop-vehicle": movable ? v.id : null,
+                      "data-drop-before": movable ? id : null,
+                    },
+                    movable ? grip(id, orderText(id)) : null,
+                    orderText(id),
+                    editable && !locked
+                      ? [
+                          button(`up-${id}`, t("pl.up"), () => send(move(c.plan, id, -1))),
+                          button(`down-${id}`, t("pl.down"), () => send(move(c.plan, id, 1))),
+                          button(`off-${id}`, t("pl.remove"), () => send(unassign(c.plan, id))),
+                        ]
+                      : null,
+                  );
+                }),
+              ),
+        );
+      }),
+    );
+    const available = c.scenario.fleet.filter((v) => !c.unavailable.includes(v.id));
+    const unplanned = h(
+      "section",
+      { "aria-label": t("pl.unplanned"), "data-drop-unplanned": editable ? "" : null },
+      h("h2", {}, `${t("pl.unplanned")} (${kpi.unplanned.length})`),
+      h(
+        "ul",
+        { id: "pl-unplanned" },
+        ...kpi.unplanned.map((id) => {
+          const select = h(
+            "select",
+            { "aria-label": `${t("pl.assignTo")} ${id}`, "data-key": `to-${id}` },
+            ...available.map((v) => h("option", { value: v.id }, v.id)),
+          );
+          return h(
+            "li",
+            { "data-order": id },
+            editable ? grip(id, orderText(id)) : null,
+            orderText(id),
+            floorNotes.has(id) ? h("em", {}, ` ${floorNotes.get(id)}`) : null,
+            editable
+              ? [select, button(`plan-${id}`, t("pl.assign"), () => send(assign(c.plan, id, select.value)))]
+              : null,
+            editable && !floorNotes.has(id) ? button(`ask-${id}`, t("pl.ask"), () => reveal(id)) : null,
+          );
+        }),
+      ),
+    );
+    const changes = c.proposal ? planDiff(c.plan, c.proposal) : [];
+    const assistant =
+      editable && s.round >= 2
+        ? h(
+            "section",
+            { className: "planner-assistant" },
+            button(
+              "assist",
+              thinking ? t("pl.thinking") : t("pl.assist"),
+              () => {
+                thinking = true;
+                conn.assist();
+                render(conn.state);
+              },
+              thinking ? { disabled: true } : {},
+            ),
+            c.proposal && c.proposalKpi
+              ? [
+                  h(
+                    "p",
+                    { id: "pl-proposal" },
+                    t("pl.proposal", {
+                      cost: eur(c.proposalKpi.cost),
+                      km: eur(c.proposalKpi.km),
+                      late: c.proposalKpi.late,
+                      unplanned: c.proposalKpi.unplanned.length,
+                    }),
+                  ),
+                  button("accept", t("pl.accept"), () => conn.acceptProposal(), { className: "primary" }),
+                  h(
+                    "label",
+                    { className: "planner-toggle" },
+                    h("input", {
+                      type: "checkbox",
+                      id: "pl-show-proposal",
+                      "data-key": "show-proposal",
+                      checked: showProposal,
+                      onchange: (e: Event) => {
+                        showProposal = (e.target as HTMLInputElement).checked;
+                        render(conn.state);
+                      },
+                    }),
+                    ` ${t("pl.showProposal")}`,
+                  ),
+                  proposalDifferences(c.kpi, c.proposalKpi, changes, orderText),
+                ]
+              : null,
+          )
+        : null;
+    const changed = new Set(changes.map((d) => d.order));
+    const map = h(
+      "section",
+      { className: "planner-map", "aria-label": t("pl.map") },
+      h("h2", {}, t("pl.map")),
+      editable ? h("p", { className: "map-help" }, t("pl.mapHelp")) : null,
+      plannerMap({ carrier: c, editable, showProposal: showProposal && c.proposal !== null, changed }, land),
+      truckDock(c, editable),
+      mapLegend(),
+    );
+    return h(
+      "main",
+      { className: "planner", id: "main" },
+      header,
+      controls,
+      figures,
+      assistant,
+      map,
+      trucks,
+      unplanned,
+      s.round === 4 && s.phase === "round" ? exchange(s) : null,
+      standings(s),
+      results(),
+    );
+  }
+
+  function reveal(id: string): void {
+    conn.reveal(id);
+    floorNotes.set(id, "");
+    window.setTimeout(() => {
+      const known = conn.state.carrier?.scenario.orders.find((x) => x.id === id)?.floor;
+      floorNotes.set(id, known ? t("pl.floor", { text: known.text[lang()] }) : t("pl.noFloor"));
+      render(conn.state);
+    }, 400);
+  }
+
+  function exchange(s: PlannerTableState): HTMLElement {
+    const c = s.carrier;
+    const mine = c?.scenario.orders.filter((o) => !c.locked.includes(o.id)) ?? [];
+    const nameOf = (id: string) => s.planners.find((p) => p.id === id)?.name ?? id;
+    return h(
+      "section",
+      { "aria-label": t("pl.offers"), id: "pl-offers" },
+      h("h2", {}, t("pl.offers")),
+      h(
+        "p",
+        {},
+        t("pl.region", {
+          km: eur(s.region.km),
+          co2: eur(s.region.co2Kg),
+          km3: eur(s.region.kmRound3),
+          co2k3: eur(s.region.co2KgRound3),
+        }),
+      ),
+      previewText ? h("p", { role: "status" }, previewText) : null,
+      h(
+        "ul",
+        {},
+        ...s.offers
+          .filter((o) => o.status === "open")
+          .map((o) =>
+            h(
+              "li",
+              {},
+              t("pl.offerLine", { order: o.order, from: nameOf(o.from), town: townName(o.town), pallets: o.pallets }),
+              o.from === conn.me
+                ? button(`withdraw-${o.id}`, t("pl.withdraw"), () => conn.withdraw(o.id))
+                : [
+                    button(`preview-${o.id}`, t("pl.preview"), () => conn.preview(o.id)),
+                    button(`take-${o.id}`, t("pl.take"), () => conn.accept(o.id)),
+                  ],
+            ),
+          ),
+      ),
+      h(
+        "ul",
+        {},
+        ...mine
+          .filter((o) => !s.offers.some((x) => x.order === o.id && x.status === "open"))
+          .map((o) =>
+            h(
+              "li",
+              {},
+              o.id,
+              button(`offer-${o.id}`, t("pl.offer"), () => conn.offer(o.id)),
+            ),
+          ),
+      ),
+    );
+  }
+
+  function standings(s: PlannerTableState): HTMLElement | null {
+    if (s.leaderboard.length === 0) return null;
+    return h(
+      "section",
+      { id: "pl-standings" },
+      h("h2", {}, t("pl.leaderboard", { round: s.leaderboardRound })),
+      h(
+        "ul",
+        {},
+        ...s.leaderboard.map((r) =>
+          h("li", {}, t("pl.standing", { place: r.place, name: r.name, score: r.score.toFixed(2) })),
+        ),
+      ),
+    );
+  }
+
+  function results(): HTMLElement | null {
+    const r = conn.results;
+    const profile = r?.profiles[conn.me];
+    if (!r || !profile) return null;
+    const report = personalReport(lang(), r.names[conn.me] ?? "planner", conn.me, r.results, profile);
+    const download = async () => {
+      const res = await fetch("/api/planner/report.pdf", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(report),
+      });
+      if (!res.ok) return;
+      const url = URL.createObjectURL(await res.blob());
+      const a = h("a", { href: url, download: "report.pdf" });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    };
+    return h(
+      "section",
+      { id: "pl-results" },
+      h("h2", {}, t("pl.finished")),
+      h("h3", {}, t("pl.profile")),
+      h(
+        "dl",
+        { id: "pl-profile" },
+        ...COMPETENCES.flatMap((k) => [
+          h("dt", {}, t(`pl.competences.${k}`)),
+          h(
+            "dd",
+            {},
+            h("meter", { min: 0, max: 100, value: profile[k], "aria-label": t(`pl.competences.${k}`) }),
+            ` ${profile[k]}`,
+          ),
+        ]),
+      ),
+      button("report", t("pl.report"), () => void download(), { className: "primary" }),
+    );
+  }
+
+  const disruptionText = (e: Extract<PlannerEvent, { type: "disruption" }>) => {
+    const d = e.disruption;
+    const what =
+      d.kind === "rush-order"
+        ? t("pl.kinds.rush-order", { order: d.order.id })
+        : d.kind === "traffic-jam"
+          ? t("pl.kinds.traffic-jam", { from: d.from, to: d.to })
+          : t(`pl.kinds.${d.kind}`, { vehicle: d.vehicle });
+    return t("pl.disruption", { what });
+  };
+
+  conn.on("state", render);
+  conn.on("proposal", () => {
+    thinking = false;
+    showProposal = true;
+  });
+  conn.on("preview", (p) => {
+    previewText = t("pl.previewText", {
+      taker: eur(p.taker.cost),
+      giver: eur(p.giver.cost),
+      km: eur(p.region.km),
+      co2: eur(p.region.co2Kg),
+    });
+    render(conn.state);
+  });
+  conn.on("event", (e) => {
+    if (e.type === "disruption" && e.player === conn.me) alerts.push(disruptionText(e));
+  });
+  conn.on("results", () => render(conn.state));
+  conn.on("rejected", (r) => {
+    thinking = false;
+    alerts.push(r.message || r.code);
+    render(conn.state);
+  });
+  conn.on("connection", (status) => {
+    if (status === "lost") home(errorText(new Error("connection lost")));
+  });
+  render(conn.state);
+  void loadLand().then((l) => {
+    land = l;
+    render(conn.state);
+  });
+}

@@ -1,0 +1,286 @@
+/**
+ * The one owner of a planner room. Screens never touch the SDK: they listen
+ * to typed events (state, proposal, preview, event, results, rejected,
+ * connection) and call the planner's actions.
+ */
+import { Client, type Room } from "@colyseus/sdk";
+import type { CarrierView } from "@iot/shared/planner/carrierView";
+import type { Plan } from "@iot/shared/planner/evaluate";
+import type { PlannerEvent } from "@iot/shared/planner/game/types";
+import type { PreviewPayload, ProposalPayload, ResultsPayload } from "@iot/shared/planner/protocol";
+import { PLANNER_ROOM, type Lang } from "../net/constants.js";
+import { Emitter } from "../net/emitter.js";
+import { serverUrl } from "../net/serverUrl.js";
+import type { ConnectionStatus } from "../net/connectionStatus.js";
+
+/** A planner of the region as every client sees it. */
+export interface PlannerInfo {
+  id: string;
+  name: string;
+  seat: number;
+  connected: boolean;
+  cost: number;
+  km: number;
+  co2Kg: number;
+  late: number;
+  unplanned: number;
+  deliveries: number;
+}
+
+export interface OfferInfo {
+  id: string;
+  from: string;
+  order: string;
+  town: string;
+  pallets: number;
+  ready: number;
+  due: number;
+  status: string;
+  takenBy: string;
+}
+
+export interface StandingInfo {
+  player: string;
+  name: string;
+  place: number;
+  score: number;
+  cost: number;
+  co2Kg: number;
+  late: number;
+  unplanned: number;
+}
+
+/** The room's state, decoded into plain data, with this planner's own carrier. */
+export interface PlannerTableState {
+  phase: string;
+  round: number;
+  /** Minutes after midnight in the game day. */
+  clock: number;
+  roundEndsAt: number;
+  host: string;
+  planners: PlannerInfo[];
+  offers: OfferInfo[];
+  leaderboard: StandingInfo[];
+  leaderboardRound: number;
+  region: { km: number; co2Kg: number; kmRound3: number; co2KgRound3: number };
+  notice: string;
+  paused: boolean;
+  carrier: CarrierView | null;
+}
+
+export interface PlannerRejected {
+  code: string;
+  message: string;
+}
+
+export interface PlannerNetEvents {
+  state: PlannerTableState;
+  proposal: ProposalPayload;
+  preview: PreviewPayload;
+  event: PlannerEvent;
+  results: ResultsPayload;
+  rejected: PlannerRejected;
+  connection: ConnectionStatus;
+}
+
+const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** Decodes the room's state (as `toJSON` gives it) for planner `me`. */
+export function decodePlannerState(raw: unknown, me: string): PlannerTableState {
+  const s = (raw ?? {}) as Record<string, unknown>;
+  const plannersRaw = (s.planners ?? {}) as Record<string, Record<string, unknown>>;
+  let carrier: CarrierView | null = null;
+  const planners = Object.entries(plannersRaw).map(([id, p]) => {
+    if (id === me && str(p.carrier)) {
+      try {
+        carrier = JSON.parse(str(p.carrier)) as CarrierView;
+      } catch {
+        carrier = null;
+      }
+    }
+    return {
+      id,
+      name: str(p.name),
+      seat: num(p.seat),
+      connected: p.connected === true,
+      cost: num(p.cost),
+      km: num(p.km),
+      co2Kg: num(p.co2Kg),
+      late: num(p.late),
+      unplanned: num(p.unplanned),
+      deliveries: num(p.deliveries),
+    };
+  });
+  planners.sort((a, b) => a.seat - b.seat);
+  const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
+  return {
+    phase: str(s.phase) || "waiting",
+    round: num(s.round),
+    clock: num(s.clock),
+    roundEndsAt: num(s.roundEndsAt),
+    host: str(s.host),
+    planners,
+    offers: list<OfferInfo>(s.offers),
+    leaderboard: list<StandingInfo>(s.leaderboard),
+    leaderboardRound: num(s.leaderboardRound),
+    region: {
+      km: num(s.regionKm),
+      co2Kg: num(s.regionCo2Kg),
+      kmRound3: num(s.regionKmRound3),
+      co2KgRound3: num(s.regionCo2KgRound3),
+    },
+    notice: str(s.notice),
+    paused: s.paused === true,
+    carrier,
+  };
+}
+
+const TOKEN_KEY = "iot.planner.reconnect";
+
+/** A planner's seat in a region, over the network. */
+export class PlannerConnection extends Emitter<PlannerNetEvents> {
+  state: PlannerTableState = decodePlannerState({}, "");
+  status: ConnectionStatus = "connected";
+  /** Every round's results and this planner's profile, once the game has ended. */
+  results: ResultsPayload | null = null;
+
+  private constructor(private readonly room: Room) {
+    super();
+    room.reconnection.minUptime = 500;
+    this.remember();
+    room.onStateChange((raw: unknown) => {
+      const state = raw as { toJSON?: () => unknown } | null;
+      this.state = decodePlannerState(typeof state?.toJSON === "function" ? state.toJSON() : state, room.sessionId);
+      this.emit("state", this.state);
+    });
+    room.onMessage("proposal", (p: ProposalPayload) => this.emit("proposal", p));
+    room.onMessage("preview", (p: PreviewPayload) => this.emit("preview", p));
+    room.onMessage("event", (e: PlannerEvent) => this.emit("event", e));
+    room.onMessage("results", (r: ResultsPayload) => {
+      this.results = r;
+      this.emit("results", r);
+    });
+    room.onMessage("rejected", (payload: unknown) => {
+      const p = (payload ?? {}) as { code?: unknown; message?: unknown };
+      this.emit("rejected", { code: str(p.code) || "BAD_MESSAGE", message: str(p.message) });
+    });
+    room.onDrop(() => this.setStatus("reconnecting"));
+    room.onReconnect(() => {
+      queueMicrotask(() => this.remember());
+      this.setStatus("connected");
+    });
+    room.onLeave(() => {
+      if (this.status !== "lost") forget();
+      this.setStatus("lost");
+    });
+  }
+
+  /** Opens a region for `planners` planners (the creator is the host and starts it). */
+  static async create(choices: {
+    name: string;
+    lang: Lang;
+    difficulty: 1 | 2 | 3 | 4;
+    planners: number;
+  }): Promise<PlannerConnection> {
+    return new PlannerConnection(await new Client(serverUrl()).create(PLANNER_ROOM, choices));
+  }
+
+  /** Joins a region by its code (the room id). */
+  static async join(code: string, choices: { name: string; lang: Lang }): Promise<PlannerConnection> {
+    return new PlannerConnection(await new Client(serverUrl()).joinById(code.trim(), choices));
+  }
+
+  /** Takes the seat a workshop participant was given, with their participant token. */
+  static async joinWorkshop(roomId: string, token: string, lang: Lang): Promise<PlannerConnection> {
+    return new PlannerConnection(await new Client(serverUrl()).joinById(roomId, { token, lang }));
+  }
+
+  /** Takes the remembered seat back after a reload; null when there is none or the region is gone. */
+  static async resume(): Promise<PlannerConnection | null> {
+    let token: string | null;
+    try {
+      token = sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      token = null;
+    }
+    if (!token) return null;
+    try {
+      return new PlannerConnection(await new Client(serverUrl()).reconnect(token));
+    } catch {
+      forget();
+      return null;
+    }
+  }
+
+  get me(): string {
+    return this.room.sessionId;
+  }
+
+  /** The code others use to join this region. */
+  get code(): string {
+    return this.room.roomId;
+  }
+
+  start(): void {
+    this.room.send("start", {});
+  }
+  /** Host: ends the round under way, or starts the next one. */
+  next(): void {
+    this.room.send("next", {});
+  }
+  setPlan(plan: Plan): void {
+    this.room.send("plan", { plan });
+  }
+  assist(): void {
+    this.room.send("assist", {});
+  }
+  acceptProposal(): void {
+    this.room.send("acceptProposal", {});
+  }
+  reveal(order: string): void {
+    this.room.send("reveal", { order });
+  }
+  offer(order: string): void {
+    this.room.send("offer", { order });
+  }
+  withdraw(offer: string): void {
+    this.room.send("withdraw", { offer });
+  }
+  preview(offer: string): void {
+    this.room.send("preview", { offer });
+  }
+  accept(offer: string): void {
+    this.room.send("accept", { offer });
+  }
+
+  /** Leaves the region for good and forgets the seat. */
+  async leave(): Promise<void> {
+    this.status = "lost";
+    forget();
+    this.clear();
+    await this.room.leave(true).catch(() => undefined);
+  }
+
+  private remember(): void {
+    try {
+      sessionStorage.setItem(TOKEN_KEY, this.room.reconnectionToken);
+    } catch {
+      // Without storage a reload starts over; nothing else breaks.
+    }
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.emit("connection", status);
+  }
+}
+
+function forget(): void {
+  try {
+    sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // ignore
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The end screen: the ranking (ties share a place), the table's regional
+ * action plan (each pick with who chose it, their role and where their region
+ * stands, and the note), the 1 + 1 = 4 message, and the way on.
+ */
+import type { ActionPick } from "@iot/shared/protocol";
+import type { ThemeId } from "@iot/shared/quartet/cardIds";
+import { cardTitle, introTexts, themeName } from "./deck/index.js";
+import { lang, t } from "../i18n/index.js";
+import type { TableState } from "./net/types.js";
+import { brandMark } from "../ui/brand.js";
+import { themeBadge } from "./cardView.js";
+import { appRoot, h, replaceChildren } from "../ui/dom.js";
+
+export interface EndActions {
+  again(): void;
+  home(): void;
+  openPick(theme: ThemeId): void;
+}
+
+export interface RankLine {
+  id: string;
+  name: string;
+  place: number;
+  quartets: number;
+}
+
+/** The ranking from the state (an addition) or, failing that, from the laid quartets. */
+export function ranking(state: TableState): RankLine[] {
+  const nameOf = (id: string) => state.players.find((p) => p.id === id)?.name ?? "?";
+  if (state.ranking.length > 0) {
+    return state.ranking.map((r) => ({
+      id: r.player,
+      name: r.name || nameOf(r.player),
+      place: r.place,
+      quartets: r.quartets,
+    }));
+  }
+  const counts = state.players.map((p) => ({ id: p.id, name: p.name, quartets: p.quartets.length }));
+  return counts
+    .map((c) => ({ ...c, place: 1 + counts.filter((o) => o.quartets > c.quartets).length }))
+    .sort((a, b) => a.place - b.place);
+}
+
+/** Shows the end screen for `state`; `me` is the own id, `openPicks` the own quartets still without a pick. */
+export function showEnd(state: TableState, me: string, openPicks: ThemeId[], actions: EndActions): void {
+  const lines = ranking(state);
+  const winners = lines.filter((l) => l.place === 1).map((l) => (l.id === me ? t("table.you") : l.name));
+  document.title = `${t("app.title")}: ${t("end.title")}`;
+  const root = appRoot();
+  replaceChildren(
+    root,
+    h(
+      "main",
+      { className: "end-screen", id: "main", "data-end": "true" },
+      h(
+        "header",
+        { className: "home-header" },
+        brandMark("home-mark"),
+        h("h1", { tabindex: -1, id: "end-title" }, t("end.title")),
+      ),
+      h(
+        "p",
+        { className: "winner" },
+        winners.length > 1
+          ? t("end.winners", { names: winners.join(", ") })
+          : t("end.winner", { names: winners[0] ?? "" }),
+      ),
+      h(
+        "section",
+        { className: "panel", "aria-labelledby": "rank-title" },
+        h("h2", { id: "rank-title" }, t("end.ranking")),
+        h(
+          "table",
+          { className: "ranking" },
+          h(
+            "thead",
+            {},
+            h(
+              "tr",
+              {},
+              h("th", { scope: "col" }, t("end.place")),
+              h("th", { scope: "col" }, t("end.player")),
+              h("th", { scope: "col" }, t("end.quartets")),
+            ),
+          ),
+          h(
+            "tbody",
+            {},
+            lines.map((l) =>
+              h(
+                "tr",
+                { className: l.id === me ? "me" : "" },
+                h("td", {}, String(l.place)),
+                h("th", { scope: "row" }, l.id === me ? `${l.name} (${t("table.you")})` : l.name),
+                h("td", {}, String(l.quartets)),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h(
+        "section",
+        { className: "panel", "aria-labelledby": "plan-title" },
+        h("h2", { id: "plan-title" }, t("end.plan")),
+        planList(state.plan),
+        openPicks.map((theme) =>
+          h(
+            "button",
+            { type: "button", className: "pick-open", onclick: () => actions.openPick(theme) },
+            t("pick.choose", { theme: themeName(theme, lang()) }),
+          ),
+        ),
+      ),
+      h("p", { className: "message" }, introTexts(lang()).message),
+      h(
+        "div",
+        { className: "end-actions" },
+        h("button", { type: "button", className: "primary", onclick: () => actions.again() }, t("end.again")),
+        h("button", { type: "button", onclick: () => actions.home() }, t("end.home")),
+      ),
+    ),
+  );
+  root.querySelector<HTMLElement>("#end-title")?.focus();
+}
+
+function planList(plan: ActionPick[]): HTMLElement {
+  const picks = plan.filter((p) => p.card);
+  if (picks.length === 0) return h("p", {}, t("end.planEmpty"));
+  return h(
+    "ul",
+    { className: "plan" },
+    picks.map((p) => {
+      const who = [p.name, p.role ? t(`roles.${p.role}`) : "", p.phase ? t(`phases.${p.phase}`) : ""]
+        .filter(Boolean)
+        .join(" · ");
+      return h(
+        "li",
+        {},
+        themeBadge(p.theme),
+        h(
+          "div",
+          {},
+          h(
+            "p",
+            { className: "plan-card" },
+            `${themeName(p.theme, lang())}: ${p.card ? cardTitle(p.card, lang()) : ""}`,
+          ),
+          h("p", { className: "plan-who" }, t("end.planBy", { name: who })),
+          p.note ? h("p", { className: "plan-note" }, `“${p.note}”`) : null,
+        ),
+      );
+    }),
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * The ask panel: real buttons for each step of an ask (player, theme, card),
+ * only legal choices, usable by keyboard, touch and mouse. Also shows the
+ * host's start button while the table waits, open action picks, the last
+ * rejection and, when the table is lost, the way home.
+ */
+import { numberOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
+import { t } from "../i18n/index.js";
+import type { AskStep } from "./table/askFlow.js";
+import { themeBadge } from "./cardView.js";
+import { h, replaceChildren } from "../ui/dom.js";
+
+export interface AskPanelView {
+  step: AskStep;
+  /** Waiting for the server's answer to the own ask. */
+  sending: boolean;
+  /** Whose turn it is (a name), when it is not the own turn. */
+  waitingFor: string;
+  /** Phase "waiting": the host may start. */
+  canStart: boolean;
+  /** What the table waits for (phase "waiting"), or why it cannot go on. */
+  waitingText: string[];
+  /** Quartets laid by this player without a pick yet. */
+  openPicks: ThemeId[];
+  /** The last rejection, in the chosen language. */
+  notice: string;
+  /** The table can no longer be reached. */
+  lost: boolean;
+  /** The players' names (a change re-renders the panel). */
+  names: string;
+  /** The own hand is empty: the player is out. */
+  out: boolean;
+}
+
+export interface AskPanelText {
+  name(id: string): string;
+  themeName(theme: ThemeId): string;
+  cardTitle(card: CardId): string;
+  /** The ask as a question, for the card buttons' names. */
+  question(to: string, card: CardId): string;
+}
+
+export interface AskPanelActions {
+  choosePlayer(id: string): void;
+  chooseTheme(theme: ThemeId): void;
+  chooseCard(card: CardId): void;
+  back(): void;
+  start(): void;
+  openPick(theme: ThemeId): void;
+  home(): void;
+}
+
+/** The panel in `el`; re-renders only when what it shows changes. */
+export class AskPanel {
+  private last = "";
+
+  constructor(
+    private readonly el: HTMLElement,
+    private readonly text: AskPanelText,
+    private readonly actions: AskPanelActions,
+  ) {}
+
+  /**
+   * Shows `v`. Focus stays on the same choice when it still exists; it moves
+   * to the new step's first choice when it was in the panel (or nowhere).
+   */
+  render(v: AskPanelView): void {
+    const key = JSON.stringify(v);
+    if (key === this.last) return;
+    this.last = key;
+    const el = this.el;
+    const active = document.activeElement as HTMLElement | null;
+    const hadFocus = !active || el.contains(active) || active === document.body;
+    const focusKey = active && el.contains(active) ? dataKey(active) : "";
+    const title = h("h2", { id: "ask-title", className: "ask-title", tabindex: -1 }, this.prompt(v));
+    const options = h("div", { className: "ask-options", role: "group", "aria-labelledby": "ask-title" });
+    options.append(...this.options(v));
+    const step = v.step;
+    const choosing = !v.sending && (step.kind === "theme" || step.kind === "card");
+    const chosen = choosing
+      ? h(
+          "p",
+          { className: "ask-chosen" },
+          step.kind === "card"
+            ? `${this.text.name(step.target)} · ${this.text.themeName(step.theme)}`
+            : this.text.name(step.target),
+        )
+      : null;
+    const more = v.waitingText.slice(1).map((line) => h("p", { className: "ask-chosen" }, line));
+    replaceChildren(
+      el,
+      title,
+      more,
+      chosen,
+      options,
+      choosing
+        ? h(
+            "button",
+            { type: "button", className: "back-btn", onclick: () => this.actions.back() },
+            `← ${t("ask.back")}`,
+          )
+        : null,
+      v.openPicks.map((theme) =>
+        h(
+          "button",
+          { type: "button", className: "pick-open", onclick: () => this.actions.openPick(theme) },
+          t("pick.choose", { theme: this.text.themeName(theme) }),
+        ),
+      ),
+      v.notice ? h("p", { className: "notice", role: "alert" }, v.notice) : null,
+      v.lost
+        ? h(
+            "button",
+            { type: "button", className: "primary", onclick: () => this.actions.home() },
+            t("connection.home"),
+          )
+        : null,
+    );
+    el.dataset.step = v.canStart ? "start" : v.sending ? "sending" : step.kind;
+    if (!hadFocus) return;
+    const same = focusKey ? el.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`) : null;
+    const target = same ?? (step.kind !== "idle" ? options.querySelector<HTMLElement>("button") : null);
+    target?.focus({ preventScroll: true });
+  }
+
+  private options(v: AskPanelView): HTMLElement[] {
+    const { step } = v;
+    const a = this.actions;
+    if (v.canStart) {
+      return [h("button", { type: "button", className: "primary", onclick: () => a.start() }, t("table.start"))];
+    }
+    if (v.sending) return [];
+    switch (step.kind) {
+      case "player":
+        return step.options.map((id) =>
+          h(
+            "button",
+            { type: "button", className: "choice-btn", "data-key": `p:${id}`, onclick: () => a.choosePlayer(id) },
+            this.text.name(id),
+          ),
+        );
+      case "theme":
+        return step.options.map((theme) =>
+          h(
+            "button",
+            {
+              type: "button",
+              className: "choice-btn theme-btn",
+              "data-key": `t:${theme}`,
+              onclick: () => a.chooseTheme(theme),
+            },
+            themeBadge(theme),
+            h("span", {}, this.text.themeName(theme)),
+          ),
+        );
+      case "card":
+        return step.options.map((card) =>
+          h(
+            "button",
+            {
+              type: "button",
+              className: "choice-btn card-btn",
+              "data-key": `c:${card}`,
+              "aria-label": this.text.question(step.target, card),
+              onclick: () => a.chooseCard(card),
+            },
+            h("span", { className: "num", "aria-hidden": "true" }, String(numberOf(card))),
+            h("span", {}, this.text.cardTitle(card)),
+          ),
+        );
+      case "idle":
+        return [];
+    }
+  }
+
+  private prompt(v: AskPanelView): string {
+    if (v.canStart || v.waitingText.length > 0) return v.waitingText[0] ?? t("table.waiting");
+    if (v.sending) return t("ask.sending");
+    switch (v.step.kind) {
+      case "player":
+        return t("ask.choosePlayer");
+      case "theme":
+        return t("ask.chooseTheme");
+      case "card":
+        return t("ask.chooseCard");
+      case "idle":
+        if (v.out) return t("ask.out");
+        return v.waitingFor ? t("ask.notYourTurn", { name: v.waitingFor }) : t("ask.noAsk");
+    }
+  }
+}
+
+function dataKey(el: HTMLElement): string {
+  return el.dataset.key ?? "";
+}

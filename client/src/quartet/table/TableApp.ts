@@ -1,0 +1,339 @@
+/**
+ * The table screen's controller (loaded on demand, with Phaser): it listens
+ * to the net layer, builds what the scene draws and what the DOM layer
+ * offers, and forwards the player's choices. No game rules here: legal
+ * choices come from the shared rules over the own seat view.
+ */
+// The quartet's stylesheet; the home screen imports it too, so it comes with the first screen's CSS.
+import "../quartet.css";
+import type { CardId, ThemeId } from "@iot/shared/quartet/cardIds";
+import { bandName, cardTitle, themeColour, themeIconNames } from "../deck/index.js";
+import { loadThemeIcons } from "../deck/icons.js";
+import { lang, t } from "../../i18n/index.js";
+import type { TableConnection } from "../net/connection.js";
+import type { TableEvent } from "../net/types.js";
+import { showEnd } from "../EndScreen.js";
+import { announce } from "../../ui/announcer.js";
+import { AskPanel } from "../askPanel.js";
+import { showCardDetail } from "../dialogs.js";
+import { TableScreen } from "../tableScreen.js";
+import { askStep, stepBack, type AskSelection } from "./askFlow.js";
+import { createTableGame, type TableGame } from "./game.js";
+import { PickOffers } from "./picks.js";
+import { askQuestion, cardParts, eventLines, Names, themeLabel } from "./texts.js";
+import { describeSeat, tableModel } from "./viewModel.js";
+
+export interface TableAppOptions {
+  /** Back to the home screen (with a message, if any). */
+  home(message?: string): void;
+  /** "Play again": a new quick-play table with the same choices, or home for joined tables. */
+  again(): void;
+}
+
+const MOTION_KEY = "iot.motion";
+
+/** The remembered animation choice ("on", "off" or null). */
+function readMotion(): string | null {
+  try {
+    return localStorage.getItem(MOTION_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the table screen for a connected seat. */
+export async function openTable(conn: TableConnection, options: TableAppOptions): Promise<TableApp> {
+  const icons = await loadThemeIcons(themeIconNames());
+  return new TableApp(conn, options, icons);
+}
+
+export class TableApp {
+  private readonly screen: TableScreen;
+  private game: TableGame | null;
+  private readonly names: Names;
+  private selection: AskSelection = { target: null, theme: null };
+  private sending = false;
+  private bubble: string[] = [];
+  private notice = "";
+  private motion: boolean;
+  private ended = false;
+  private readonly picks: PickOffers;
+  private readonly panel: AskPanel;
+  private readonly stops: (() => void)[] = [];
+  private timer = 0;
+  private ready = false;
+  private lastTurn = "";
+
+  constructor(
+    private readonly conn: TableConnection,
+    private readonly options: TableAppOptions,
+    icons: Record<ThemeId, HTMLImageElement | null>,
+  ) {
+    this.picks = new PickOffers(conn);
+    this.names = new Names(
+      () => conn.state,
+      () => conn.me,
+    );
+    this.motion = !matchMedia("(prefers-reduced-motion: reduce)").matches && readMotion() !== "off";
+    this.screen = new TableScreen({
+      showCard: (card) => showCardDetail(card, new Set(this.myHand())),
+      choosePlayer: (id) => this.choose({ target: id, theme: null }),
+      toggleMotion: () => this.toggleMotion(),
+      leave: () => void this.leave(),
+    });
+    this.screen.setMotion(this.motion);
+    this.screen.setConnection(conn.status);
+    document.title = `${t("app.title")}: ${t("table.region")}`;
+    this.game = createTableGame(this.screen.canvasHost, {
+      look: {
+        key: () => lang(),
+        colour: themeColour,
+        themeName: (theme) => bandName(theme, lang()),
+        title: (card) => cardTitle(card, lang()),
+        icon: (theme) => icons[theme],
+      },
+      onLayout: (layout) => {
+        const model = tableModel(conn.state, conn.me, this.selection, this.bubble);
+        const step = askStep(conn.seatView(), this.selection);
+        const selectable = new Set(step.kind === "player" && !this.sending ? step.options : []);
+        this.screen.placeSeats(layout, model.seats, describeSeat, selectable);
+        this.screen.placeHand(layout, model.hand, (card) => this.cardLabel(card));
+      },
+      onMoment: (active) => this.screen.setBusy(active),
+    });
+    this.game.scene.setMotion(this.motion);
+    this.panel = new AskPanel(
+      this.screen.askPanel,
+      {
+        name: (id) => this.names.plain(id),
+        themeName: themeLabel,
+        cardTitle: (card) => cardTitle(card, lang()),
+        question: (to, card) => askQuestion(this.names, to, card),
+      },
+      {
+        choosePlayer: (id) => this.choose({ target: id, theme: null }),
+        chooseTheme: (theme) => this.choose({ ...this.selection, theme }),
+        chooseCard: (card) => this.ask(card),
+        back: () => this.choose(stepBack(this.selection)),
+        start: () => this.conn.start(),
+        openPick: (theme) => this.picks.show(theme),
+        home: () => void this.leave(),
+      },
+    );
+    this.stops.push(
+      conn.on("state", () => this.update()),
+      conn.on("event", (e) => this.onEvent(e)),
+      conn.on("rejected", (r) => {
+        this.sending = false;
+        this.notice = r.text;
+        announce(r.text);
+        this.update();
+      }),
+      conn.on("connection", (status) => {
+        this.screen.setConnection(status);
+        // A workshop table that is gone (e.g. the server restarted) is found again from the lobby.
+        if (status === "lost" && conn.workshop && conn.state.phase !== "finished") {
+          window.setTimeout(() => void this.leave(), 3_000);
+        }
+        announce(
+          status === "reconnecting"
+            ? t("connection.reconnecting")
+            : status === "lost"
+              ? t("connection.lost")
+              : t("connection.connected"),
+        );
+        this.update();
+      }),
+    );
+    this.timer = window.setInterval(() => this.tick(), 1000);
+    this.screen.log(conn.log.flatMap((e) => eventLines(this.names, conn.me, e)));
+    this.lastTurn = conn.state.turn;
+    this.update();
+  }
+
+  private myHand(): CardId[] {
+    return this.conn.state.players.find((p) => p.id === this.conn.me)?.hand ?? [];
+  }
+
+  private cardLabel(card: CardId): string {
+    const { theme } = cardParts(card);
+    return t("table.cardButton", {
+      theme,
+      number: card.slice(card.lastIndexOf("-") + 1),
+      title: cardTitle(card, lang()),
+    });
+  }
+
+  /** Re-renders everything from the latest state. */
+  private update(): void {
+    if (this.ended) return;
+    const state = this.conn.state;
+    if (state.phase === "finished") return this.finish();
+    const view = this.conn.seatView();
+    const step = askStep(view, this.selection);
+    if (step.kind === "idle" || step.kind === "player") this.selection = { target: null, theme: null };
+    else if (step.kind === "theme") this.selection = { target: step.target, theme: null };
+    const mine = state.phase === "playing" && state.turn === this.conn.me;
+    const turnName = state.turn ? this.names.plain(state.turn) : "";
+    this.screen.setTurn(
+      state.phase === "waiting"
+        ? t("table.waiting")
+        : state.paused
+          ? t("ws.paused")
+          : mine
+            ? t("table.turnYou")
+            : t("table.turnOther", { name: turnName }),
+      mine,
+    );
+    this.panel.render({
+      step: this.conn.status === "lost" ? { kind: "idle" } : step,
+      sending: this.sending,
+      waitingFor: mine ? "" : turnName,
+      canStart:
+        !this.conn.workshop && state.phase === "waiting" && (state.host || state.players[0]?.id) === this.conn.me,
+      waitingText:
+        state.phase === "waiting"
+          ? [
+              this.conn.workshop ? t("ws.tableWaiting") : t("table.waitingCode", { code: this.conn.code }),
+              t("table.waitingPlayers", { names: state.players.map((p) => p.name).join(", ") }),
+            ]
+          : this.conn.status === "lost"
+            ? [t("connection.lostHelp")]
+            : [],
+      openPicks: this.picks.open(),
+      notice: this.notice || (state.notice ? t("ws.notice", { text: state.notice }) : ""),
+      lost: this.conn.status === "lost",
+      names: state.players.map((p) => p.name).join("\n"),
+      out: state.phase === "playing" && this.myHand().length === 0,
+    });
+    this.game?.scene.show(tableModel(state, this.conn.me, this.selection, this.bubble));
+    if (!this.ready && state.phase === "playing" && this.game) {
+      // Interactive once the first hand is on screen and the panel takes input.
+      requestAnimationFrame(() => requestAnimationFrame(() => this.markReady()));
+    }
+    this.tick();
+  }
+
+  private markReady(): void {
+    if (this.ready) return;
+    this.ready = true;
+    this.screen.setReady();
+  }
+
+  private choose(selection: AskSelection): void {
+    this.selection = selection;
+    this.notice = "";
+    this.update();
+  }
+
+  private ask(card: CardId): void {
+    const target = this.selection.target;
+    if (!target || this.sending) return;
+    this.sending = true;
+    this.notice = "";
+    this.conn.ask(target, card);
+    this.update();
+  }
+
+  private onEvent(e: TableEvent): void {
+    const me = this.conn.me;
+    if (e.type === "turn") {
+      // After a hit the same player asks again: nothing new to say.
+      if (e.player === this.lastTurn) return;
+      this.lastTurn = e.player;
+    }
+    const lines = eventLines(this.names, me, e);
+    this.screen.log(lines);
+    const scene = this.game?.scene;
+    switch (e.type) {
+      case "asked":
+        this.bubble = lines;
+        if (e.from === me) {
+          this.sending = false;
+          this.selection = e.got ? { target: e.to, theme: null } : { target: null, theme: null };
+        }
+        if (e.got) scene?.play({ type: "move", card: e.card, from: e.to, to: e.from });
+        announce(lines.join(" "));
+        break;
+      case "drew":
+        scene?.play({ type: "draw", player: e.player, ...(e.card ? { card: e.card } : {}) });
+        announce(lines.join(" "));
+        break;
+      case "quartet":
+        scene?.play({ type: "quartet", player: e.player, theme: e.theme, banner: lines[0] ?? "" });
+        announce(lines.join(" "));
+        if (e.player === me) this.picks.offer(e.theme, this.motion ? 900 : 100, () => this.ended);
+        break;
+      case "turn":
+        // The turn is in the status line; say it, it decides what the player can do.
+        announce(lines.join(" "));
+        break;
+      default:
+        announce(lines.join(" "));
+    }
+    this.update();
+  }
+
+  private toggleMotion(): void {
+    this.motion = !this.motion;
+    try {
+      localStorage.setItem(MOTION_KEY, this.motion ? "on" : "off");
+    } catch {
+      // Without storage the choice lasts for this table only.
+    }
+    this.screen.setMotion(this.motion);
+    this.game?.scene.setMotion(this.motion);
+  }
+
+  private tick(): void {
+    const deadline = this.conn.state.turnDeadline;
+    this.screen.setTimer(
+      deadline > 0 && this.conn.state.phase === "playing"
+        ? Math.max(0, Math.ceil((deadline - Date.now()) / 1000))
+        : null,
+    );
+  }
+
+  private finish(): void {
+    if (this.ended) return;
+    this.ended = true;
+    window.setTimeout(
+      () => {
+        this.destroyGame();
+        const render = () =>
+          showEnd(this.conn.state, this.conn.me, this.picks.open(), {
+            again: () => void this.leave(true),
+            home: () => void this.leave(),
+            openPick: (theme) => this.picks.show(theme),
+          });
+        render();
+        // A quartet laid with the last ask: offer its pick on the end screen.
+        this.picks.showNext();
+        let plan = JSON.stringify(this.conn.state.plan);
+        this.stops.push(
+          this.conn.on("state", (s) => {
+            if (JSON.stringify(s.plan) === plan || document.querySelector("dialog[open]")) return;
+            plan = JSON.stringify(s.plan);
+            render();
+          }),
+        );
+      },
+      this.motion ? 1600 : 300,
+    );
+  }
+
+  private destroyGame(): void {
+    window.clearInterval(this.timer);
+    this.game?.destroy();
+    this.game = null;
+  }
+
+  /** Leaves the table; `again` starts a new quick-play table. */
+  async leave(again = false): Promise<void> {
+    for (const stop of this.stops) stop();
+    this.destroyGame();
+    await this.conn.leave();
+    if (again) this.options.again();
+    else this.options.home();
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * The facilitator area: sign in, the list of own workshops and a form for a
+ * new one. Opening a workshop shows its console (WorkshopConsole.ts).
+ */
+// Loaded with this chunk, before the screen shows (the dynamic import waits for it); first, so the planner debrief's sheet follows it.
+import "./workshop.css";
+import { BOT_LEVELS } from "@iot/shared/quartet/bots/index";
+import { t } from "../i18n/index.js";
+import { ApiFailure, facilitatorApi, type WorkshopSummary } from "./workshopApi.js";
+import { brandMark } from "../ui/brand.js";
+import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { showWorkshopConsole } from "./WorkshopConsole.js";
+
+/** Shows the facilitator area; `back` returns to the home screen. Returns a function that stops it. */
+export function showFacilitator(back: () => void): () => void {
+  let stopped = false;
+  let stopInner: (() => void) | null = null;
+  const root = appRoot();
+
+  const page = (title: string, ...body: (Node | null)[]) => {
+    document.title = `${t("app.title")}: ${title}`;
+    replaceChildren(
+      root,
+      h(
+        "main",
+        { className: "home facilitator", id: "main" },
+        h("header", { className: "home-header" }, brandMark("home-mark"), h("h1", { tabindex: -1 }, title)),
+        ...body,
+      ),
+    );
+    root.querySelector<HTMLElement>("h1")?.focus();
+  };
+  const errorLine = (text: string) => (text ? h("p", { className: "error", role: "alert" }, text) : null);
+
+  const login = (error = ""): void => {
+    const submit = async (e: Event) => {
+      e.preventDefault();
+      const data = new FormData(e.target as HTMLFormElement);
+      try {
+        await facilitatorApi.login(String(data.get("email") ?? ""), String(data.get("password") ?? ""));
+        await list();
+      } catch (err) {
+        login(err instanceof ApiFailure ? err.message : String(err));
+      }
+    };
+    page(
+      t("ws.signIn"),
+      h(
+        "form",
+        { className: "panel", onsubmit: submit, "aria-label": t("ws.signIn") },
+        errorLine(error),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.email")),
+          h("input", { name: "email", type: "email", autocomplete: "username", required: true }),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.password")),
+          h("input", { name: "password", type: "password", autocomplete: "current-password", required: true }),
+        ),
+        h("button", { type: "submit", className: "primary" }, t("ws.login")),
+        h("p", { className: "hint" }, t("ws.noAccount")),
+      ),
+      h("button", { type: "button", onclick: back }, t("home.back")),
+    );
+  };
+
+  const list = async (error = ""): Promise<void> => {
+    let me: { email: string | null };
+    let workshops: WorkshopSummary[];
+    try {
+      me = await facilitatorApi.me();
+      if (!me.email) return login(error);
+      workshops = await facilitatorApi.workshops();
+    } catch (err) {
+      if (err instanceof ApiFailure && err.code === "UNAUTHORIZED") return login();
+      return login(err instanceof ApiFailure ? err.message : String(err));
+    }
+    if (stopped) return;
+    const create = async (e: Event) => {
+      e.preventDefault();
+      const data = new FormData(e.target as HTMLFormElement);
+      try {
+        const w = await facilitatorApi.create({
+          title: String(data.get("title") ?? ""),
+          lang: data.get("lang") === "en" ? "en" : "nl",
+          game: data.get("game") === "planner" ? "planner" : "quartet",
+          difficulty: Number(data.get("difficulty") || 2),
+          roundMinutes: Number(data.get("roundMinutes") || 0),
+          tableSize: Number(data.get("tableSize")),
+          botLevel: String(data.get("botLevel")) as (typeof BOT_LEVELS)[number],
+          turnSeconds: Number(data.get("turnSeconds") || 0),
+          rules: { missPassesTo: data.has("missNext") ? "next" : "asked", allowBluff: data.has("bluff") },
+        });
+        open(w.id);
+      } catch (err) {
+        void list(err instanceof ApiFailure ? err.message : String(err));
+      }
+    };
+    const select = (name: string, options: [string, string][], value: string) =>
+      h("select", { name }, ...options.map(([v, label]) => h("option", { value: v, selected: v === value }, label)));
+    page(
+      t("ws.workshops"),
+      h(
+        "section",
+        { className: "panel" },
+        h("p", {}, t("ws.signedInAs", { email: me.email ?? "" })),
+        workshops.length === 0
+          ? h("p", {}, t("ws.none"))
+          : h(
+              "ul",
+              { className: "workshop-list" },
+              ...workshops.map((w) =>
+                h(
+                  "li",
+                  {},
+                  h("strong", {}, w.title),
+                  ` · ${w.code} · ${t(`ws.status_${w.status}`)} `,
+                  h("button", { type: "button", onclick: () => open(w.id) }, t("ws.open")),
+                ),
+              ),
+            ),
+        h(
+          "button",
+          { type: "button", onclick: () => void facilitatorApi.logout().then(() => login()) },
+          t("ws.logout"),
+        ),
+      ),
+      h(
+        "form",
+        { className: "panel", onsubmit: create, "aria-labelledby": "new-ws" },
+        h("h2", { id: "new-ws" }, t("ws.newWorkshop")),
+        errorLine(error),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.title")),
+          h("input", { name: "title", required: true, maxlength: 120 }),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.language")),
+          select(
+            "lang",
+            [
+              ["nl", "Nederlands"],
+              ["en", "English"],
+            ],
+            "nl",
+          ),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.tableSize")),
+          select(
+            "tableSize",
+            ["1", "2", "3", "4", "5", "6", "7", "8"].map((n) => [n, n]),
+            "4",
+          ),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.game")),
+          select(
+            "game",
+            [
+              ["quartet", t("ws.gameQuartet")],
+              ["planner", t("ws.gamePlanner")],
+            ],
+            "quartet",
+          ),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.difficulty")),
+          select(
+            "difficulty",
+            ["1", "2", "3", "4"].map((d) => [d, String(Number(d) * 15)]),
+            "2",
+          ),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.roundMinutes")),
+          select(
+            "roundMinutes",
+            ["0", "5", "10", "15", "20", "30"].map((m) => [m, m === "0" ? t("ws.roundByHand") : String(m)]),
+            "0",
+          ),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.botLevel")),
+          select(
+            "botLevel",
+            BOT_LEVELS.map((l) => [l, t(`levels.${l}`)]),
+            "medium",
+          ),
+        ),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.turnSeconds")),
+          h("input", { name: "turnSeconds", type: "number", min: 0, max: 600, value: 0 }),
+        ),
+        h(
+          "label",
+          { className: "choice" },
+          h("input", { type: "checkbox", name: "missNext" }),
+          h("span", {}, t("ws.missNext")),
+        ),
+        h(
+          "label",
+          { className: "choice" },
+          h("input", { type: "checkbox", name: "bluff" }),
+          h("span", {}, t("ws.bluff")),
+        ),
+        h("button", { type: "submit", className: "primary" }, t("ws.create")),
+      ),
+      h("button", { type: "button", onclick: back }, t("home.back")),
+    );
+  };
+
+  const open = (id: string): void => {
+    stopInner?.();
+    stopInner = showWorkshopConsole(id, () => {
+      stopInner?.();
+      stopInner = null;
+      void list();
+    });
+  };
+
+  void list();
+  return () => {
+    stopped = true;
+    stopInner?.();
+  };
+}

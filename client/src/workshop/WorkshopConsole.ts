@@ -1,0 +1,277 @@
+/**
+ * The facilitator's console for one workshop: the join code, link and QR
+ * code for the projector, who has arrived, the tables (formed automatically
+ * or by hand), and a live overview of every table with pause, message and
+ * end. Refreshes itself every two seconds.
+ */
+import { STUCK_AFTER_MS, type PlannerTableSummary } from "@iot/shared/workshop/constants";
+import { t } from "../i18n/index.js";
+import { ApiFailure, facilitatorApi, type Overview } from "./workshopApi.js";
+import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { showDebrief } from "./DebriefScreen.js";
+
+/** Refresh period of the live overview (ms). */
+const REFRESH_MS = 2_000;
+
+/** Shows the console of workshop `id`; `back` returns to the list. Returns a function that stops it. */
+export function showWorkshopConsole(id: string, back: () => void): () => void {
+  let overview: Overview | null = null;
+  let error = "";
+  let stopped = false;
+  let timer = 0;
+  const root = appRoot();
+  const live = h("div", { className: "console-live", "aria-live": "off" });
+  const status = h("p", { className: "error", role: "alert" });
+
+  const run = async (act: () => Promise<Overview>) => {
+    try {
+      overview = await act();
+      error = "";
+    } catch (e) {
+      error = e instanceof ApiFailure ? e.message : String(e);
+    }
+    render();
+  };
+  const refresh = async () => {
+    if (stopped) return;
+    await run(() => facilitatorApi.overview(id));
+    if (!stopped) timer = window.setTimeout(() => void refresh(), REFRESH_MS);
+  };
+
+  const message = h(
+    "form",
+    {
+      className: "console-message",
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        const input = (e.target as HTMLFormElement).elements.namedItem("text") as HTMLInputElement;
+        const text = input.value.trim();
+        if (text) void run(() => facilitatorApi.message(id, text)).then(() => (input.value = ""));
+      },
+    },
+    h("label", { className: "field" }, h("span", {}, t("ws.message")), h("input", { name: "text", maxlength: 280 })),
+    h("button", { type: "submit" }, t("ws.send")),
+  );
+
+  const shell = (): void => {
+    replaceChildren(
+      root,
+      h(
+        "main",
+        { className: "home facilitator console", id: "main" },
+        h("div", { className: "console-head" }),
+        status,
+        h(
+          "div",
+          { className: "console-actions" },
+          h(
+            "button",
+            { type: "button", onclick: () => void run(() => facilitatorApi.formTables(id)) },
+            t("ws.formTables"),
+          ),
+          h(
+            "button",
+            { type: "button", className: "primary", onclick: () => void run(() => facilitatorApi.startAll(id)) },
+            t("ws.startAll"),
+          ),
+          h(
+            "button",
+            { type: "button", id: "next-round", onclick: () => void run(() => facilitatorApi.nextRound(id)) },
+            t("ws.nextRound"),
+          ),
+          h("button", { type: "button", onclick: () => void run(() => facilitatorApi.pause(id)) }, t("ws.pause")),
+          h("button", { type: "button", onclick: () => void run(() => facilitatorApi.resume(id)) }, t("ws.resume")),
+          h("button", { type: "button", onclick: () => openDebrief() }, t("ws.debrief")),
+          h(
+            "button",
+            {
+              type: "button",
+              onclick: () => {
+                if (window.confirm(t("ws.confirmEnd"))) void run(() => facilitatorApi.end(id));
+              },
+            },
+            t("ws.endWorkshop"),
+          ),
+          h("button", { type: "button", onclick: back }, t("ws.back")),
+        ),
+        message,
+        live,
+      ),
+    );
+  };
+
+  const head = (o: Overview): HTMLElement => {
+    const link = `${location.origin}/join/${o.workshop.code}`;
+    return h(
+      "header",
+      { className: "console-head" },
+      h("div", {}, h("h1", { tabindex: -1 }, o.workshop.title), h("p", {}, t(`ws.status_${o.workshop.status}`))),
+      h(
+        "div",
+        { className: "join-code" },
+        h("p", {}, t("ws.joinAt", { link })),
+        h("p", { className: "code", "data-code": o.workshop.code }, o.workshop.code),
+      ),
+      h("img", {
+        className: "qr",
+        src: facilitatorApi.fileUrl(id, "qr.svg"),
+        alt: t("ws.qr"),
+        width: 160,
+        height: 160,
+      }),
+    );
+  };
+
+  const moveSelect = (o: Overview, participantId: string, current: number) =>
+    h(
+      "select",
+      {
+        "aria-label": t("ws.moveTo"),
+        onchange: (e: Event) =>
+          void run(() => facilitatorApi.move(id, participantId, Number((e.target as HTMLSelectElement).value))),
+      },
+      h("option", { value: 0, selected: current === 0 }, t("ws.noTable")),
+      ...o.tables
+        .filter((tb) => tb.status === "forming" || tb.number === current)
+        .map((tb) =>
+          h("option", { value: tb.number, selected: tb.number === current }, t("ws.table", { number: tb.number })),
+        ),
+      h("option", { value: Math.max(0, ...o.tables.map((tb) => tb.number)) + 1 }, t("ws.newTable")),
+    );
+
+  /** A planner region: round and clock, then each planner's key figures. */
+  const plannerLines = (p: PlannerTableSummary): HTMLElement =>
+    h(
+      "div",
+      { className: "planner-live" },
+      h(
+        "p",
+        {},
+        t("ws.plannerRound", {
+          round: p.round,
+          clock: `${String(Math.floor(p.clock / 60)).padStart(2, "0")}:${String(Math.round(p.clock % 60)).padStart(2, "0")}`,
+        }),
+      ),
+      h(
+        "ul",
+        {},
+        ...p.planners.map((x) =>
+          h(
+            "li",
+            { "data-planner": x.name },
+            `${x.name} · ${x.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.plannerKpis", {
+              cost: Math.round(x.cost),
+              km: Math.round(x.km),
+              co2: Math.round(x.co2Kg),
+              late: x.late,
+              unplanned: x.unplanned,
+            })}`,
+          ),
+        ),
+      ),
+    );
+
+  const tableCard = (o: Overview, tb: Overview["tables"][number]): HTMLElement => {
+    const l = tb.live;
+    const stuck = l && l.phase === "playing" && !l.paused && l.idleMs > STUCK_AFTER_MS;
+    return h(
+      "li",
+      { className: `table-card${stuck ? " stuck" : ""}`, "data-table": tb.number },
+      h("h3", {}, t("ws.table", { number: tb.number }), " · ", t(`ws.tableStatus_${tb.status}`)),
+      stuck ? h("p", { className: "flag", role: "status" }, t("ws.stuck")) : null,
+      l
+        ? h(
+            "div",
+            {},
+            h(
+              "p",
+              {},
+              l.paused ? t("ws.paused") : l.turnName ? t("ws.turn", { name: l.turnName }) : "",
+              " · ",
+              t("ws.asks", { count: l.asks }),
+              " · ",
+              t("ws.idle", { seconds: Math.round(l.idleMs / 1000) }),
+            ),
+            l.planner
+              ? plannerLines(l.planner)
+              : h(
+                  "ul",
+                  {},
+                  ...l.players.map((p) =>
+                    h(
+                      "li",
+                      {},
+                      `${p.name} · ${p.isBot ? t("ws.bot") : p.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.cards", { count: p.handCount })} · ${t("ws.quartets", { count: p.quartets })}`,
+                    ),
+                  ),
+                ),
+          )
+        : h(
+            "ul",
+            {},
+            ...tb.participants.map((p) =>
+              h("li", {}, p.name, " ", tb.status === "forming" ? moveSelect(o, p.id, tb.number) : null),
+            ),
+          ),
+      tb.status === "forming"
+        ? h(
+            "button",
+            { type: "button", onclick: () => void run(() => facilitatorApi.startTable(id, tb.id)) },
+            t("ws.startTable"),
+          )
+        : tb.status === "playing"
+          ? h(
+              "button",
+              { type: "button", onclick: () => void run(() => facilitatorApi.endTable(id, tb.id)) },
+              t("ws.endTable"),
+            )
+          : null,
+    );
+  };
+
+  const render = (): void => {
+    if (stopped) return;
+    status.textContent = error;
+    const o = overview;
+    if (!o) return;
+    document.title = `${t("app.title")}: ${o.workshop.title}`;
+    root.querySelector(".console-head")?.replaceWith(head(o));
+    // Do not redraw under a facilitator who is choosing in a list.
+    if (live.contains(document.activeElement) && document.activeElement?.tagName === "SELECT") return;
+    const waiting = o.participants.filter((p) => !p.tableId);
+    replaceChildren(
+      live,
+      h(
+        "section",
+        { className: "panel" },
+        h("h2", {}, t("ws.participants", { count: o.participants.length })),
+        o.participants.length === 0 ? h("p", {}, t("ws.noParticipants")) : null,
+        waiting.length > 0 ? h("h3", {}, t("ws.lobbyList")) : null,
+        h("ul", { className: "waiting" }, ...waiting.map((p) => h("li", {}, p.name, " ", moveSelect(o, p.id, 0)))),
+      ),
+      h(
+        "section",
+        { className: "panel" },
+        h("h2", {}, t("ws.tables")),
+        h("ul", { className: "table-grid" }, ...o.tables.map((tb) => tableCard(o, tb))),
+      ),
+    );
+  };
+
+  const openDebrief = (): void => {
+    stopped = true;
+    window.clearTimeout(timer);
+    showDebrief(id, () => {
+      stopped = false;
+      shell();
+      void refresh();
+    });
+  };
+
+  shell();
+  void refresh();
+  return () => {
+    stopped = true;
+    window.clearTimeout(timer);
+  };
+}
