@@ -12,6 +12,7 @@ import { plannerBinding } from "./planner/binding.js";
 import { SolverPool } from "./planner/solverWorker.js";
 import { quickPlay } from "./table/quickPlay.js";
 import { tableRoom } from "./table/rooms.js";
+import type { Scheduler } from "./table/scheduler.js";
 import { plannerApi } from "./planner/http.js";
 import { workshopApi } from "./workshop/http.js";
 import { WORKSHOP_GAMES } from "./workshop/games.js";
@@ -37,6 +38,8 @@ export interface AppOptions {
   driver?: MatchMakerDriver;
   /** This process's address as clients reach it (host:port[/path]), when several processes serve one app. */
   publicAddress?: string;
+  /** Time for every table (tests pass a ManualScheduler); left out, each room's own clock. */
+  scheduler?: Scheduler;
 }
 
 /**
@@ -92,22 +95,22 @@ export function createGameServer(options: AppOptions): Server {
   const planner = plannerBinding(plannerConfig, solver);
   server.define(
     ROOMS.quartet,
-    tableRoom(quartet, () => quickPlay),
+    tableRoom(quartet, () => quickPlay, options.scheduler),
   );
   server.define(
     PLANNER_ROOM,
-    tableRoom(planner, () => quickPlay),
+    tableRoom(planner, () => quickPlay, options.scheduler),
   );
   if (options.workshops) {
     const { service, serverKey } = options.workshops;
     const services = { store: service.store, serverKey };
     server.define(
       WORKSHOP_GAMES.quartet.room,
-      tableRoom(quartet, () => new WorkshopSeating(services, WORKSHOP_GAMES.quartet)),
+      tableRoom(quartet, () => new WorkshopSeating(services, WORKSHOP_GAMES.quartet), options.scheduler),
     );
     server.define(
       WORKSHOP_GAMES.planner.room,
-      tableRoom(planner, () => new WorkshopSeating(services, WORKSHOP_GAMES.planner)),
+      tableRoom(planner, () => new WorkshopSeating(services, WORKSHOP_GAMES.planner), options.scheduler),
     );
   }
   return server;

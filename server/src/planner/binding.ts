@@ -68,6 +68,7 @@ export function plannerBinding(
   return {
     game: plannerGame({ minutesPerSecond: config.minutesPerSecond, clockTickMs: config.clockTickMs }),
     config: { ...config, botDelayMs: [0, 0] },
+    views: "always",
     botsTakeOver: false,
     quickSetup: (raw): TableSetup<PlannerOptions> => setupOf(parseJoin(raw)),
     joinRequest(raw) {

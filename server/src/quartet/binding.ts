@@ -106,6 +106,7 @@ export function quartetBinding(
   return {
     game: quartetGame,
     config,
+    views: "optIn",
     botsTakeOver: true,
     quickSetup: (raw) => setupOf(parseJoin(raw)),
     joinRequest(raw) {

@@ -4,10 +4,13 @@ import { StateView } from "@colyseus/schema";
 import type { Lang } from "@iot/shared/protocol";
 import { createRng, type Rng } from "@iot/shared/rng";
 import { moveOf, type Accepted, type Audience, type TablePlayer } from "@iot/shared/table/definition";
+import { diffViews } from "@iot/shared/table/patch";
+import { RESYNC_MESSAGE, VIEW_MESSAGE, type TableView } from "@iot/shared/table/view";
 import type { TableSummary } from "@iot/shared/workshop/api";
 import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "./binding.js";
 import { TokenBucket } from "./rateLimit.js";
 import { freeSeat, inSeatOrder, type Seat } from "./seats.js";
+import { roomScheduler, type Scheduler, type Timer } from "./scheduler.js";
 import type { TableSnapshot } from "./snapshot.js";
 import type { TableCommand, TableCommandResult } from "./control.js";
 
@@ -54,8 +57,8 @@ export interface SeatPolicy {
 export class TableRoom extends Room {
   binding!: AnyBinding;
   policy!: SeatPolicy;
-  /** The host's clock (epoch ms); tests may replace it. */
-  now: () => number = Date.now;
+  /** Time for every timer and time stamp of the table (the room's clock unless one is given, e.g. a test's). */
+  scheduler: Scheduler | null = null;
   readonly seats = new Map<string, Seat>();
   game: unknown = null;
   setup!: TableSetup<unknown>;
@@ -68,14 +71,18 @@ export class TableRoom extends Room {
   private buckets = new Map<string, TokenBucket>();
   /** Increases with every change; a scheduled bot, timer or wake acts only if it has not moved on. */
   private moveNo = 0;
-  private lastMoveAt = Date.now();
+  private lastMoveAt = 0;
+  private disposed = false;
   private turnDeadline = 0;
-  private timers: { clear(): void }[] = [];
+  private timers: Timer[] = [];
   private lingering = false;
   /** Effects under way, by kind and player: a second request waits for the first. */
   private pending = new Set<string>();
+  /** Clients on the view route, by session id: the last view each was sent and its number. */
+  private viewers = new Map<string, { view: TableView<unknown> | null; seq: number; ready: boolean }>();
 
   override onCreate(raw: unknown): void {
+    this.scheduler ??= roomScheduler(this);
     this.seed = this.binding.config.seed ?? randomInt(0, 2 ** 31);
     this.rng = createRng(this.seed);
     this.lastMoveAt = this.now();
@@ -87,6 +94,16 @@ export class TableRoom extends Room {
     }
     this.maxClients = this.setup.seats;
     this.onMessage("start", (client) => this.guard(client, () => this.onStart(client)));
+    this.onMessage(RESYNC_MESSAGE, (client) =>
+      this.guard(client, () => {
+        const viewer = this.viewers.get(client.sessionId);
+        if (!viewer) return { code: "BAD_MESSAGE" };
+        viewer.view = null;
+        viewer.ready = true;
+        this.pushViews();
+        return null;
+      }),
+    );
     this.onMessage("*", (client, type, payload) =>
       this.guard(client, () => this.dispatch(String(type), payload, client.sessionId, "player")),
     );
@@ -104,24 +121,41 @@ export class TableRoom extends Room {
   }
 
   override onJoin(client: Client, options: Record<string, unknown>, auth?: unknown): void {
+    if (this.binding.views === "always" || options?.views === true)
+      this.viewers.set(client.sessionId, { view: null, seq: 0, ready: false });
     try {
       this.policy.join(this, client, options ?? {}, auth);
     } catch (e) {
+      this.viewers.delete(client.sessionId);
       if (e instanceof BadOptions) throw new ServerError(BAD_OPTIONS, e.message);
       throw e;
     }
+    this.pushViews();
   }
 
+  /** A dropped client's seat waits the reconnection window (on the table's time); after it, `onLeave` follows. */
   override async onDrop(client: Client): Promise<void> {
     this.setConnected(client.sessionId, false);
-    await this.allowReconnection(client, this.binding.config.reconnectSeconds);
+    const reconnection = this.allowReconnection(client, "manual");
+    const window = this.later(
+      () => reconnection.reject(new Error("the reconnection window closed")),
+      this.binding.config.reconnectSeconds * 1000,
+    );
+    try {
+      await reconnection;
+    } finally {
+      window.clear();
+    }
   }
 
   override onReconnect(client: Client): void {
+    const viewer = this.viewers.get(client.sessionId);
+    if (viewer) viewer.view = null;
     this.setConnected(client.sessionId, true);
   }
 
   override onLeave(client: Client): void {
+    this.viewers.delete(client.sessionId);
     const seat = this.seats.get(client.sessionId);
     if (!seat) return;
     if (!this.game) {
@@ -137,8 +171,21 @@ export class TableRoom extends Room {
   }
 
   override async onDispose(): Promise<void> {
+    this.disposed = true;
     this.clock.clear();
     await this.policy.idle();
+  }
+
+  /** The table's time (epoch ms). */
+  now(): number {
+    return (this.scheduler as Scheduler).now();
+  }
+
+  /** Runs `run` after `ms` on the table's time; cleared when the room is disposed. */
+  later(run: () => void, ms: number): Timer {
+    return (this.scheduler as Scheduler).setTimeout(() => {
+      if (!this.disposed) run();
+    }, ms);
   }
 
   /** Whether the game has started. */
@@ -314,13 +361,63 @@ export class TableRoom extends Room {
     };
   }
 
+  /** Adds the seat to the synchronised state; a client off the view route gets its own seat's secrets through its StateView. */
   private giveView(client: Client, seat: Seat): void {
+    const own = this.projection.addSeat(seat);
+    if (this.viewers.has(client.sessionId) && this.binding.views === "optIn") return;
     client.view = new StateView();
-    client.view.add(this.projection.addSeat(seat));
+    client.view.add(own);
   }
 
   private write(): void {
     this.projection.write(this.view());
+    this.pushViews();
+  }
+
+  /** What seat `id` sees of the table: the seats and host state, and the game's view for that seat. */
+  private tableView(id: string): TableView<unknown> {
+    return {
+      me: id,
+      host: this.hostId,
+      paused: this.paused,
+      notice: this.notice,
+      turnDeadline: this.turnDeadline,
+      seats: inSeatOrder(this.seats.values()).map(({ id, name, seat, isBot, connected, role, regionPhase }) => ({
+        id,
+        name,
+        seat,
+        isBot,
+        connected,
+        role,
+        regionPhase,
+      })),
+      game: this.game === null ? null : this.binding.game.view(this.game, id),
+    };
+  }
+
+  /**
+   * Sends every client on the view route what changed in its view: the whole
+   * view when it asks (`resync`: once its handlers are in place, and whenever
+   * it missed a step) and after a reconnect, else the JSON patch from the
+   * last one. Sent before the events of a move, so a client
+   * has the state an event describes when the event arrives.
+   */
+  private pushViews(): void {
+    for (const [id, viewer] of this.viewers) {
+      const client = this.clients.getById(id);
+      if (!viewer.ready || !client || !this.seats.has(id)) continue;
+      const view = this.tableView(id);
+      if (viewer.view === null) {
+        viewer.seq++;
+        client.send(VIEW_MESSAGE, { seq: viewer.seq, full: view });
+      } else {
+        const ops = diffViews(viewer.view, view);
+        if (ops.length === 0) continue;
+        viewer.seq++;
+        client.send(VIEW_MESSAGE, { seq: viewer.seq, ops });
+      }
+      viewer.view = view;
+    }
   }
 
   private changed(): void {
@@ -333,11 +430,11 @@ export class TableRoom extends Room {
     let bucket = this.buckets.get(client.sessionId);
     if (!bucket) {
       const { rateBurst, ratePerSecond } = this.binding.config;
-      bucket = new TokenBucket(rateBurst, ratePerSecond, this.clock.currentTime);
+      bucket = new TokenBucket(rateBurst, ratePerSecond, this.now());
       this.buckets.set(client.sessionId, bucket);
     }
     let rejection: { code: string } | null;
-    if (!bucket.take(this.clock.currentTime)) rejection = { code: "RATE_LIMITED" };
+    if (!bucket.take(this.now())) rejection = { code: "RATE_LIMITED" };
     else {
       try {
         rejection = handle();
@@ -443,7 +540,7 @@ export class TableRoom extends Room {
     if (game.isFinished(state)) {
       if (!this.lingering) {
         this.lingering = true;
-        this.clock.setTimeout(() => void this.disconnect(), this.binding.config.lingerMs);
+        this.later(() => void this.disconnect(), this.binding.config.lingerMs);
       }
     } else if (!this.paused) {
       const move = this.moveNo;
@@ -452,13 +549,13 @@ export class TableRoom extends Room {
       if (turn && seat?.isBot && game.bot) {
         const [lo, hi] = this.binding.config.botDelayMs;
         const delay = lo + this.rng.int(0, Math.max(0, hi - lo));
-        this.timers.push(this.clock.setTimeout(() => this.botMove(turn, move), delay));
+        this.timers.push(this.later(() => this.botMove(turn, move), delay));
       } else if (turn && seat && game.bot && this.setup.turnSeconds > 0) {
         this.turnDeadline = this.now() + this.setup.turnSeconds * 1000;
-        this.timers.push(this.clock.setTimeout(() => this.botMove(turn, move), this.setup.turnSeconds * 1000));
+        this.timers.push(this.later(() => this.botMove(turn, move), this.setup.turnSeconds * 1000));
       }
       const at = game.nextWake(state);
-      if (at !== null) this.timers.push(this.clock.setTimeout(() => this.wake(move), Math.max(0, at - this.now())));
+      if (at !== null) this.timers.push(this.later(() => this.wake(move), Math.max(0, at - this.now())));
     }
     if (hadDeadline !== this.turnDeadline) this.write();
   }

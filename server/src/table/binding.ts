@@ -93,4 +93,10 @@ export interface TableBinding<S, E, R extends { code: string }, O> {
   effects?: Record<string, (effect: { kind: string; player: string }, state: S) => Promise<EffectResult>>;
   /** Whether a bot plays the seat of a player who is gone (games with bots); otherwise the seat waits. */
   readonly botsTakeOver: boolean;
+  /**
+   * Who gets the seat views (the `view` message): every client, or only those
+   * that join with `views: true` (the quartet, whose contract clients read
+   * the synchronised state instead).
+   */
+  readonly views: "always" | "optIn";
 }

@@ -78,7 +78,7 @@ export class WorkshopSeating implements SeatPolicy {
     // The table lives until its game ends (then it closes after the linger), even while nobody is connected.
     host.autoDispose = false;
     if (o.restore) this.restore(host, o.restore);
-    else host.clock.setTimeout(() => this.graceEnds(host), this.startAfterMs);
+    else host.later(() => this.graceEnds(host), this.startAfterMs);
     return setup;
   }
 
@@ -116,7 +116,7 @@ export class WorkshopSeating implements SeatPolicy {
     });
     if (this.graceOver) {
       this.graceOver = false;
-      host.clock.setTimeout(() => this.graceEnds(host), this.startAfterMs);
+      host.later(() => this.graceEnds(host), this.startAfterMs);
     }
     const present = new Set(this.participantOf.values());
     if (this.expected.every((id) => present.has(id))) host.start();
@@ -171,7 +171,7 @@ export class WorkshopSeating implements SeatPolicy {
     for (const [seat, participant] of Object.entries(snap.participants)) {
       this.participantOf.set(seat, participant);
       if (host.seats.get(seat)?.isBot !== false) continue;
-      const timer = host.clock.setTimeout(() => {
+      const timer = host.later(() => {
         this.awaited.delete(seat);
         host.takeOver(seat);
       }, host.binding.config.reconnectSeconds * 1000);

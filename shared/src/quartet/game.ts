@@ -7,7 +7,7 @@ import { chooseAsk, type BotLevel } from "./bots/index.js";
 import { renamePlayer } from "./rename.js";
 import { applyAsk, newGame } from "./rules.js";
 import { eventForSeat, seatView, type SeatView } from "./seatView.js";
-import type { QuartetEvent, QuartetState, Rejection, TableSettings } from "./types.js";
+import type { QuartetEvent, QuartetState, RankEntry, Rejection, TableSettings } from "./types.js";
 
 /** A quartet table's whole game: the rules' state, the event log and the region's action plan. Plain JSON. */
 export interface QuartetTable {
@@ -15,6 +15,12 @@ export interface QuartetTable {
   log: QuartetEvent[];
   picks: PlanPick[];
   botLevel: BotLevel;
+}
+
+/** What one seat sees of a quartet table: the seat view of the rules, the action plan and the final ranking. */
+export interface QuartetSeatView extends SeatView {
+  picks: PlanPick[];
+  ranking: RankEntry[] | null;
 }
 
 /** What the table is set up with: the house rules and the bots' strength. */
@@ -56,7 +62,7 @@ export const quartetGame: GameDefinition<
   QuartetTableEvent,
   Rejection,
   QuartetOptions,
-  SeatView,
+  QuartetSeatView,
   QuartetMoves
 > = {
   name: "quartet",
@@ -93,7 +99,11 @@ export const quartetGame: GameDefinition<
     },
   },
   turn: (table) => (table.game.phase === "playing" ? table.game.turn : null),
-  view: (table, player) => seatView(table.game, player, table.log),
+  view: (table, player) => ({
+    ...seatView(table.game, player, table.log),
+    picks: table.picks,
+    ranking: table.game.ranking,
+  }),
   bot(table, player, rng: Rng) {
     const ask = chooseAsk(table.botLevel, seatView(table.game, player, table.log), rng);
     return ask ? { type: "ask", payload: { to: ask.to, card: ask.card } } : null;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CARD_IDS, THEME_IDS, type CardId, type ThemeId } from "./cardIds.js";
 import { BOT_LEVELS } from "./bots/index.js";
-import type { QuartetTable } from "./game.js";
+import type { QuartetSeatView, QuartetTable } from "./game.js";
 
 const card = z.enum(CARD_IDS as readonly CardId[] as [CardId, ...CardId[]]);
 const theme = z.enum(THEME_IDS as readonly ThemeId[] as [ThemeId, ...ThemeId[]]);
@@ -22,6 +22,13 @@ const event = z.discriminatedUnion("type", [
   z.object({ type: z.literal("finished"), ranking: z.array(rank) }),
 ]);
 
+const settings = z.object({
+  missPassesTo: z.enum(["asked", "next"]),
+  allowBluff: z.boolean(),
+  stockHandSize: z.number().int().min(0),
+  emptyHand: z.enum(["out", "draw"]),
+});
+
 /**
  * A quartet table's state as a snapshot stores it ({@link QuartetTable}):
  * checked when a table is brought back, and consistent (every hand and laid
@@ -30,12 +37,7 @@ const event = z.discriminatedUnion("type", [
 export const quartetTableSchema: z.ZodType<QuartetTable> = z
   .object({
     game: z.object({
-      settings: z.object({
-        missPassesTo: z.enum(["asked", "next"]),
-        allowBluff: z.boolean(),
-        stockHandSize: z.number().int().min(0),
-        emptyHand: z.enum(["out", "draw"]),
-      }),
+      settings,
       players: z.array(player).min(2).max(6),
       hands: z.record(z.string(), z.array(card)),
       quartets: z.record(z.string(), z.array(theme)),
@@ -54,3 +56,25 @@ export const quartetTableSchema: z.ZodType<QuartetTable> = z
     const keys = [...Object.keys(game.hands), ...Object.keys(game.quartets)];
     return keys.every((k) => seated.has(k)) && (game.turn === null || seated.has(game.turn));
   }, "hands, quartets and the turn belong to seated players");
+
+/** The client's check of a quartet seat view ({@link QuartetSeatView}). */
+export const quartetSeatViewSchema: z.ZodType<QuartetSeatView> = z.object({
+  me: z.string(),
+  settings,
+  phase: z.enum(["playing", "finished"]),
+  turn: player.nullable(),
+  players: z.array(
+    z.object({
+      id: player,
+      seat: z.number().int(),
+      handCount: z.number().int(),
+      quartets: z.array(theme),
+      out: z.boolean(),
+    }),
+  ),
+  hand: z.array(card),
+  stockCount: z.number().int(),
+  history: z.array(event),
+  picks: z.array(z.object({ player, theme, card, note: z.string() })),
+  ranking: z.array(rank).nullable(),
+});

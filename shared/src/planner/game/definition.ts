@@ -1,9 +1,9 @@
 import { plannerRejectionMessage } from "../../i18n/plannerMessages.js";
 import type { Lang } from "../../protocol.js";
 import type { GameDefinition, Outcome, Outgoing } from "../../table/definition.js";
-import { carrierView, type CarrierView } from "../carrierView.js";
 import type { Plan } from "../evaluate.js";
 import { plannerSchemas, proposalResultSchema, type PlannerPayloads } from "../protocol.js";
+import { plannerSeatView, type PlannerSeatView } from "../seatView.js";
 import { acceptProposal, recordProposal, revealFloor, setPlan } from "./actions.js";
 import { assess } from "./assessment.js";
 import { advanceClock } from "./clock.js";
@@ -93,7 +93,7 @@ function step(table: PlannerTable, clockTickMs: number, now: number, only?: "end
  */
 export function plannerGame(
   options: Omit<PlannerOptions, "difficulty" | "roundSeconds">,
-): GameDefinition<PlannerTable, PlannerEvent, PlannerRejection, PlannerOptions, CarrierView | null, PlannerMoves> {
+): GameDefinition<PlannerTable, PlannerEvent, PlannerRejection, PlannerOptions, PlannerSeatView, PlannerMoves> {
   const stepMinutes = (options.minutesPerSecond * options.clockTickMs) / 1000;
   const rule =
     (apply: (game: PlannerGame, player: string, payload: never) => PlannerResult) =>
@@ -195,7 +195,7 @@ export function plannerGame(
       },
     },
     turn: () => null,
-    view: (table, player) => carrierView(table.game, player),
+    view: (table, player) => plannerSeatView(table, player),
     nextWake(table) {
       const times = [table.roundEndsAt, table.tickAt].filter((t) => t > 0);
       return times.length > 0 ? Math.min(...times) : null;

@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { carrierView, type CarrierView } from "./carrierView.js";
+import type { PlannerTable } from "./game/definition.js";
+import {
+  leaderboard,
+  regionTotals,
+  type Offer,
+  type PlannerGame,
+  type PlannerRound,
+  type Standing,
+} from "./game/index.js";
+
+/** Every planner's headline figures of their current plan, as their own desk computes them: public. */
+export interface PlannerHeadline {
+  id: string;
+  cost: number;
+  km: number;
+  co2Kg: number;
+  late: number;
+  unplanned: number;
+  deliveries: number;
+}
+
+/**
+ * What one planner may know of the region: the game's phase, round and
+ * clock, the round timer, their own carrier (null for a seat without one),
+ * every planner's headline figures, the offers, the last round's standings
+ * and the region's totals. Nothing of another carrier's orders or plan.
+ */
+export interface PlannerSeatView {
+  phase: PlannerGame["phase"];
+  round: number;
+  /** Minutes after midnight in the game day, rounded. */
+  clock: number;
+  /** Epoch ms when the round's timer runs out; 0 when none runs. */
+  roundEndsAt: number;
+  carrier: CarrierView | null;
+  planners: PlannerHeadline[];
+  offers: Offer[];
+  /** The standings of round `leaderboardRound` (the last that ended; 0: none yet). */
+  leaderboard: Standing[];
+  leaderboardRound: number;
+  regionKm: number;
+  regionCo2Kg: number;
+  /** The region's totals at the end of round 3, to compare round 4 against (0 before). */
+  regionKmRound3: number;
+  regionCo2KgRound3: number;
+}
+
+/** Carrier views by carrier: a carrier object that did not change keeps its view (and its evaluation). */
+const views = new WeakMap<object, CarrierView | null>();
+/** The public part of a table state, computed once for all seats. */
+const publics = new WeakMap<PlannerTable, Omit<PlannerSeatView, "carrier">>();
+
+function viewOf(game: PlannerGame, player: string): CarrierView | null {
+  const carrier = Object.hasOwn(game.carriers, player) ? game.carriers[player] : undefined;
+  if (!carrier) return null;
+  let view = views.get(carrier);
+  if (view === undefined) {
+    view = carrierView(game, player);
+    views.set(carrier, view);
+  }
+  return view;
+}
+
+function publicPart(table: PlannerTable): Omit<PlannerSeatView, "carrier"> {
+  const known = publics.get(table);
+  if (known) return known;
+  const game = table.game;
+  const last = game.results.reduce((a, r) => Math.max(a, r.round), 0);
+  const totals = regionTotals(game);
+  const part = {
+    phase: game.phase,
+    round: game.round,
+    clock: Math.round(game.clock),
+    roundEndsAt: table.roundEndsAt,
+    planners: game.players.map((id) => {
+      const kpi = viewOf(game, id)?.kpi;
+      return {
+        id,
+        cost: kpi?.cost ?? 0,
+        km: kpi?.km ?? 0,
+        co2Kg: kpi?.co2Kg ?? 0,
+        late: kpi?.late ?? 0,
+        unplanned: kpi?.unplanned.length ?? 0,
+        deliveries: kpi?.deliveries ?? 0,
+      };
+    }),
+    offers: game.offers,
+    leaderboard: last === 0 ? [] : leaderboard(game, last as PlannerRound),
+    leaderboardRound: last,
+    regionKm: totals.km,
+    regionCo2Kg: totals.co2Kg,
+    regionKmRound3: totals.round3?.km ?? 0,
+    regionCo2KgRound3: totals.round3?.co2Kg ?? 0,
+  };
+  publics.set(table, part);
+  return part;
+}
+
+/** The view of `player` (see {@link PlannerSeatView}); the parts all seats share are computed once per state. */
+export function plannerSeatView(table: PlannerTable, player: string): PlannerSeatView {
+  return { ...publicPart(table), carrier: viewOf(table.game, player) };
+}
+
+const plan = z.object({ routes: z.array(z.object({ vehicle: z.string(), orders: z.array(z.string()) })) });
+const kpi = z
+  .object({
+    routes: z.array(z.object({}).loose()),
+    cost: z.number(),
+    km: z.number(),
+    co2Kg: z.number(),
+    late: z.number(),
+    unplanned: z.array(z.string()),
+  })
+  .loose();
+
+/** The client's check of a planner view (the generated day's details are taken as they come). */
+export const plannerSeatViewSchema = z.object({
+  phase: z.enum(["waiting", "round", "review", "finished"]),
+  round: z.number().int(),
+  clock: z.number(),
+  roundEndsAt: z.number(),
+  carrier: z
+    .object({
+      index: z.number().int(),
+      scenario: z
+        .object({
+          orders: z.array(z.object({ id: z.string() }).loose()),
+          fleet: z.array(z.object({ id: z.string() }).loose()),
+        })
+        .loose(),
+      plan,
+      kpi,
+      revealed: z.array(z.string()),
+      unavailable: z.array(z.string()),
+      locked: z.array(z.string()),
+      proposal: plan.nullable(),
+      proposalKpi: kpi.nullable(),
+    })
+    .loose()
+    .nullable(),
+  planners: z.array(
+    z.object({
+      id: z.string(),
+      cost: z.number(),
+      km: z.number(),
+      co2Kg: z.number(),
+      late: z.number(),
+      unplanned: z.number(),
+      deliveries: z.number(),
+    }),
+  ),
+  offers: z.array(z.object({ id: z.string(), from: z.string(), order: z.string(), status: z.string() }).loose()),
+  leaderboard: z.array(
+    z.object({ player: z.string(), name: z.string(), place: z.number(), score: z.number() }).loose(),
+  ),
+  leaderboardRound: z.number().int(),
+  regionKm: z.number(),
+  regionCo2Kg: z.number(),
+  regionKmRound3: z.number(),
+  regionCo2KgRound3: z.number(),
+}) as unknown as z.ZodType<PlannerSeatView>;
