@@ -30,70 +30,103 @@ const { CARD_RATIO, handGrid, tableLayout } = (await load("quartet/table/layout.
   handGrid(width: number, height: number, n: number, maxW: number): { cells: Rect[] };
   tableLayout(width: number, height: number, opponents: number, handSize: number): Layout;
 };
-const { decodeState } = (await load("quartet/net/decode.ts")) as { decodeState(raw: unknown): TableState };
-const { toSeatView } = (await load("quartet/net/seatView.ts")) as {
-  toSeatView(state: TableState, me: string, settings?: Record<string, unknown>): unknown;
+const { toTableState, newEvents } = (await load("quartet/net/tableState.ts")) as {
+  toTableState(view: unknown): TableState;
+  newEvents(before: unknown, after: unknown): unknown[];
 };
-const { toTableEvent } = (await load("quartet/net/events.ts")) as { toTableEvent(payload: unknown): unknown };
+const { quartetSeatViewSchema } = await import("@iot/shared/quartet/tableSchema");
+const { tableViewSchema } = await import("@iot/shared/table/view");
 const { ICON_SVG } = (await load("quartet/deck/icons.ts")) as { ICON_SVG: Record<string, string> };
 interface TableState {
   phase: string;
   host: string;
-  plan: unknown[];
+  turn: string;
+  plan: { name: string; card: string }[];
+  ranking: { name: string; place: number }[];
   settings: unknown;
-  players: { name: string; hand: string[]; quartets: string[]; connected: boolean }[];
+  players: { name: string; hand: string[]; quartets: string[]; connected: boolean; out: boolean }[];
 }
 
 const overlap = (a: Rect, b: Rect): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-/** The state as `room.state.toJSON()` gives it for the own seat "me". */
-function rawState(turn = "me") {
+const SETTINGS = { missPassesTo: "asked", allowBluff: false, stockHandSize: 0, emptyHand: "out" };
+
+/** The own seat's game view (as the shared rules make it) for seat "me", with `turn`. */
+function seatView(turn = "me", allowBluff = false) {
   return {
+    me: "me",
+    settings: { ...SETTINGS, allowBluff },
     phase: "playing",
     turn,
-    players: {
-      me: {
-        name: "Tess",
-        seat: 0,
-        isBot: false,
-        connected: true,
-        handCount: 3,
-        quartets: [],
-        hand: ["geld-1", "geld-2", "beleid-4"],
-      },
-      a: { name: "Anna", seat: 1, isBot: true, connected: true, handCount: 4, quartets: ["netwerk"], hand: [] },
-      b: { name: "Bram", seat: 2, isBot: true, connected: false, handCount: 0, quartets: [], hand: [] },
-      c: { name: "Chris", seat: 3, isBot: true, connected: true, handCount: 9, quartets: [] },
-    },
+    players: [
+      { id: "me", seat: 0, handCount: 3, quartets: [], out: false },
+      { id: "a", seat: 1, handCount: 4, quartets: ["netwerk"], out: false },
+      { id: "b", seat: 2, handCount: 0, quartets: [], out: true },
+      { id: "c", seat: 3, handCount: 9, quartets: [], out: false },
+    ],
+    hand: ["geld-1", "geld-2", "beleid-4"],
+    stockCount: 0,
+    history: [{ type: "dealt", handCounts: { me: 3, a: 4, b: 0, c: 9 }, stockCount: 0 }],
+    picks: [{ player: "a", theme: "netwerk", card: "netwerk-2", note: "" }],
+    ranking: null,
   };
 }
 
-describe("decoding the room state", () => {
-  it("sorts players by seat, keeps the own hand and fills the additions with neutral values", () => {
-    const state = decodeState(rawState());
+/** The whole table view of seat "me": seats in order with names, and the game's view. */
+function tableView(game: unknown = seatView()) {
+  const seat = (id: string, name: string, n: number, isBot: boolean, connected = true) => ({
+    id,
+    name,
+    seat: n,
+    isBot,
+    connected,
+    role: "",
+    regionPhase: "",
+  });
+  return {
+    me: "me",
+    host: "me",
+    paused: false,
+    notice: "",
+    turnDeadline: 0,
+    seats: [
+      seat("me", "Tess", 0, false),
+      seat("a", "Anna", 1, true),
+      seat("b", "Bram", 2, true, false),
+      seat("c", "Chris", 3, true),
+    ],
+    game,
+  };
+}
+
+describe("the table from the seat's view", () => {
+  it("passes the shared schema, and gives players by seat with names, the own hand and the plan with names", () => {
+    expect(tableViewSchema(quartetSeatViewSchema).safeParse(tableView()).success).toBe(true);
+    const state = toTableState(tableView());
     expect(state.players.map((p) => p.name)).toEqual(["Tess", "Anna", "Bram", "Chris"]);
     expect(state.players[0]?.hand).toEqual(["geld-1", "geld-2", "beleid-4"]);
     expect(state.players[1]?.quartets).toEqual(["netwerk"]);
     expect(state.players[2]?.connected).toBe(false);
-    expect(state.host).toBe("");
-    expect(state.plan).toEqual([]);
+    expect(state.players[2]?.out).toBe(true);
+    expect(state.plan).toEqual([expect.objectContaining({ name: "Anna", card: "netwerk-2" })]);
+    expect(state.turn).toBe("me");
+  });
+
+  it("is waiting before the deal, with the seats already there", () => {
+    const state = toTableState(tableView(null));
+    expect(state.phase).toBe("waiting");
+    expect(state.players.map((p) => p.name)).toEqual(["Tess", "Anna", "Bram", "Chris"]);
     expect(state.settings).toBeNull();
   });
 
-  it("drops unknown card and theme ids and survives garbage", () => {
-    const state = decodeState({
-      players: { x: { hand: ["geld-9", "geld-1", 3], quartets: ["nope", "geld"] } },
-      phase: "??",
-    });
-    expect(state.phase).toBe("waiting");
-    expect(state.players[0]?.hand).toEqual(["geld-1"]);
-    expect(state.players[0]?.quartets).toEqual(["geld"]);
-    expect(decodeState(null).players).toEqual([]);
+  it("refuses a view with unknown card ids", () => {
+    const bad = { ...seatView(), hand: ["geld-9"] };
+    expect(tableViewSchema(quartetSeatViewSchema).safeParse(tableView(bad)).success).toBe(false);
   });
 });
 
 describe("asking: player, theme you hold, card you miss", () => {
-  const view = toSeatView(decodeState(rawState()), "me");
+  const view = seatView();
 
   it("offers only players with cards, themes held and not laid, and cards not held", () => {
     const step = askStep(view, { target: null, theme: null });
@@ -114,37 +147,27 @@ describe("asking: player, theme you hold, card you miss", () => {
   it("falls back when a choice is not legal (empty hand, theme not held, not the own turn)", () => {
     expect(askStep(view, { target: "b", theme: "geld" }).kind).toBe("player");
     expect(askStep(view, { target: "a", theme: "netwerk" }).kind).toBe("theme");
-    const notMine = toSeatView(decodeState(rawState("a")), "me");
+    const notMine = seatView("a");
     expect(askStep(notMine, { target: "a", theme: "geld" }).kind).toBe("idle");
     expect(stepBack({ target: "a", theme: "geld" })).toEqual({ target: "a", theme: null });
     expect(stepBack({ target: "a", theme: null })).toEqual({ target: null, theme: null });
   });
 
   it("offers themes not held when the table allows a bluff", () => {
-    const bluff = toSeatView(decodeState(rawState()), "me", { allowBluff: true });
+    const bluff = seatView("me", true);
     const step = askStep(bluff, { target: "a", theme: null });
     expect(step.kind === "theme" && step.options).toEqual(["beleven", "kennisoverdracht", "geld", "beleid"]);
   });
 });
 
-describe("events from the server", () => {
-  it("accepts the public events and ignores malformed ones", () => {
-    expect(toTableEvent({ type: "asked", from: "a", to: "b", card: "geld-1", got: true })).toEqual({
-      type: "asked",
-      from: "a",
-      to: "b",
-      card: "geld-1",
-      got: true,
-    });
-    expect(toTableEvent({ type: "quartet", player: "a", theme: "geld" })).toEqual({
-      type: "quartet",
-      player: "a",
-      theme: "geld",
-    });
-    expect(toTableEvent({ type: "drew", player: "a" })).toEqual({ type: "drew", player: "a" });
-    expect(toTableEvent({ type: "asked", from: "a", to: "b", card: "geld-7" })).toBeNull();
-    expect(toTableEvent({ type: "quartet", player: "a", theme: "x" })).toBeNull();
-    expect(toTableEvent("nonsense")).toBeNull();
+describe("events between two views", () => {
+  it("are what the newer history adds, without the deal", () => {
+    const before = tableView();
+    const asked = { type: "asked", from: "me", to: "a", card: "geld-3", got: true };
+    const after = tableView({ ...seatView(), history: [...seatView().history, asked] });
+    expect(newEvents(before, after)).toEqual([asked]);
+    expect(newEvents(after, after)).toEqual([]);
+    expect(newEvents(after, before)).toEqual([]);
   });
 });
 

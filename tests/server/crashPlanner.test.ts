@@ -9,7 +9,7 @@ import { WorkshopStore } from "../../server/src/db/store.js";
 import { hashPassword } from "../../server/src/workshop/auth.js";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
 import type { Debrief } from "@iot/shared/workshop/debrief";
-import { myCarrier, waitFor, type PRoom } from "./planner/harness.js";
+import { myCarrier, plannerRoom, waitFor, type PRoom } from "./planner/harness.js";
 import { handPlan, planOf } from "./planner/play.js";
 
 const PORT = 2618;
@@ -88,7 +88,7 @@ describe("a server crash in the middle of a planner round", () => {
       const rooms: PRoom[] = [];
       for (const token of tokens) {
         const lobby = (await guest("GET", "/lobby", undefined, token)) as { table: { roomId: string } };
-        const room = (await new Client(`ws://127.0.0.1:${PORT}`).joinById(lobby.table.roomId, { token })) as PRoom;
+        const room = plannerRoom(await new Client(`ws://127.0.0.1:${PORT}`).joinById(lobby.table.roomId, { token }));
         room.reconnection.enabled = false;
         for (const type of ["event", "results"]) room.onMessage(type, () => undefined);
         rooms.push(room);

@@ -7,11 +7,14 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
 import type { Plan } from "@iot/shared/planner/evaluate";
 import type { PlannerEvent } from "@iot/shared/planner/game/types";
-import type { PreviewPayload, ProposalPayload, ResultsPayload } from "@iot/shared/planner/protocol";
+import type { PlannerPayloads, PreviewPayload, ProposalPayload, ResultsPayload } from "@iot/shared/planner/protocol";
+import { plannerSeatViewSchema, type PlannerSeatView } from "@iot/shared/planner/seatViewSchema";
+import type { TableView } from "@iot/shared/table/view";
 import { PLANNER_ROOM, type Lang } from "../net/constants.js";
 import { Emitter } from "../net/emitter.js";
 import { serverUrl } from "../net/serverUrl.js";
 import type { ConnectionStatus } from "../net/connectionStatus.js";
+import { ViewFollower } from "../net/viewFollower.js";
 
 /** A planner of the region as every client sees it. */
 export interface PlannerInfo {
@@ -83,64 +86,60 @@ export interface PlannerNetEvents {
   connection: ConnectionStatus;
 }
 
-const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
-const str = (v: unknown) => (typeof v === "string" ? v : "");
-
-/** Decodes the room's state (as `toJSON` gives it) for planner `me`. */
-export function decodePlannerState(raw: unknown, me: string): PlannerTableState {
-  const s = (raw ?? {}) as Record<string, unknown>;
-  const plannersRaw = (s.planners ?? {}) as Record<string, Record<string, unknown>>;
-  let carrier: CarrierView | null = null;
-  const planners = Object.entries(plannersRaw).map(([id, p]) => {
-    if (id === me && str(p.carrier)) {
-      try {
-        carrier = JSON.parse(str(p.carrier)) as CarrierView;
-      } catch {
-        carrier = null;
-      }
-    }
-    return {
-      id,
-      name: str(p.name),
-      seat: num(p.seat),
-      connected: p.connected === true,
-      cost: num(p.cost),
-      km: num(p.km),
-      co2Kg: num(p.co2Kg),
-      late: num(p.late),
-      unplanned: num(p.unplanned),
-      deliveries: num(p.deliveries),
-    };
-  });
-  planners.sort((a, b) => a.seat - b.seat);
-  const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : []);
+/** The region as the desk draws it, from the planner's view: planners in seat order with their figures, and the own carrier. */
+export function toPlannerState(view: TableView<PlannerSeatView>): PlannerTableState {
+  const game = view.game;
   return {
-    phase: str(s.phase) || "waiting",
-    round: num(s.round),
-    clock: num(s.clock),
-    roundEndsAt: num(s.roundEndsAt),
-    host: str(s.host),
-    planners,
-    offers: list<OfferInfo>(s.offers),
-    leaderboard: list<StandingInfo>(s.leaderboard),
-    leaderboardRound: num(s.leaderboardRound),
+    phase: game?.phase ?? "waiting",
+    round: game?.round ?? 0,
+    clock: game?.clock ?? 0,
+    roundEndsAt: game?.roundEndsAt ?? 0,
+    host: view.host,
+    planners: view.seats.map((s) => {
+      const figures = game?.planners.find((p) => p.id === s.id);
+      return {
+        id: s.id,
+        name: s.name,
+        seat: s.seat,
+        connected: s.connected,
+        cost: figures?.cost ?? 0,
+        km: figures?.km ?? 0,
+        co2Kg: figures?.co2Kg ?? 0,
+        late: figures?.late ?? 0,
+        unplanned: figures?.unplanned ?? 0,
+        deliveries: figures?.deliveries ?? 0,
+      };
+    }),
+    offers: (game?.offers ?? []).map((o) => ({ ...o, takenBy: o.takenBy ?? "" })),
+    leaderboard: game?.leaderboard ?? [],
+    leaderboardRound: game?.leaderboardRound ?? 0,
     region: {
-      km: num(s.regionKm),
-      co2Kg: num(s.regionCo2Kg),
-      kmRound3: num(s.regionKmRound3),
-      co2KgRound3: num(s.regionCo2KgRound3),
+      km: game?.regionKm ?? 0,
+      co2Kg: game?.regionCo2Kg ?? 0,
+      kmRound3: game?.regionKmRound3 ?? 0,
+      co2KgRound3: game?.regionCo2KgRound3 ?? 0,
     },
-    notice: str(s.notice),
-    paused: s.paused === true,
-    carrier,
+    notice: view.notice,
+    paused: view.paused,
+    carrier: game?.carrier ?? null,
   };
 }
+
+const EMPTY: PlannerTableState = toPlannerState({
+  me: "",
+  host: "",
+  paused: false,
+  notice: "",
+  turnDeadline: 0,
+  seats: [],
+  game: null,
+});
 
 const TOKEN_KEY = "iot.planner.reconnect";
 
 /** A planner's seat in a region, over the network. */
 export class PlannerConnection extends Emitter<PlannerNetEvents> {
-  state: PlannerTableState = decodePlannerState({}, "");
+  state: PlannerTableState = EMPTY;
   status: ConnectionStatus = "connected";
   /** Every round's results and this planner's profile, once the game has ended. */
   results: ResultsPayload | null = null;
@@ -149,9 +148,8 @@ export class PlannerConnection extends Emitter<PlannerNetEvents> {
     super();
     room.reconnection.minUptime = 500;
     this.remember();
-    room.onStateChange((raw: unknown) => {
-      const state = raw as { toJSON?: () => unknown } | null;
-      this.state = decodePlannerState(typeof state?.toJSON === "function" ? state.toJSON() : state, room.sessionId);
+    new ViewFollower(room, plannerSeatViewSchema, (view) => {
+      this.state = toPlannerState(view);
       this.emit("state", this.state);
     });
     room.onMessage("proposal", (p: ProposalPayload) => this.emit("proposal", p));
@@ -163,6 +161,7 @@ export class PlannerConnection extends Emitter<PlannerNetEvents> {
     });
     room.onMessage("rejected", (payload: unknown) => {
       const p = (payload ?? {}) as { code?: unknown; message?: unknown };
+      const str = (v: unknown) => (typeof v === "string" ? v : "");
       this.emit("rejected", { code: str(p.code) || "BAD_MESSAGE", message: str(p.message) });
     });
     room.onDrop(() => this.setStatus("reconnecting"));
@@ -222,36 +221,41 @@ export class PlannerConnection extends Emitter<PlannerNetEvents> {
     return this.room.roomId;
   }
 
+  /** Sends client message `type` of the planner's message table, with its payload type. */
+  private send<K extends keyof PlannerPayloads>(type: K, payload: PlannerPayloads[K]): void {
+    this.room.send(type, payload);
+  }
+
   start(): void {
-    this.room.send("start", {});
+    this.send("start", {});
   }
   /** Host: ends the round under way, or starts the next one. */
   next(): void {
-    this.room.send("next", {});
+    this.send("next", {});
   }
   setPlan(plan: Plan): void {
-    this.room.send("plan", { plan });
+    this.send("plan", { plan });
   }
   assist(): void {
-    this.room.send("assist", {});
+    this.send("assist", {});
   }
   acceptProposal(): void {
-    this.room.send("acceptProposal", {});
+    this.send("acceptProposal", {});
   }
   reveal(order: string): void {
-    this.room.send("reveal", { order });
+    this.send("reveal", { order });
   }
   offer(order: string): void {
-    this.room.send("offer", { order });
+    this.send("offer", { order });
   }
   withdraw(offer: string): void {
-    this.room.send("withdraw", { offer });
+    this.send("withdraw", { offer });
   }
   preview(offer: string): void {
-    this.room.send("preview", { offer });
+    this.send("preview", { offer });
   }
   accept(offer: string): void {
-    this.room.send("accept", { offer });
+    this.send("accept", { offer });
   }
 
   /** Leaves the region for good and forgets the seat. */

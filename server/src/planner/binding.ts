@@ -5,9 +5,8 @@ import { plannerJoinSchema, type PlannerJoinOptions } from "@iot/shared/planner/
 import type { PlannerConfig } from "../config.js";
 import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "../table/binding.js";
 import { plannerSummary } from "./summary.js";
-import { PlannerSchema, PlannerStateSchema } from "./schema.js";
+import { PlannerStateSchema } from "./schema.js";
 import type { SolverPool } from "./solverWorker.js";
-import { writePlanner } from "./sync.js";
 
 const INVALID = "invalid options: name (1-24 characters), lang nl|en, difficulty 1-4, planners 1-8";
 
@@ -17,34 +16,16 @@ function parseJoin(raw: unknown): PlannerJoinOptions {
   return options.data;
 }
 
-/** The planner room's synchronised state (docs/planner-game.md), mirrored from the host after every change. */
+/** The planner room's synchronised state: the phase and round (everything else is in each seat's view). */
 function projection(): Projection<PlannerTable> {
   const state = new PlannerStateSchema({});
   return {
     state,
-    addSeat(seat) {
-      const planner = new PlannerSchema({ name: seat.name, seat: seat.seat, connected: seat.connected, carrier: "" });
-      state.planners.set(seat.id, planner);
-      return planner;
-    },
-    removeSeat(id) {
-      state.planners.delete(id);
-      // Offers and standings name planners by id: they are written afresh.
-      state.offers.clear();
-      state.leaderboard.clear();
-      state.leaderboardRound = 0;
-    },
+    addSeat: () => null,
+    removeSeat: () => undefined,
     write(view: HostView<PlannerTable>) {
-      state.host = view.host;
-      state.paused = view.paused;
-      state.notice = view.notice;
-      for (const seat of view.seats.values()) {
-        const planner = state.planners.get(seat.id);
-        if (planner) planner.connected = seat.connected;
-      }
-      const table = view.state;
-      state.roundEndsAt = table?.roundEndsAt ?? 0;
-      if (table) writePlanner(state, table.game, view.seats);
+      state.phase = view.state?.game.phase ?? "waiting";
+      state.round = view.state?.game.round ?? 0;
     },
   };
 }

@@ -364,7 +364,7 @@ export class TableRoom extends Room {
   /** Adds the seat to the synchronised state; a client off the view route gets its own seat's secrets through its StateView. */
   private giveView(client: Client, seat: Seat): void {
     const own = this.projection.addSeat(seat);
-    if (this.viewers.has(client.sessionId) && this.binding.views === "optIn") return;
+    if (!own || this.viewers.has(client.sessionId)) return;
     client.view = new StateView();
     client.view.add(own);
   }

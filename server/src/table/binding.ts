@@ -59,8 +59,8 @@ export interface HostView<S> {
  */
 export interface Projection<S> {
   readonly state: Schema;
-  /** Adds a seat's player object and returns what only that seat's client may see (its StateView gets it). */
-  addSeat(seat: Seat): Schema;
+  /** Adds a seat's player object and returns what only that seat's client may see (its StateView gets it); null: nothing. */
+  addSeat(seat: Seat): Schema | null;
   removeSeat(id: string): void;
   write(view: HostView<S>): void;
 }

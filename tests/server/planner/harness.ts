@@ -3,6 +3,9 @@ import { Client, type Room } from "@colyseus/sdk";
 import { createGameServer } from "../../../server/src/app.js";
 import { DEFAULT_PLANNER_CONFIG, DEFAULT_QUARTET_CONFIG, type PlannerConfig } from "../../../server/src/config.js";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
+import type { PlannerSeatView } from "@iot/shared/planner/seatViewSchema";
+import { patchView, type ViewOperation } from "@iot/shared/table/patch";
+import type { TableView } from "@iot/shared/table/view";
 import { TEST_PORT } from "../harness.js";
 
 /** A planner as every client decodes it. */
@@ -16,7 +19,6 @@ export interface ClientPlanner {
   late: number;
   unplanned: number;
   deliveries: number;
-  carrier?: string;
 }
 
 export interface ClientPlannerState {
@@ -69,39 +71,114 @@ export async function startPlannerServer(config: Partial<PlannerConfig> = {}): P
   return { server, client: new Client(`ws://127.0.0.1:${TEST_PORT}`) };
 }
 
-/** This client's own carrier, decoded from its view-filtered JSON. */
-export function myCarrier(room: PRoom): CarrierView | null {
-  const raw = room.state.planners?.get(room.sessionId)?.carrier;
-  return raw ? (JSON.parse(raw) as CarrierView) : null;
+/** What the harness keeps per room: the seat's view (from the `view` messages) and who waits for it to change. */
+const followed = new WeakMap<
+  object,
+  { view: TableView<PlannerSeatView> | null; state: ClientPlannerState | undefined; listeners: Set<() => void> }
+>();
+
+/** The planner state the tests read, from the seat's view (the fields the room's state once had). */
+function stateOf(view: TableView<PlannerSeatView>): ClientPlannerState {
+  const game = view.game;
+  const figures = (id: string) => game?.planners.find((p) => p.id === id);
+  const planners = new Map(
+    view.seats.map((s) => [
+      s.id,
+      {
+        name: s.name,
+        seat: s.seat,
+        connected: s.connected,
+        cost: figures(s.id)?.cost ?? 0,
+        km: figures(s.id)?.km ?? 0,
+        co2Kg: figures(s.id)?.co2Kg ?? 0,
+        late: figures(s.id)?.late ?? 0,
+        unplanned: figures(s.id)?.unplanned ?? 0,
+        deliveries: figures(s.id)?.deliveries ?? 0,
+      },
+    ]),
+  );
+  return {
+    phase: game?.phase ?? "waiting",
+    round: game?.round ?? 0,
+    clock: game?.clock ?? 0,
+    roundEndsAt: game?.roundEndsAt ?? 0,
+    host: view.host,
+    planners,
+    offers: (game?.offers ?? []).map((o) => ({ ...o, takenBy: o.takenBy ?? "" })),
+    leaderboard: game?.leaderboard ?? [],
+    leaderboardRound: game?.leaderboardRound ?? 0,
+    regionKm: game?.regionKm ?? 0,
+    regionCo2Kg: game?.regionCo2Kg ?? 0,
+    regionKmRound3: game?.regionKmRound3 ?? 0,
+    regionCo2KgRound3: game?.regionCo2KgRound3 ?? 0,
+    notice: view.notice,
+    paused: view.paused,
+  };
 }
 
-/** Resolves when `predicate` holds for the room's state (checked on every patch). */
+/**
+ * Follows a planner room's view route as the browser does (whole view on
+ * `resync`, then patches) and gives the room a `state` of the fields the
+ * tests read. Call it right after the create or join.
+ */
+export function plannerRoom(room: unknown): PRoom {
+  const r = room as PRoom;
+  if (followed.has(r)) return r;
+  const entry = {
+    view: null as TableView<PlannerSeatView> | null,
+    state: undefined as ClientPlannerState | undefined,
+    listeners: new Set<() => void>(),
+  };
+  followed.set(r, entry);
+  let seq = 0;
+  r.onMessage("view", (m: { seq: number; full?: TableView<PlannerSeatView>; ops?: ViewOperation[] }) => {
+    if (m.full !== undefined) entry.view = m.full;
+    else if (entry.view && m.ops && m.seq === seq + 1) entry.view = patchView(entry.view, m.ops);
+    else return r.send("resync", {});
+    seq = m.seq;
+    entry.state = stateOf(entry.view);
+    for (const l of [...entry.listeners]) l();
+  });
+  r.onReconnect(() => r.send("resync", {}));
+  Object.defineProperty(r, "state", { get: () => entry.state, configurable: true });
+  r.send("resync", {});
+  return r;
+}
+
+/** This client's own carrier, from its view. */
+export function myCarrier(room: PRoom): CarrierView | null {
+  return followed.get(room)?.view?.game?.carrier ?? null;
+}
+
+/** Resolves when `predicate` holds for the room's state (checked on every view). */
 export function waitFor(
   room: PRoom,
   predicate: (s: ClientPlannerState) => boolean,
   what: string,
   ms = 10_000,
 ): Promise<void> {
-  const holds = (s: ClientPlannerState | undefined) => {
+  const entry = followed.get(room);
+  if (!entry) throw new Error("plannerRoom() was not called for this room");
+  const holds = () => {
     try {
-      return s !== undefined && s.planners !== undefined && predicate(s);
+      return entry.state !== undefined && predicate(entry.state);
     } catch {
       return false;
     }
   };
   return new Promise((resolve, reject) => {
-    if (holds(room.state)) return resolve();
-    const listener = (s: ClientPlannerState) => {
-      if (!holds(s)) return;
+    if (holds()) return resolve();
+    const listener = () => {
+      if (!holds()) return;
       clearTimeout(timer);
-      room.onStateChange.remove(listener);
+      entry.listeners.delete(listener);
       resolve();
     };
     const timer = setTimeout(() => {
-      room.onStateChange.remove(listener);
+      entry.listeners.delete(listener);
       reject(new Error(`${what}: not within ${ms} ms`));
     }, ms);
-    room.onStateChange(listener);
+    entry.listeners.add(listener);
   });
 }
 

@@ -8,7 +8,7 @@ import { WorkshopStore } from "../../../server/src/db/store.js";
 import { WorkshopService } from "../../../server/src/workshop/service.js";
 import type { TableSummary } from "@iot/shared/workshop/api";
 import { TEST_PORT } from "../harness.js";
-import { myCarrier, waitFor, type PRoom } from "../planner/harness.js";
+import { myCarrier, plannerRoom, waitFor, type PRoom } from "../planner/harness.js";
 
 /** A game server with workshops on `db`: a short assistant and a day clock of 120 game minutes a second. */
 export async function startWorkshopServer(
@@ -90,7 +90,7 @@ export async function joinRegions(sdk: Client, guest: Http, tokens: readonly str
   const rooms: PRoom[] = [];
   for (const token of tokens) {
     const lobby = (await guest("GET", "/lobby", undefined, token)).data as unknown as { table: { roomId: string } };
-    const room = (await sdk.joinById(lobby.table.roomId, { token, lang: "en" })) as PRoom;
+    const room = plannerRoom(await sdk.joinById(lobby.table.roomId, { token, lang: "en" }));
     for (const type of ["event", "results"]) room.onMessage(type, () => undefined);
     rooms.push(room);
   }

@@ -7,7 +7,7 @@ import { WORKSHOP_PLANNER_ROOM } from "../../../server/src/workshop/service.js";
 import type { RoundResult } from "@iot/shared/planner/game/index";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import { freshDatabase, type TestDb } from "../db/databases.js";
-import { myCarrier, next, waitFor, type PRoom } from "../planner/harness.js";
+import { myCarrier, next, plannerRoom, waitFor, type PRoom } from "../planner/harness.js";
 import { assistAndAccept, handPlan, planOf, refused } from "../planner/play.js";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
 import {
@@ -239,7 +239,7 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     await ann("POST", `/workshops/${w.id}/tables/form`);
     await ann("POST", `/workshops/${w.id}/start`);
     const lobby = (await guest("GET", "/lobby", undefined, tokens[0])).data as unknown as { table: { roomId: string } };
-    const fenna = (await env.sdk.joinById(lobby.table.roomId, { token: tokens[0] })) as PRoom;
+    const fenna = plannerRoom(await env.sdk.joinById(lobby.table.roomId, { token: tokens[0] }));
     fenna.onMessage("event", () => undefined);
     await waitFor(fenna, (s) => s.planners.size === 1, "Fenna seated");
     const overview = (await ann("GET", `/workshops/${w.id}`)).data as unknown as Overview;

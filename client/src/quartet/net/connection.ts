@@ -1,33 +1,47 @@
 /**
  * The one owner of the Colyseus room. Scenes never touch the SDK: they listen
  * to typed events (state, event, rejected, connection) and call `ask`, `pick`
- * and `start`.
+ * and `start`. The table comes by the view route (the seat's view from the
+ * shared rules, whole and then as patches, checked with the shared schema):
+ * the state and the events that led to it arrive together, and the log is
+ * there again after a reload.
  */
 import { Client, type Room } from "@colyseus/sdk";
+import type { QuartetSeatView } from "@iot/shared/quartet/game";
 import type { SeatView } from "@iot/shared/quartet/seatView";
-import type { QuartetEvent, TableSettings } from "@iot/shared/quartet/types";
+import { quartetSeatViewSchema } from "@iot/shared/quartet/tableSchema";
+import { DEFAULT_SETTINGS, type TableSettings } from "@iot/shared/quartet/types";
+import type { TableView } from "@iot/shared/table/view";
 import { rejectionText } from "../../i18n/index.js";
 import { QUARTET_ROOM } from "../../net/constants.js";
-import { decodeState } from "./decode.js";
-import { toTableEvent } from "./events.js";
 import { Emitter } from "../../net/emitter.js";
-import { toSeatView } from "./seatView.js";
 import { serverUrl } from "../../net/serverUrl.js";
+import { ViewFollower } from "../../net/viewFollower.js";
 import { clearSeat, loadSeat, saveSeat } from "./session.js";
+import { newEvents, tableEvents, toTableState } from "./tableState.js";
 import type { ConnectionStatus, JoinChoices, NetEvents, QuickPlayChoices, TableEvent, TableState } from "./types.js";
 
-const EMPTY: TableState = decodeState({});
+const EMPTY: TableState = toTableState({
+  me: "",
+  host: "",
+  paused: false,
+  notice: "",
+  turnDeadline: 0,
+  seats: [],
+  game: null,
+});
+
+/** Join options of the project's client: it takes the view route. */
+const VIEWS = { views: true } as const;
 
 /** A seat at a quartet table, over the network. */
 export class TableConnection extends Emitter<NetEvents> {
   /** The latest decoded state. */
   state: TableState = EMPTY;
-  /** Every public event since this client joined (asks, quartets, draws, turns, ...). */
-  readonly log: TableEvent[] = [];
+  /** Every event of the game so far as this seat saw it (asks, quartets, draws, turns, ...). */
+  log: TableEvent[] = [];
   status: ConnectionStatus = "connected";
-  private readonly history: QuartetEvent[] = [];
-  private readonly pending: TableEvent[] = [];
-  private flushTimer = 0;
+  private view: TableView<QuartetSeatView> | null = null;
 
   private constructor(
     private readonly room: Room,
@@ -39,14 +53,17 @@ export class TableConnection extends Emitter<NetEvents> {
     super();
     room.reconnection.minUptime = 500;
     this.remember();
-    room.onStateChange((raw: unknown) => {
-      const state = raw as { toJSON?: () => unknown } | null;
-      this.state = decodeState(typeof state?.toJSON === "function" ? state.toJSON() : state);
+    new ViewFollower(room, quartetSeatViewSchema, (view, before) => {
+      this.view = view;
+      this.state = toTableState(view);
+      const events = before ? newEvents(before, view) : [];
+      this.log = tableEvents(view);
       this.emit("state", this.state);
-      this.flush();
+      for (const event of events) this.emit("event", event);
     });
-    room.onMessage("asked", (payload: unknown) => this.receive({ type: "asked", ...(payload as object) }));
-    room.onMessage("event", (payload: unknown) => this.receive(payload));
+    // The contract's messages (`asked`, `event`) carry nothing the view does not.
+    room.onMessage("asked", () => undefined);
+    room.onMessage("event", () => undefined);
     room.onMessage("rejected", (payload: unknown) => {
       const p = (payload ?? {}) as { code?: unknown; message?: unknown; detail?: Record<string, string | number> };
       const code = typeof p.code === "string" ? p.code : "BAD_MESSAGE";
@@ -69,6 +86,7 @@ export class TableConnection extends Emitter<NetEvents> {
   static async quickPlay(choices: QuickPlayChoices): Promise<TableConnection> {
     const { seats, botLevel, rules, ...who } = choices;
     const room = await new Client(serverUrl()).create(QUARTET_ROOM, {
+      ...VIEWS,
       ...who,
       seats,
       bots: seats - 1,
@@ -82,13 +100,13 @@ export class TableConnection extends Emitter<NetEvents> {
 
   /** Joins a table by its code (for now the room id). */
   static async join(code: string, choices: JoinChoices): Promise<TableConnection> {
-    const room = await new Client(serverUrl()).joinById(code.trim(), { ...choices });
+    const room = await new Client(serverUrl()).joinById(code.trim(), { ...VIEWS, ...choices });
     return new TableConnection(room, {});
   }
 
   /** Takes the seat a workshop participant was given, with their participant token. */
   static async joinWorkshop(roomId: string, token: string, language: string): Promise<TableConnection> {
-    const room = await new Client(serverUrl()).joinById(roomId, { token, lang: language });
+    const room = await new Client(serverUrl()).joinById(roomId, { ...VIEWS, token, lang: language });
     return new TableConnection(room, {}, true);
   }
 
@@ -115,9 +133,20 @@ export class TableConnection extends Emitter<NetEvents> {
     return this.room.roomId;
   }
 
-  /** The own seat view over the latest state, for the shared legal-choice functions. */
+  /** The own seat view of the shared rules, for the shared legal-choice functions (an empty one before the deal). */
   seatView(): SeatView {
-    return toSeatView(this.state, this.me, this.rules, this.history);
+    const game = this.view?.game;
+    if (game) return game;
+    return {
+      me: this.me,
+      settings: { ...DEFAULT_SETTINGS, ...this.rules },
+      phase: "playing",
+      turn: null,
+      players: [],
+      hand: [],
+      stockCount: 0,
+      history: [],
+    };
   }
 
   /** Asks `to` for `card`. */
@@ -155,28 +184,5 @@ export class TableConnection extends Emitter<NetEvents> {
     if (this.status === status) return;
     this.status = status;
     this.emit("connection", status);
-  }
-
-  /**
-   * Messages arrive before the state patch that carries their effect (the
-   * server sends patches at its patch rate), so events wait for the next
-   * patch, or a moment at most: then names, hands and counts agree with them.
-   */
-  private receive(payload: unknown): void {
-    const event = toTableEvent(payload);
-    if (!event) return;
-    this.pending.push(event);
-    if (!this.flushTimer) this.flushTimer = window.setTimeout(() => this.flush(), 250);
-  }
-
-  private flush(): void {
-    window.clearTimeout(this.flushTimer);
-    this.flushTimer = 0;
-    const events = this.pending.splice(0);
-    for (const event of events) {
-      this.log.push(event);
-      this.history.push(event);
-      this.emit("event", event);
-    }
   }
 }
