@@ -5,19 +5,13 @@
  * docs/protocol-additions.md.
  */
 import { z } from "zod";
-import { CARD_IDS, THEME_IDS, type CardId, type ThemeId } from "./quartet/cardIds.js";
+import { CARD_IDS, THEME_IDS } from "./quartet/cardIds.js";
 import { BOT_LEVELS } from "./quartet/bots/index.js";
-import type { RankEntry, RejectionCode } from "./quartet/types.js";
+import { cardSchema, quartetEventSchema, themeSchema } from "./quartet/eventSchema.js";
+import { viewMessageSchema } from "./table/view.js";
 
 /** Room names registered on the server. */
 export const ROOMS = { quartet: "quartet" } as const;
-
-/** Messages a client sends to the quartet room. */
-export const ClientMessage = { start: "start", ask: "ask", pick: "pick" } as const;
-export type ClientMessageType = (typeof ClientMessage)[keyof typeof ClientMessage];
-
-/** Messages the quartet room sends to clients. */
-export const ServerMessage = { asked: "asked", rejected: "rejected", event: "event" } as const;
 
 export const LANGS = ["nl", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -75,41 +69,47 @@ export const pickSchema = z
   })
   .strict();
 
-export interface AskPayload {
-  to: string;
-  card: CardId;
-}
-export interface PickPayload {
-  card: CardId;
-  note?: string;
-}
-export interface AskedPayload {
-  from: string;
-  to: string;
-  card: CardId;
-  got: boolean;
-}
-export interface RejectedPayload {
-  code: RejectionCode;
-  message: string;
-}
+/** `asked` (contract): every legal ask and its answer, to everyone. */
+export const askedSchema = z.object({ from: z.string(), to: z.string(), card: cardSchema, got: z.boolean() });
+/** `rejected` (contract): why the sender's last message was refused, in its language. */
+export const rejectedSchema = z.object({ code: z.string(), message: z.string() });
 
-/** A chosen action in the table's regional plan. */
-export interface ActionPick {
-  player: string;
-  name: string;
-  theme: ThemeId;
-  card: CardId | "";
-  note: string;
-  role: Role | "";
-  phase: RegionPhase | "";
-}
+/**
+ * The quartet's message table: every message a client may send and every
+ * message the room sends, with its payload schema. The room's dispatch (the
+ * moves of `quartet/game.ts`), the payload types below and the client's
+ * typed senders all come from here.
+ */
+export const quartetMessages = {
+  client: { start: startSchema, ask: askSchema, pick: pickSchema },
+  server: { asked: askedSchema, rejected: rejectedSchema, event: quartetEventSchema, view: viewMessageSchema },
+} as const;
 
-/** The table's result once the game is finished. */
-export interface TableResult {
-  ranking: (RankEntry & { name: string })[];
-  plan: ActionPick[];
-}
+/** The payload of each client message. */
+export type QuartetClientPayloads = {
+  [K in keyof typeof quartetMessages.client]: z.infer<(typeof quartetMessages.client)[K]>;
+};
+/** The payload of each server message. */
+export type QuartetServerPayloads = {
+  [K in keyof typeof quartetMessages.server]: z.infer<(typeof quartetMessages.server)[K]>;
+};
+
+export type AskPayload = QuartetClientPayloads["ask"];
+export type PickPayload = QuartetClientPayloads["pick"];
+export type AskedPayload = QuartetServerPayloads["asked"];
+export type RejectedPayload = QuartetServerPayloads["rejected"];
+
+/** A chosen action in the table's regional plan, with the name, role and phase of who chose it (the state's `plan`). */
+export const actionPickSchema = z.object({
+  player: z.string(),
+  name: z.string(),
+  theme: themeSchema,
+  card: z.union([cardSchema, z.literal("")]),
+  note: z.string(),
+  role: z.union([z.enum(ROLES), z.literal("")]),
+  phase: z.union([z.enum(REGION_PHASES), z.literal("")]),
+});
+export type ActionPick = z.infer<typeof actionPickSchema>;
 
 /** Every theme and card id, for validating against. */
 export const ALL_CARDS: readonly string[] = CARD_IDS;

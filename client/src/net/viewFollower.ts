@@ -54,3 +54,16 @@ export class ViewFollower<V> {
     this.changed(this.view, before);
   }
 }
+
+/**
+ * Registers `handle` for message `type` of a game's message table: a payload
+ * that does not pass the table's schema is reported and dropped, never
+ * handed to a screen.
+ */
+export function onChecked<T>(room: Room, type: string, schema: z.ZodType<T>, handle: (payload: T) => void): void {
+  room.onMessage(type, (payload: unknown) => {
+    const parsed = schema.safeParse(payload ?? {});
+    if (parsed.success) handle(parsed.data);
+    else console.error(`a "${type}" message did not check`, parsed.error.issues.slice(0, 3));
+  });
+}

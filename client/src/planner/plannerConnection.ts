@@ -7,14 +7,20 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
 import type { Plan } from "@iot/shared/planner/evaluate";
 import type { PlannerEvent } from "@iot/shared/planner/game/types";
-import type { PlannerPayloads, PreviewPayload, ProposalPayload, ResultsPayload } from "@iot/shared/planner/protocol";
+import {
+  plannerMessages,
+  type PlannerPayloads,
+  type PreviewPayload,
+  type ProposalPayload,
+  type ResultsPayload,
+} from "@iot/shared/planner/protocol";
 import { plannerSeatViewSchema, type PlannerSeatView } from "@iot/shared/planner/seatViewSchema";
 import type { TableView } from "@iot/shared/table/view";
 import { PLANNER_ROOM, type Lang } from "../net/constants.js";
 import { Emitter } from "../net/emitter.js";
 import { serverUrl } from "../net/serverUrl.js";
 import type { ConnectionStatus } from "../net/connectionStatus.js";
-import { ViewFollower } from "../net/viewFollower.js";
+import { onChecked, ViewFollower } from "../net/viewFollower.js";
 
 /** A planner of the region as every client sees it. */
 export interface PlannerInfo {
@@ -152,18 +158,15 @@ export class PlannerConnection extends Emitter<PlannerNetEvents> {
       this.state = toPlannerState(view);
       this.emit("state", this.state);
     });
-    room.onMessage("proposal", (p: ProposalPayload) => this.emit("proposal", p));
-    room.onMessage("preview", (p: PreviewPayload) => this.emit("preview", p));
-    room.onMessage("event", (e: PlannerEvent) => this.emit("event", e));
-    room.onMessage("results", (r: ResultsPayload) => {
+    const server = plannerMessages.server;
+    onChecked(room, "proposal", server.proposal, (p) => this.emit("proposal", p));
+    onChecked(room, "preview", server.preview, (p) => this.emit("preview", p));
+    onChecked(room, "event", server.event, (e) => this.emit("event", e));
+    onChecked(room, "results", server.results, (r) => {
       this.results = r;
       this.emit("results", r);
     });
-    room.onMessage("rejected", (payload: unknown) => {
-      const p = (payload ?? {}) as { code?: unknown; message?: unknown };
-      const str = (v: unknown) => (typeof v === "string" ? v : "");
-      this.emit("rejected", { code: str(p.code) || "BAD_MESSAGE", message: str(p.message) });
-    });
+    onChecked(room, "rejected", server.rejected, (p) => this.emit("rejected", { code: p.code, message: p.message }));
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onReconnect(() => {
       queueMicrotask(() => this.remember());

@@ -5,11 +5,12 @@
  */
 import { z } from "zod";
 import { LANGS, MAX_NAME_LENGTH } from "../protocol.js";
-import type { Plan } from "./evaluate.js";
 import type { CompetenceProfile } from "./game/assessment.js";
 import type { OfferPreview } from "./game/exchange.js";
-import type { PlannerEvent, PlannerRejectionCode, PlayerId, RoundResult } from "./game/types.js";
-import { MAX_PLAN_STOPS, MAX_PLANNERS } from "./game/types.js";
+import type { PlannerEvent, PlayerId, RoundResult } from "./game/types.js";
+import { MAX_PLAN_STOPS, MAX_PLANNERS, PLANNER_REJECTION_CODES } from "./game/types.js";
+import { COMPETENCES } from "./game/assessment.js";
+import { viewMessageSchema } from "../table/view.js";
 
 /** The room name registered on the server. */
 export const PLANNER_ROOM = "planner";
@@ -102,38 +103,67 @@ export const proposalResultSchema = z.object({ round: z.number().int().min(1).ma
 /** The parsed payload of each client message. */
 export type PlannerPayloads = { [K in keyof typeof plannerSchemas]: z.infer<(typeof plannerSchemas)[K]> };
 
-/** `plan`: the planner's whole plan. */
-export interface PlanPayload {
-  plan: Plan;
-}
-/** `reveal` and `offer`: one of the planner's orders. */
-export interface OrderPayload {
-  order: string;
-}
-/** `withdraw`, `preview` and `accept`: an offer id. */
-export interface OfferPayload {
-  offer: string;
-}
+const delta = z.object({
+  cost: z.number(),
+  km: z.number(),
+  co2Kg: z.number(),
+  late: z.number(),
+  minutesLate: z.number(),
+  unplanned: z.number(),
+  deliveries: z.number(),
+});
 
 /** `rejected`: why the last message was refused, in the planner's language. */
-export interface PlannerRejectedPayload {
-  code: PlannerRejectionCode;
-  message: string;
-}
+export const plannerRejectedSchema = z.object({ code: z.enum(PLANNER_REJECTION_CODES), message: z.string() });
 /** `proposal`: the assistant's plan for the asking planner (not yet their plan). */
-export interface ProposalPayload {
-  plan: Plan;
-}
+export const proposalSchema = z.object({ plan: planSchema });
 /** `preview`: what taking an offer would change, for the asking planner. */
-export type PreviewPayload = { offer: string } & OfferPreview;
+export const previewSchema = z.object({
+  offer: z.string(),
+  giver: delta,
+  taker: delta,
+  region: delta,
+  placement: z.object({ vehicle: z.string(), index: z.number().int() }).nullable(),
+}) satisfies z.ZodType<{ offer: string } & OfferPreview>;
 /** `event`: one {@link PlannerEvent}; a `disruption` goes to its own carrier's planner only. */
-export type EventPayload = PlannerEvent;
-/** `results`: at the end, every round's results and every planner's competence profile. */
-export interface ResultsPayload {
+export const plannerEventSchema = z.object({ type: z.string() }).loose() as unknown as z.ZodType<PlannerEvent>;
+/** `results`: at the end, every round's results and the receiving planner's competence profile. */
+export const resultsSchema = z.object({
+  names: z.record(z.string(), z.string()),
+  results: z.array(z.object({ round: z.number().int(), player: z.string(), score: z.number() }).loose()),
+  profiles: z.record(z.string(), z.object(Object.fromEntries(COMPETENCES.map((c) => [c, z.number()])))),
+}) as unknown as z.ZodType<{
   names: Record<PlayerId, string>;
   results: RoundResult[];
   profiles: Record<PlayerId, CompetenceProfile>;
-}
+}>;
+
+/**
+ * The planner's message table: every message a client may send and every
+ * message the room sends, with its payload schema. The room's dispatch (the
+ * moves of `game/definition.ts`), the payload types and the client's typed
+ * senders come from here.
+ */
+export const plannerMessages = {
+  client: plannerSchemas,
+  server: {
+    rejected: plannerRejectedSchema,
+    proposal: proposalSchema,
+    preview: previewSchema,
+    event: plannerEventSchema,
+    results: resultsSchema,
+    view: viewMessageSchema,
+  },
+} as const;
+
+/** The payload of each server message. */
+export type PlannerServerPayloads = {
+  [K in keyof typeof plannerMessages.server]: z.infer<(typeof plannerMessages.server)[K]>;
+};
+export type PlannerRejectedPayload = PlannerServerPayloads["rejected"];
+export type ProposalPayload = PlannerServerPayloads["proposal"];
+export type PreviewPayload = PlannerServerPayloads["preview"];
+export type ResultsPayload = PlannerServerPayloads["results"];
 
 /**
  * Validates the payload of client message `type`. Returns the parsed value,

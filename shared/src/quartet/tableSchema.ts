@@ -1,26 +1,13 @@
 import { z } from "zod";
-import { CARD_IDS, THEME_IDS, type CardId, type ThemeId } from "./cardIds.js";
+import { cardSchema, quartetEventSchema, rankSchema, themeSchema } from "./eventSchema.js";
 import { BOT_LEVELS } from "./bots/index.js";
 import type { QuartetSeatView, QuartetTable } from "./game.js";
 
-const card = z.enum(CARD_IDS as readonly CardId[] as [CardId, ...CardId[]]);
-const theme = z.enum(THEME_IDS as readonly ThemeId[] as [ThemeId, ...ThemeId[]]);
+const card = cardSchema;
+const theme = themeSchema;
 const player = z.string().min(1);
-const rank = z.object({ player, place: z.number().int().min(1), quartets: z.number().int().min(0) });
-
-const event = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("dealt"),
-    handCounts: z.record(z.string(), z.number().int()),
-    stockCount: z.number().int(),
-  }),
-  z.object({ type: z.literal("asked"), from: player, to: player, card, got: z.boolean() }),
-  z.object({ type: z.literal("drew"), player, card: card.optional() }),
-  z.object({ type: z.literal("quartet"), player, theme }),
-  z.object({ type: z.literal("out"), player }),
-  z.object({ type: z.literal("turn"), player }),
-  z.object({ type: z.literal("finished"), ranking: z.array(rank) }),
-]);
+const rank = rankSchema;
+const event = quartetEventSchema;
 
 const settings = z.object({
   missPassesTo: z.enum(["asked", "next"]),

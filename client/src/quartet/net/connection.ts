@@ -7,6 +7,7 @@
  * there again after a reload.
  */
 import { Client, type Room } from "@colyseus/sdk";
+import { quartetMessages, type QuartetClientPayloads } from "@iot/shared/protocol";
 import type { QuartetSeatView } from "@iot/shared/quartet/game";
 import type { SeatView } from "@iot/shared/quartet/seatView";
 import { quartetSeatViewSchema } from "@iot/shared/quartet/tableSchema";
@@ -16,7 +17,7 @@ import { rejectionText } from "../../i18n/index.js";
 import { QUARTET_ROOM } from "../../net/constants.js";
 import { Emitter } from "../../net/emitter.js";
 import { serverUrl } from "../../net/serverUrl.js";
-import { ViewFollower } from "../../net/viewFollower.js";
+import { onChecked, ViewFollower } from "../../net/viewFollower.js";
 import { clearSeat, loadSeat, saveSeat } from "./session.js";
 import { newEvents, tableEvents, toTableState } from "./tableState.js";
 import type { ConnectionStatus, JoinChoices, NetEvents, QuickPlayChoices, TableEvent, TableState } from "./types.js";
@@ -64,12 +65,9 @@ export class TableConnection extends Emitter<NetEvents> {
     // The contract's messages (`asked`, `event`) carry nothing the view does not.
     room.onMessage("asked", () => undefined);
     room.onMessage("event", () => undefined);
-    room.onMessage("rejected", (payload: unknown) => {
-      const p = (payload ?? {}) as { code?: unknown; message?: unknown; detail?: Record<string, string | number> };
-      const code = typeof p.code === "string" ? p.code : "BAD_MESSAGE";
-      const message = typeof p.message === "string" ? p.message : "";
-      this.emit("rejected", { code, message, text: rejectionText(code, message, p.detail) });
-    });
+    onChecked(room, "rejected", quartetMessages.server.rejected, ({ code, message }) =>
+      this.emit("rejected", { code, message, text: rejectionText(code, message) }),
+    );
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onReconnect(() => {
       // The SDK sets the new reconnection token right after this callback.
@@ -94,7 +92,7 @@ export class TableConnection extends Emitter<NetEvents> {
       rules,
     });
     const table = new TableConnection(room, rules);
-    room.send("start", {});
+    table.start();
     return table;
   }
 
@@ -149,19 +147,24 @@ export class TableConnection extends Emitter<NetEvents> {
     };
   }
 
+  /** Sends client message `type` of the quartet's message table, with its payload type. */
+  private send<K extends keyof QuartetClientPayloads>(type: K, payload: QuartetClientPayloads[K]): void {
+    this.room.send(type, payload);
+  }
+
   /** Asks `to` for `card`. */
   ask(to: string, card: string): void {
-    this.room.send("ask", { to, card });
+    this.send("ask", { to, card });
   }
 
   /** Picks `card` of a quartet the player laid as the region's first action, with an optional note. */
   pick(card: string, note: string): void {
-    this.room.send("pick", note.trim() ? { card, note: note.trim() } : { card });
+    this.send("pick", note.trim() ? { card, note: note.trim() } : { card });
   }
 
   /** Starts the game (the host only). */
   start(): void {
-    this.room.send("start", {});
+    this.send("start", {});
   }
 
   /** Leaves the table for good and forgets the seat. */
