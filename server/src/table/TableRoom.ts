@@ -500,11 +500,17 @@ export class TableRoom extends Room {
     this.policy.changed(this);
   }
 
+  /**
+   * Sends a message a move caused. It goes out after the next state patch,
+   * so a client that reads the synchronised state (the contract's) has the
+   * state the message describes when it arrives; clients on the view route
+   * got their view before it in any case.
+   */
   private deliverTo(audience: Audience, type: string, payload: unknown): void {
-    if (audience.to === "all") return this.broadcast(type, payload);
+    if (audience.to === "all") return this.broadcast(type, payload, { afterNextPatch: true });
     const client = this.clients.getById(audience.player);
-    if (audience.to === "player") client?.send(type, payload);
-    else this.broadcast(type, payload, client ? { except: client } : undefined);
+    if (audience.to === "player") client?.send(type, payload, { afterNextPatch: true });
+    else this.broadcast(type, payload, client ? { except: client, afterNextPatch: true } : { afterNextPatch: true });
   }
 
   private runEffect(effect: { kind: string; player: string }): void {

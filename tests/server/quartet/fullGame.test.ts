@@ -36,7 +36,12 @@ describe("quartet room: a full game of 4 SDK clients", () => {
       if (e.type === "quartet") quartetsLaid.push(e);
     });
     let asked = 0;
-    rooms[0]?.onMessage("asked", () => asked++);
+    // Each `asked` arrives after the patch that carries it: the state already counts it.
+    const early: number[] = [];
+    rooms[0]?.onMessage("asked", () => {
+      asked++;
+      if ((rooms[0]?.state.asks ?? 0) < asked) early.push(asked);
+    });
     rooms[0]?.send("start", {});
     await Promise.all(rooms.map((r) => waitForState(r, (s) => s.phase === "playing")));
     const rnd = testRandom(7);
@@ -54,6 +59,7 @@ describe("quartet room: a full game of 4 SDK clients", () => {
     for (const r of rooms) await waitForState(r, (s) => s.phase === "finished");
     expect(sent).toBeGreaterThan(10);
     expect(asked).toBe(sent);
+    expect(early).toEqual([]);
     expect(patches).toBeGreaterThan(sent);
     expect(violations).toEqual([]);
     const state = rooms[0]?.state as ClientState;
