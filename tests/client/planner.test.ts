@@ -171,6 +171,68 @@ describe("the planner game in Chromium", () => {
     await context.close();
   });
 
+  it("keeps focus, a chosen truck, an opened list of changes, the scroll and the map while the day's clock ticks", async () => {
+    const { page, context, problems } = await harness.open({ width: 1000, height: 700 });
+    await page.goto(harness.url);
+    await page.locator("#open-planner").click();
+    await page.locator("#pl-name").fill("Fenna");
+    await page.locator("#pl-difficulty").selectOption("1");
+    await page.locator("#pl-create").click();
+    await page.locator('[data-key="start"]').click();
+    await expect.poll(() => page.locator("#pl-round").innerText(), { timeout: 15_000 }).toContain("1");
+    await nextRound(page, 2);
+    await nextRound(page, 3);
+    // Nothing planned in rounds 1 and 2: the assistant's proposal changes every order, so its list starts closed.
+    await page.locator('[data-key="assist"]').click();
+    const changes = page.locator("#pl-diff details");
+    await changes.waitFor({ timeout: 15_000 });
+    const opened = !(await changes.evaluate((d) => (d as HTMLDetailsElement).open));
+    await changes.locator("summary").click();
+    expect(await changes.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(opened);
+    // Another truck chosen with the keyboard for the first unplanned order; focus stays on that list.
+    const select = page.locator("#pl-unplanned select").first();
+    await select.focus();
+    await page.keyboard.press("ArrowDown");
+    const chosen = await select.inputValue();
+    expect(chosen).toBe(
+      await select
+        .locator("option")
+        .nth(1)
+        .evaluate((o) => (o as HTMLOptionElement).value),
+    );
+    await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__focused = document.activeElement;
+      w.__map = document.querySelector("svg.planner-map-svg");
+      w.__scroll = window.scrollY;
+    });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+    // Two ticks of the day's clock, each a new state of the room and a new drawing of the desk.
+    for (let i = 0; i < 2; i++) {
+      const clock = await page.locator("#pl-clock").innerText();
+      await expect.poll(() => page.locator("#pl-clock").innerText(), { timeout: 10_000 }).not.toBe(clock);
+    }
+    const after = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      const details = document.querySelector<HTMLDetailsElement>("#pl-diff details");
+      return {
+        sameFocus: document.activeElement === w.__focused && (w.__focused as Element).isConnected,
+        value: (document.activeElement as HTMLSelectElement | null)?.value,
+        open: details?.open,
+        sameMap: document.querySelector("svg.planner-map-svg") === w.__map,
+        scroll: window.scrollY === w.__scroll,
+      };
+    });
+    expect(after).toEqual({ sameFocus: true, value: chosen, open: opened, sameMap: true, scroll: true });
+    // The chosen truck is the one the order goes to.
+    const order = (await page.locator("#pl-unplanned li").first().getAttribute("data-order")) ?? "";
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => stopsOf(page, chosen)).toContain(order);
+    expectNoProblems(problems);
+    await context.close();
+  });
+
   it("fits a phone in portrait (360x640) in English: map, trucks and orders readable, planning by tap", async () => {
     const { page, context, problems } = await harness.open(
       { width: 360, height: 640 },

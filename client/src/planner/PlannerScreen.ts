@@ -1,10 +1,13 @@
 /**
  * The planner game's planning desk (round, clock, time left, key figures,
  * map, trucks with their stops, unplanned orders, the assistant, exchange
- * offers, standings) and the results with the personal report. Everything
- * is plain DOM: buttons and selects work with mouse, touch and keyboard
- * alike, and focus stays where it was when the state changes. The map (planner/map.ts) shows the same plan; orders are dragged
- * there or by the grips in the lists (planner/drag.ts).
+ * offers, standings) and the results with the personal report. Buttons and
+ * selects work with mouse, touch and keyboard alike. The desk is drawn by
+ * Preact from the room's state on every change (every second while the
+ * day's clock runs): only what differs is touched, so focus, scroll, an
+ * open list of changes and a chosen truck stay as they are. The map
+ * (planner/map.ts) shows the same plan; orders are dragged there or by the
+ * grips in the lists (planner/drag.ts).
  */
 // The desk's styles, before map.css (imported by map.ts) so the map's rules still come after them.
 import "./planner.css";
@@ -23,13 +26,16 @@ import { enableDrag, type DropTarget } from "./drag.js";
 import { loadLand, mapLegend, plannerMap, truckDock, type Land } from "./map.js";
 import { proposalDifferences } from "./proposal.js";
 import gripSvg from "lucide-static/icons/grip-vertical.svg?raw";
-import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { h, type ComponentChildren, type JSX } from "preact";
+import { appRoot } from "../ui/dom.js";
+import { mount } from "../ui/render.js";
 import { truckColour } from "./colours.js";
 
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(Math.round(m % 60)).padStart(2, "0")}`;
 const eur = (x: number) => Math.round(x).toLocaleString(lang() === "nl" ? "nl-NL" : "en-GB");
 const townName = (id: string) => TOWNS.find((x) => x.id === id)?.name ?? id;
+const GRIP = { __html: gripSvg.replace(/<!--[\s\S]*?-->/g, "") };
 
 /** The planning desk for a connected planner, until they leave. */
 export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: string) => void): void {
@@ -39,6 +45,8 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
   let land: Land | null = null;
   const alerts: string[] = [];
   const floorNotes = new Map<string, string>();
+  /** The truck chosen in an unplanned order's list (the first one until the planner picks another). */
+  const chosenTruck = new Map<string, string>();
 
   const send = (plan: Plan) => conn.setPlan(plan);
   const dropped = (order: string, target: DropTarget) => {
@@ -53,42 +61,39 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
     if (JSON.stringify(next) !== JSON.stringify(c.plan)) send(next);
   };
   const stopDrag = enableDrag(appRoot(), dropped);
-  const timer = window.setInterval(() => tick(), 1000);
   let gone = false;
+  let draw = () => {};
+  const render = () => {
+    if (!gone) draw();
+  };
+  // The time left counts down between the room's changes.
+  const timer = window.setInterval(render, 1000);
   const home = (message?: string) => {
     gone = true;
     stopDrag();
     window.clearInterval(timer);
     leaveDesk(message);
   };
-  const tick = () => {
-    const el = document.getElementById("pl-timer");
-    if (el) el.textContent = timeLeft(conn.state.roundEndsAt);
-  };
   const timeLeft = (endsAt: number) => {
     const s = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
     return t("pl.timeLeft", { time: `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` });
   };
-  const grip = (id: string, label: string) => {
-    const span = h("span", {
+  const grip = (id: string, label: string) =>
+    h("span", {
       className: "grip",
       "data-drag-order": id,
       "data-drag-label": label,
       "aria-hidden": "true",
+      dangerouslySetInnerHTML: GRIP,
     });
-    span.innerHTML = gripSvg.replace(/<!--[\s\S]*?-->/g, "");
-    return span;
-  };
-  const render = (s: PlannerTableState) => {
-    if (gone) return;
-    const focused = (document.activeElement as HTMLElement | null)?.dataset.key;
-    replaceChildren(appRoot(), desk(s));
-    if (focused) (document.querySelector(`[data-key="${CSS.escape(focused)}"]`) as HTMLElement | null)?.focus();
-  };
-  const button = (key: string, label: string, onclick: () => void, extra: Record<string, string | boolean> = {}) =>
-    h("button", { type: "button", "data-key": key, onclick, ...extra }, label);
+  const button = (
+    key: string,
+    label: ComponentChildren,
+    onClick: () => void,
+    extra: { className?: string; disabled?: boolean } = {},
+  ) => h("button", { type: "button", key, "data-key": key, onClick, ...extra }, label);
 
-  function desk(s: PlannerTableState): HTMLElement {
+  function desk(s: PlannerTableState): JSX.Element {
     const host = s.host === conn.me;
     const c = s.carrier;
     const header = h(
@@ -103,7 +108,9 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
         ? h("p", { id: "pl-timer", role: "timer", "aria-live": "off" }, timeLeft(s.roundEndsAt))
         : null,
       s.notice ? h("p", { className: "notice", role: "status" }, s.notice) : null,
-      ...alerts.slice(-3).map((a) => h("p", { className: "notice", role: "alert" }, a)),
+      ...alerts
+        .slice(-3)
+        .map((a, i, shown) => h("p", { key: alerts.length - shown.length + i, className: "notice", role: "alert" }, a)),
     );
     const controls = h(
       "div",
@@ -156,7 +163,12 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
         const out = c.unavailable.includes(v.id);
         return h(
           "article",
-          { className: "planner-truck", "data-vehicle": v.id, "data-drop-vehicle": editable && !out ? v.id : null },
+          {
+            key: v.id,
+            className: "planner-truck",
+            "data-vehicle": v.id,
+            "data-drop-vehicle": editable && !out ? v.id : null,
+          },
           h(
             "h3",
             {},
@@ -181,6 +193,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
                   return h(
                     "li",
                     {
+                      key: id,
                       "data-order": id,
                       "data-drop-vehicle": movable ? v.id : null,
                       "data-drop-before": movable ? id : null,
@@ -209,20 +222,24 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
         "ul",
         { id: "pl-unplanned" },
         ...kpi.unplanned.map((id) => {
+          const chosen = available.find((v) => v.id === chosenTruck.get(id))?.id ?? available[0]?.id ?? "";
           const select = h(
             "select",
-            { "aria-label": `${t("pl.assignTo")} ${id}`, "data-key": `to-${id}` },
-            ...available.map((v) => h("option", { value: v.id }, v.id)),
+            {
+              "aria-label": `${t("pl.assignTo")} ${id}`,
+              "data-key": `to-${id}`,
+              value: chosen,
+              onChange: (e: Event) => chosenTruck.set(id, (e.currentTarget as HTMLSelectElement).value),
+            },
+            ...available.map((v) => h("option", { key: v.id, value: v.id }, v.id)),
           );
           return h(
             "li",
-            { "data-order": id },
+            { key: id, "data-order": id },
             editable ? grip(id, orderText(id)) : null,
             orderText(id),
             floorNotes.has(id) ? h("em", {}, ` ${floorNotes.get(id)}`) : null,
-            editable
-              ? [select, button(`plan-${id}`, t("pl.assign"), () => send(assign(c.plan, id, select.value)))]
-              : null,
+            editable ? [select, button(`plan-${id}`, t("pl.assign"), () => send(assign(c.plan, id, chosen)))] : null,
             editable && !floorNotes.has(id) ? button(`ask-${id}`, t("pl.ask"), () => reveal(id)) : null,
           );
         }),
@@ -240,7 +257,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
               () => {
                 thinking = true;
                 conn.assist();
-                render(conn.state);
+                render();
               },
               thinking ? { disabled: true } : {},
             ),
@@ -265,9 +282,9 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
                       id: "pl-show-proposal",
                       "data-key": "show-proposal",
                       checked: showProposal,
-                      onchange: (e: Event) => {
-                        showProposal = (e.target as HTMLInputElement).checked;
-                        render(conn.state);
+                      onChange: (e: Event) => {
+                        showProposal = (e.currentTarget as HTMLInputElement).checked;
+                        render();
                       },
                     }),
                     ` ${t("pl.showProposal")}`,
@@ -309,11 +326,11 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
     window.setTimeout(() => {
       const known = conn.state.carrier?.scenario.orders.find((x) => x.id === id)?.floor;
       floorNotes.set(id, known ? t("pl.floor", { text: known.text[lang()] }) : t("pl.noFloor"));
-      render(conn.state);
+      render();
     }, 400);
   }
 
-  function exchange(s: PlannerTableState): HTMLElement {
+  function exchange(s: PlannerTableState): JSX.Element {
     const c = s.carrier;
     const mine = c?.scenario.orders.filter((o) => !c.locked.includes(o.id)) ?? [];
     const nameOf = (id: string) => s.planners.find((p) => p.id === id)?.name ?? id;
@@ -340,7 +357,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
           .map((o) =>
             h(
               "li",
-              {},
+              { key: o.id },
               t("pl.offerLine", { order: o.order, from: nameOf(o.from), town: townName(o.town), pallets: o.pallets }),
               o.from === conn.me
                 ? button(`withdraw-${o.id}`, t("pl.withdraw"), () => conn.withdraw(o.id))
@@ -359,7 +376,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
           .map((o) =>
             h(
               "li",
-              {},
+              { key: o.id },
               o.id,
               button(`offer-${o.id}`, t("pl.offer"), () => conn.offer(o.id)),
             ),
@@ -368,7 +385,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
     );
   }
 
-  function standings(s: PlannerTableState): HTMLElement | null {
+  function standings(s: PlannerTableState): JSX.Element | null {
     if (s.leaderboard.length === 0) return null;
     return h(
       "section",
@@ -384,7 +401,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
     );
   }
 
-  function results(): HTMLElement | null {
+  function results(): JSX.Element | null {
     const r = conn.results;
     const profile = r?.profiles[conn.me];
     if (!r || !profile) return null;
@@ -397,7 +414,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
       });
       if (!res.ok) return;
       const url = URL.createObjectURL(await res.blob());
-      const a = h("a", { href: url, download: "report.pdf" });
+      const a = Object.assign(document.createElement("a"), { href: url, download: "report.pdf" });
       document.body.append(a);
       a.click();
       a.remove();
@@ -412,10 +429,10 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
         "dl",
         { id: "pl-profile" },
         ...COMPETENCES.flatMap((k) => [
-          h("dt", {}, t(`pl.competences.${k}`)),
+          h("dt", { key: `dt-${k}` }, t(`pl.competences.${k}`)),
           h(
             "dd",
-            {},
+            { key: `dd-${k}` },
             h("meter", { min: 0, max: 100, value: profile[k], "aria-label": t(`pl.competences.${k}`) }),
             ` ${profile[k]}`,
           ),
@@ -436,7 +453,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
     return t("pl.disruption", { what });
   };
 
-  conn.on("state", render);
+  conn.on("state", () => render());
   conn.on("proposal", () => {
     thinking = false;
     showProposal = true;
@@ -448,23 +465,23 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
       km: eur(p.region.km),
       co2: eur(p.region.co2Kg),
     });
-    render(conn.state);
+    render();
   });
   conn.on("event", (e) => {
     if (e.type === "disruption" && e.player === conn.me) alerts.push(disruptionText(e));
   });
-  conn.on("results", () => render(conn.state));
+  conn.on("results", () => render());
   conn.on("rejected", (r) => {
     thinking = false;
     alerts.push(r.message || r.code);
-    render(conn.state);
+    render();
   });
   conn.on("connection", (status) => {
     if (status === "lost") home(errorText(new Error("connection lost")));
   });
-  render(conn.state);
+  draw = mount(() => desk(conn.state));
   void loadLand().then((l) => {
     land = l;
-    render(conn.state);
+    render();
   });
 }

@@ -13,10 +13,9 @@ import type { CarrierView } from "@iot/shared/planner/carrierView";
 import { DEPOT, MAP_BOUNDS, TOWNS, town } from "@iot/shared/planner/region";
 import type { Order } from "@iot/shared/planner/scenario";
 import { VEHICLES } from "@iot/shared/planner/vehicles";
+import { h, type JSX } from "preact";
 import { t } from "../i18n/index.js";
-import { h } from "../ui/dom.js";
 import { truckColour } from "./colours.js";
-import { svg } from "../ui/svg.js";
 import "./map.css";
 
 export type Land = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
@@ -60,7 +59,7 @@ const VIEW = ((): { project: (lon: number, lat: number) => [number, number]; hei
   return { project: (lon, lat) => (p([lon, lat]) ?? [0, 0]) as [number, number], height };
 })();
 
-/** The outline's SVG paths, drawn once per loaded outline (the desk is redrawn on every change). */
+/** The outline's SVG paths, computed once per loaded outline (the desk is drawn again on every change). */
 const outlines = new WeakMap<Land, { d: string; abroad: boolean }[]>();
 function outlinePaths(land: Land): { d: string; abroad: boolean }[] {
   let paths = outlines.get(land);
@@ -113,8 +112,12 @@ export interface MapInput {
   changed: ReadonlySet<string>;
 }
 
-/** The map as an SVG element, with the outline in `land` (none drawn when null). */
-export function plannerMap(input: MapInput, land: Land | null): SVGSVGElement {
+/**
+ * The map as an SVG tree, with the outline in `land` (none drawn when null).
+ * The desk draws it again on every change and Preact updates the one SVG in
+ * place: only what changed (a route, a pin's colour, the summary) is touched.
+ */
+export function plannerMap(input: MapInput, land: Land | null): JSX.Element {
   const { carrier: c, editable } = input;
   const { project, height } = VIEW;
   const fleetIndex = new Map(c.scenario.fleet.map((v, i) => [v.id, i]));
@@ -125,13 +128,14 @@ export function plannerMap(input: MapInput, land: Land | null): SVGSVGElement {
   const lateStops = new Set(c.kpi.routes.flatMap((r) => r.stops.filter((s) => s.minutesLate > 0).map((s) => s.order)));
 
   const outline = (land ? outlinePaths(land) : []).map((p) =>
-    svg("path", { d: p.d, class: p.abroad ? "map-land map-abroad" : "map-land" }),
+    h("path", { d: p.d, class: p.abroad ? "map-land map-abroad" : "map-land" }),
   );
 
   const routeLine = (vehicle: string, orders: readonly string[], proposal: boolean) => {
     const colour = truckColour(fleetIndex.get(vehicle) ?? 0);
     const points = [depot, ...orders.map((o) => places.get(o)).filter((p) => p !== undefined), depot];
-    return svg("polyline", {
+    return h("polyline", {
+      key: vehicle,
       points: points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "),
       class: proposal ? "map-route map-proposal" : "map-route",
       stroke: colour.stroke,
@@ -147,18 +151,18 @@ export function plannerMap(input: MapInput, land: Land | null): SVGSVGElement {
 
   const towns = TOWNS.map((tw) => {
     const [x, y] = project(tw.lon, tw.lat);
-    return svg(
+    return h(
       "g",
-      { class: "map-town" },
-      svg("circle", { cx: x, cy: y, r: 3 }),
-      svg("text", { x: x + 6, y: y - 6 }, tw.name),
+      { key: tw.id, class: "map-town" },
+      h("circle", { cx: x, cy: y, r: 3 }),
+      h("text", { x: x + 6, y: y - 6 }, tw.name),
     );
   });
-  const depotMark = svg(
+  const depotMark = h(
     "g",
     { class: "map-depot", "data-depot": "" },
-    svg("rect", { x: depot[0] - 9, y: depot[1] - 9, width: 18, height: 18 }),
-    svg("text", { x: depot[0] + 12, y: depot[1] + 20 }, DEPOT.name),
+    h("rect", { x: depot[0] - 9, y: depot[1] - 9, width: 18, height: 18 }),
+    h("text", { x: depot[0] + 12, y: depot[1] + 20 }, DEPOT.name),
   );
 
   const pins = c.scenario.orders.map((o) => {
@@ -175,9 +179,10 @@ export function plannerMap(input: MapInput, land: Land | null): SVGSVGElement {
       to: hhmm(o.due),
     });
     const state = vehicle ? t("pl.pinOn", { vehicle }) : t("pl.pinUnplanned");
-    return svg(
+    return h(
       "g",
       {
+        key: o.id,
         class: [
           "map-pin",
           vehicle ? "" : "map-pin-unplanned",
@@ -193,24 +198,24 @@ export function plannerMap(input: MapInput, land: Land | null): SVGSVGElement {
         "data-drop-vehicle": editable && vehicle && !locked ? vehicle : null,
         "data-drop-before": editable && vehicle && !locked ? o.id : null,
       },
-      svg("title", {}, `${label} (${state})`),
+      h("title", {}, `${label} (${state})`),
       input.showProposal && input.changed.has(o.id)
-        ? svg("circle", { class: "map-pin-ring", cx: x, cy: y, r: PIN_R + 6 })
+        ? h("circle", { class: "map-pin-ring", cx: x, cy: y, r: PIN_R + 6 })
         : null,
-      svg("circle", {
+      h("circle", {
         cx: x,
         cy: y,
         r: PIN_R,
         fill: colour?.stroke ?? "#ffffff",
       }),
-      svg("text", { x, y: y + 5, class: "map-pin-pallets", fill: colour?.text ?? "#000000" }, String(o.pallets)),
-      svg("text", { x, y: y + PIN_R + 12, class: "map-pin-window" }, window),
+      h("text", { x, y: y + 5, class: "map-pin-pallets", fill: colour?.text ?? "#000000" }, String(o.pallets)),
+      h("text", { x, y: y + PIN_R + 12, class: "map-pin-window" }, window),
     );
   });
 
   const planned = c.plan.routes.reduce((a, r) => a + r.orders.length, 0);
   const trucks = c.plan.routes.filter((r) => r.orders.length > 0).length;
-  return svg(
+  return h(
     "svg",
     {
       viewBox: `0 0 ${WIDTH} ${height}`,
@@ -219,19 +224,19 @@ export function plannerMap(input: MapInput, land: Land | null): SVGSVGElement {
       "aria-labelledby": "pl-map-title",
       "data-land": land ? land.features.length : 0,
     },
-    svg("title", { id: "pl-map-title" }, t("pl.mapSummary", { planned, trucks, unplanned: c.kpi.unplanned.length })),
-    svg("rect", { class: "map-sea", x: 0, y: 0, width: WIDTH, height }),
+    h("title", { id: "pl-map-title" }, t("pl.mapSummary", { planned, trucks, unplanned: c.kpi.unplanned.length })),
+    h("rect", { class: "map-sea", x: 0, y: 0, width: WIDTH, height }),
     ...outline,
     ...towns,
-    svg("g", { class: "map-routes" }, ...routes),
-    svg("g", { class: "map-proposals" }, ...proposal),
+    h("g", { class: "map-routes" }, ...routes),
+    h("g", { class: "map-proposals" }, ...proposal),
     depotMark,
-    svg("g", { class: "map-pins" }, ...pins),
+    h("g", { class: "map-pins" }, ...pins),
   );
 }
 
 /** The trucks under the map as drop targets (with load and colour), and the drop zone for taking an order off. */
-export function truckDock(c: CarrierView, editable: boolean): HTMLElement {
+export function truckDock(c: CarrierView, editable: boolean): JSX.Element {
   return h(
     "ul",
     { className: "map-dock", "aria-label": t("pl.trucks") },
@@ -242,6 +247,7 @@ export function truckDock(c: CarrierView, editable: boolean): HTMLElement {
       return h(
         "li",
         {
+          key: v.id,
           className: `map-dock-truck${out ? " out" : ""}${rk?.overCapacity || rk?.overRange ? " planner-over" : ""}`,
           "data-drop-vehicle": editable && !out ? v.id : null,
           "data-dock": v.id,
@@ -260,7 +266,7 @@ export function truckDock(c: CarrierView, editable: boolean): HTMLElement {
 }
 
 /** The legend under the map. */
-export function mapLegend(): HTMLElement {
+export function mapLegend(): JSX.Element {
   return h(
     "p",
     { className: "map-legend" },

@@ -4,10 +4,13 @@
  */
 import type { PlanKpi } from "@iot/shared/planner/evaluate";
 import type { OrderChange } from "@iot/shared/planner/planDiff";
+import { h, type JSX } from "preact";
 import { lang, t } from "../i18n/index.js";
-import { h } from "../ui/dom.js";
 
-/** Up to this many changes the list is open at once; a longer one opens on request. */
+/**
+ * Up to this many changes the list is open at once; a longer one opens on
+ * request (and stays as the planner left it while the desk is drawn again).
+ */
 const OPEN_UP_TO = 6;
 
 const number = (x: number) => Math.round(x).toLocaleString(lang() === "nl" ? "nl-NL" : "en-GB");
@@ -18,7 +21,7 @@ export function proposalDifferences(
   proposal: PlanKpi,
   changes: readonly OrderChange[],
   orderText: (id: string) => string,
-): HTMLElement {
+): JSX.Element {
   const rows = [
     ["cost", mine.cost, proposal.cost],
     ["km", mine.km, proposal.km],
@@ -65,7 +68,7 @@ export function proposalDifferences(
           const sign = Math.round(d) === 0 ? "" : d < 0 ? "−" : "+";
           return h(
             "tr",
-            { "data-diff": key },
+            { key, "data-diff": key },
             h("th", { scope: "row" }, t(`pl.${key}`)),
             h("td", {}, number(a)),
             h("td", {}, number(b)),
@@ -87,7 +90,7 @@ export function proposalDifferences(
           h(
             "ul",
             { className: "planner-changes" },
-            ...changes.map((c) => h("li", { "data-change": c.kind }, change(c))),
+            ...changes.map((c) => h("li", { key: c.order, "data-change": c.kind }, change(c))),
           ),
         ),
   );
