@@ -9,7 +9,8 @@ import type { TableConnection } from "./quartet/net/connection.js";
 import type { JoinChoices, QuickPlayChoices } from "./quartet/net/types.js";
 import { loadSeat } from "./quartet/net/session.js";
 import { showHome } from "./quartet/HomeScreen.js";
-import { appRoot, h, replaceChildren } from "./ui/dom.js";
+import { h } from "preact";
+import { mount } from "./ui/render.js";
 import { errorText } from "./net/errors.js";
 import { normaliseJoinCode } from "@iot/shared/workshop/constants";
 import { loadParticipant, saveParticipant } from "./workshop/participant.js";
@@ -160,8 +161,7 @@ async function boot(): Promise<void> {
   }
   if (loadSeat()) {
     // A reload during a game: take the same seat back.
-    replaceChildren(
-      appRoot(),
+    mount(() =>
       h(
         "main",
         { className: "home", id: "main" },

@@ -3,14 +3,15 @@
  * action plan (each pick with who chose it, their role and where their region
  * stands, and the note), the 1 + 1 = 4 message, and the way on.
  */
+import { h, type JSX } from "preact";
 import type { ActionPick } from "@iot/shared/protocol";
 import type { ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTitle, introTexts, themeName } from "./deck/index.js";
 import { lang, t } from "../i18n/index.js";
 import type { TableState } from "./net/types.js";
-import { brandMark } from "../ui/brand.js";
+import { brandMarkView } from "../ui/brand.js";
 import { themeBadge } from "./cardView.js";
-import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { mount } from "../ui/render.js";
 
 export interface EndActions {
   again(): void;
@@ -42,89 +43,100 @@ export function ranking(state: TableState): RankLine[] {
     .sort((a, b) => a.place - b.place);
 }
 
-/** Shows the end screen for `state`; `me` is the own id, `openPicks` the own quartets still without a pick. */
-export function showEnd(state: TableState, me: string, openPicks: ThemeId[], actions: EndActions): void {
-  const lines = ranking(state);
-  const winners = lines.filter((l) => l.place === 1).map((l) => (l.id === me ? t("table.you") : l.name));
-  document.title = `${t("app.title")}: ${t("end.title")}`;
-  const root = appRoot();
-  replaceChildren(
-    root,
-    h(
-      "main",
-      { className: "end-screen", id: "main", "data-end": "true" },
-      h(
-        "header",
-        { className: "home-header" },
-        brandMark("home-mark"),
-        h("h1", { tabindex: -1, id: "end-title" }, t("end.title")),
-      ),
-      h(
-        "p",
-        { className: "winner" },
-        winners.length > 1
-          ? t("end.winners", { names: winners.join(", ") })
-          : t("end.winner", { names: winners[0] ?? "" }),
-      ),
-      h(
-        "section",
-        { className: "panel", "aria-labelledby": "rank-title" },
-        h("h2", { id: "rank-title" }, t("end.ranking")),
-        h(
-          "table",
-          { className: "ranking" },
-          h(
-            "thead",
-            {},
-            h(
-              "tr",
-              {},
-              h("th", { scope: "col" }, t("end.place")),
-              h("th", { scope: "col" }, t("end.player")),
-              h("th", { scope: "col" }, t("end.quartets")),
-            ),
-          ),
-          h(
-            "tbody",
-            {},
-            lines.map((l) =>
-              h(
-                "tr",
-                { className: l.id === me ? "me" : "" },
-                h("td", {}, String(l.place)),
-                h("th", { scope: "row" }, l.id === me ? `${l.name} (${t("table.you")})` : l.name),
-                h("td", {}, String(l.quartets)),
-              ),
-            ),
-          ),
-        ),
-      ),
-      h(
-        "section",
-        { className: "panel", "aria-labelledby": "plan-title" },
-        h("h2", { id: "plan-title" }, t("end.plan")),
-        planList(state.plan),
-        openPicks.map((theme) =>
-          h(
-            "button",
-            { type: "button", className: "pick-open", onclick: () => actions.openPick(theme) },
-            t("pick.choose", { theme: themeName(theme, lang()) }),
-          ),
-        ),
-      ),
-      h("p", { className: "message" }, introTexts(lang()).message),
-      h(
-        "div",
-        { className: "end-actions" },
-        h("button", { type: "button", className: "primary", onclick: () => actions.again() }, t("end.again")),
-        h("button", { type: "button", onclick: () => actions.home() }, t("end.home")),
-      ),
-    ),
-  );
-  root.querySelector<HTMLElement>("#end-title")?.focus();
+/** What the end screen shows: the table's state and the own quartets still without a pick. */
+export interface EndView {
+  state: TableState;
+  openPicks: ThemeId[];
 }
 
-function planList(plan: ActionPick[]): HTMLElement {
+/**
+ * Shows the end screen from `view()` (`me` is the own id) and moves focus to
+ * its title; returns the function that draws it again from `view()` (a new
+ * pick, a new ranking), focus staying where it is.
+ */
+export function showEnd(view: () => EndView, me: string, actions: EndActions): () => void {
+  document.title = `${t("app.title")}: ${t("end.title")}`;
+  const draw = mount(() => endScreen(view(), me, actions));
+  document.getElementById("end-title")?.focus();
+  return draw;
+}
+
+function endScreen({ state, openPicks }: EndView, me: string, actions: EndActions): JSX.Element {
+  const lines = ranking(state);
+  const winners = lines.filter((l) => l.place === 1).map((l) => (l.id === me ? t("table.you") : l.name));
+  return h(
+    "main",
+    { className: "end-screen", id: "main", "data-end": "true" },
+    h(
+      "header",
+      { className: "home-header" },
+      brandMarkView("home-mark"),
+      h("h1", { tabindex: -1, id: "end-title" }, t("end.title")),
+    ),
+    h(
+      "p",
+      { className: "winner" },
+      winners.length > 1
+        ? t("end.winners", { names: winners.join(", ") })
+        : t("end.winner", { names: winners[0] ?? "" }),
+    ),
+    h(
+      "section",
+      { className: "panel", "aria-labelledby": "rank-title" },
+      h("h2", { id: "rank-title" }, t("end.ranking")),
+      h(
+        "table",
+        { className: "ranking" },
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            h("th", { scope: "col" }, t("end.place")),
+            h("th", { scope: "col" }, t("end.player")),
+            h("th", { scope: "col" }, t("end.quartets")),
+          ),
+        ),
+        h(
+          "tbody",
+          {},
+          lines.map((l) =>
+            h(
+              "tr",
+              { key: l.id, className: l.id === me ? "me" : "" },
+              h("td", {}, String(l.place)),
+              h("th", { scope: "row" }, l.id === me ? `${l.name} (${t("table.you")})` : l.name),
+              h("td", {}, String(l.quartets)),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      "section",
+      { className: "panel", "aria-labelledby": "plan-title" },
+      h("h2", { id: "plan-title" }, t("end.plan")),
+      planList(state.plan),
+      openPicks.map((theme) =>
+        h(
+          "button",
+          { key: theme, type: "button", className: "pick-open", onClick: () => actions.openPick(theme) },
+          t("pick.choose", { theme: themeName(theme, lang()) }),
+        ),
+      ),
+    ),
+    h("p", { className: "message" }, introTexts(lang()).message),
+    h(
+      "div",
+      { className: "end-actions" },
+      h("button", { type: "button", className: "primary", onClick: () => actions.again() }, t("end.again")),
+      h("button", { type: "button", onClick: () => actions.home() }, t("end.home")),
+    ),
+  );
+}
+
+function planList(plan: ActionPick[]): JSX.Element {
   const picks = plan.filter((p) => p.card);
   if (picks.length === 0) return h("p", {}, t("end.planEmpty"));
   return h(
@@ -136,7 +148,7 @@ function planList(plan: ActionPick[]): HTMLElement {
         .join(" · ");
       return h(
         "li",
-        {},
+        { key: `${p.player}:${p.theme}` },
         themeBadge(p.theme),
         h(
           "div",

@@ -2,16 +2,19 @@
  * The first screen: a plain, accessible DOM form (no Phaser, so it loads
  * fast). Name, language, optional role and region phase; "Play now" against
  * bots with seats, level and house rules; "Join a table" by code; the
- * 1 + 1 = 4 message and the way to the facilitator area.
+ * 1 + 1 = 4 message and the way to the facilitator area. Drawn by Preact
+ * from the form's values, which every change updates (and remembers).
  */
 import "./quartet.css";
+import { h, type ComponentChildren, type JSX } from "preact";
 import { introTexts } from "./deck/index.js";
 import { lang, onLangChange, setLang, t } from "../i18n/index.js";
 import { BOT_LEVELS, MAX_NAME_LENGTH, REGION_PHASES, ROLES, type BotLevel } from "../net/constants.js";
 import { errorText } from "../net/errors.js";
 import type { JoinChoices, QuickPlayChoices } from "./net/types.js";
-import { brandMark } from "../ui/brand.js";
-import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { brandMarkView } from "../ui/brand.js";
+import { appRoot } from "../ui/dom.js";
+import { mount } from "../ui/render.js";
 import { homeRules, loadHomeForm, saveHomeForm, type HomeForm } from "./homeForm.js";
 
 /** What the home screen asks the app to do. */
@@ -20,39 +23,24 @@ export interface HomeActions {
   join(code: string, choices: JoinChoices): Promise<void>;
 }
 
+/** The value of the control an event came from. */
+const valueOf = (e: Event) => (e.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+const checkedOf = (e: Event) => (e.currentTarget as HTMLInputElement).checked;
+
 /** Shows the home screen; `error` (if any) is shown above the forms. Returns a function that removes it. */
 export function showHome(actions: HomeActions, error = ""): () => void {
   const form = loadHomeForm();
   let message = error;
   let busy = false;
   const root = appRoot();
+  // "About you" starts open when something in it was filled in before; then it is the player's to open and close.
+  const aboutOpen = Boolean(form.role || form.phase);
 
-  const render = (): void => {
-    document.title = `${t("app.title")}: ${t("home.playTitle")}`;
-    replaceChildren(root, view());
-  };
-
-  const read = (el: HTMLFormElement | null): void => {
-    if (!el) return;
-    const data = new FormData(el);
-    const s = (k: string) => (data.get(k) === null ? undefined : String(data.get(k)));
-    if (s("name") !== undefined) form.name = s("name") ?? "";
-    if (s("role") !== undefined) form.role = (s("role") ?? "") as HomeForm["role"];
-    if (s("phase") !== undefined) form.phase = (s("phase") ?? "") as HomeForm["phase"];
-    if (s("seats") !== undefined) form.seats = Number(s("seats"));
-    if (s("botLevel") !== undefined) form.botLevel = s("botLevel") as BotLevel;
-    if (s("missPassesTo") !== undefined) form.missPassesTo = s("missPassesTo") === "next" ? "next" : "asked";
-    if (el.elements.namedItem("allowBluff")) {
-      form.allowBluff = data.has("allowBluff");
-      form.stock = data.has("stock");
-      form.emptyHandDraw = data.has("emptyHandDraw");
-    }
-    if (s("code") !== undefined) form.code = s("code") ?? "";
-  };
-
-  const readAll = (): void => {
-    for (const f of root.querySelectorAll("form")) read(f);
+  /** Takes a changed value into the form and remembers it; `redraw` when the form looks different with it. */
+  const set = <K extends keyof HomeForm>(key: K, value: HomeForm[K], redraw = false): void => {
+    form[key] = value;
     saveHomeForm(form);
+    if (redraw) draw();
   };
 
   const who = (): JoinChoices | null => {
@@ -69,13 +57,13 @@ export function showHome(actions: HomeActions, error = ""): () => void {
   const submit = async (kind: "play" | "join", event: Event): Promise<void> => {
     event.preventDefault();
     if (busy) return;
-    readAll();
+    saveHomeForm(form);
     const choices = who();
     if (!choices) return fail(t("home.nameRequired"), "name");
     if (kind === "join" && !form.code.trim()) return fail(t("home.codeRequired"), "code");
     busy = true;
     message = t("home.connecting");
-    render();
+    draw();
     try {
       if (kind === "play") {
         await actions.quickPlay({ ...choices, seats: form.seats, botLevel: form.botLevel, rules: homeRules(form) });
@@ -88,25 +76,29 @@ export function showHome(actions: HomeActions, error = ""): () => void {
     }
   };
 
-  const fail = (text: string, focus?: string): void => {
+  /** Shows `text` and takes the player to the field to fix (or to the message). */
+  const fail = (text: string, field?: string): void => {
     message = text;
-    render();
-    const target = focus
-      ? root.querySelector<HTMLElement>(`[name="${focus}"]`)
+    draw();
+    const target = field
+      ? root.querySelector<HTMLElement>(`[name="${field}"]`)
       : root.querySelector<HTMLElement>("#home-message");
     target?.focus();
   };
 
-  const opt = (value: string, label: string, selected: boolean) => h("option", { value, selected }, label);
+  const opt = (value: string, label: string) => h("option", { key: value, value }, label);
 
-  const view = (): HTMLElement =>
+  const field = (label: string, control: JSX.Element) =>
+    h("label", { className: "field" }, h("span", {}, label), control);
+
+  const view = (): JSX.Element =>
     h(
       "main",
       { className: "home", id: "main" },
       h(
         "header",
         { className: "home-header" },
-        brandMark("home-mark"),
+        brandMarkView("home-mark"),
         h("h1", {}, t("app.title")),
         h("p", { className: "subtitle" }, t("app.subtitle")),
         h("p", { className: "message" }, introTexts(lang()).message),
@@ -114,56 +106,54 @@ export function showHome(actions: HomeActions, error = ""): () => void {
       message ? h("p", { id: "home-message", className: "notice", role: "alert", tabindex: -1 }, message) : null,
       h(
         "form",
-        { className: "panel", "aria-labelledby": "you-title", onsubmit: (e: Event) => e.preventDefault() },
+        { className: "panel", "aria-labelledby": "you-title", onSubmit: (e: Event) => e.preventDefault() },
         h("h2", { id: "you-title" }, t("home.you")),
-        h(
-          "label",
-          { className: "field" },
-          h("span", {}, t("home.name")),
+        field(
+          t("home.name"),
           h("input", {
             name: "name",
             value: form.name,
-            maxlength: MAX_NAME_LENGTH,
+            maxLength: MAX_NAME_LENGTH,
             autocomplete: "nickname",
             placeholder: t("home.namePlaceholder"),
             required: true,
+            onInput: (e: Event) => (form.name = valueOf(e)),
+            onChange: (e: Event) => set("name", valueOf(e)),
           }),
         ),
-        h(
-          "label",
-          { className: "field" },
-          h("span", {}, t("home.language")),
+        field(
+          t("home.language"),
           h(
             "select",
-            { name: "lang", onchange: (e: Event) => changeLang((e.target as HTMLSelectElement).value) },
-            opt("nl", "Nederlands", lang() === "nl"),
-            opt("en", "English", lang() === "en"),
+            { name: "lang", value: lang(), onChange: (e: Event) => changeLang(valueOf(e)) },
+            opt("nl", "Nederlands"),
+            opt("en", "English"),
           ),
         ),
         h(
           "details",
-          { className: "more", open: Boolean(form.role || form.phase) },
+          { className: "more", open: aboutOpen },
           h("summary", {}, t("home.about")),
-          h(
-            "label",
-            { className: "field" },
-            h("span", {}, t("home.role")),
+          field(
+            t("home.role"),
             h(
               "select",
-              { name: "role" },
-              opt("", t("home.none"), !form.role),
-              ROLES.map((r) => opt(r, t(`roles.${r}`), form.role === r)),
+              { name: "role", value: form.role, onChange: (e: Event) => set("role", valueOf(e) as HomeForm["role"]) },
+              opt("", t("home.none")),
+              ROLES.map((r) => opt(r, t(`roles.${r}`))),
             ),
           ),
-          h(
-            "label",
-            { className: "field" },
-            h("span", {}, t("home.phase")),
+          field(
+            t("home.phase"),
             h(
               "select",
-              { name: "phase" },
-              opt("", t("home.none"), !form.phase),
-              REGION_PHASES.map((p) => opt(p, t(`phases.${p}`), form.phase === p)),
+              {
+                name: "phase",
+                value: form.phase,
+                onChange: (e: Event) => set("phase", valueOf(e) as HomeForm["phase"]),
+              },
+              opt("", t("home.none")),
+              REGION_PHASES.map((p) => opt(p, t(`phases.${p}`))),
             ),
           ),
         ),
@@ -179,48 +169,28 @@ export function showHome(actions: HomeActions, error = ""): () => void {
       ),
     );
 
-  const playForm = (): HTMLElement => {
+  const playForm = (): JSX.Element => {
     const stockForced = form.seats === 2;
     const stock = stockForced || form.stock;
     return h(
       "form",
-      {
-        className: "panel",
-        "aria-labelledby": "play-title",
-        onsubmit: (e: Event) => void submit("play", e),
-        onchange: (e: Event) => {
-          readAll();
-          if (
-            (e.target as HTMLElement).getAttribute("name") === "seats" ||
-            (e.target as HTMLElement).getAttribute("name") === "stock"
-          ) {
-            render();
-            root.querySelector<HTMLElement>(`[name="${(e.target as HTMLElement).getAttribute("name")}"]`)?.focus();
-          }
-        },
-      },
+      { className: "panel", "aria-labelledby": "play-title", onSubmit: (e: Event) => void submit("play", e) },
       h("h2", { id: "play-title" }, t("home.playTitle")),
       h("p", {}, t("home.playIntro")),
-      h(
-        "label",
-        { className: "field" },
-        h("span", {}, t("home.seats")),
+      field(
+        t("home.seats"),
         h(
           "select",
-          { name: "seats" },
-          [2, 3, 4, 5, 6].map((n) =>
-            opt(String(n), t("home.seatsValue", { seats: n, count: n - 1 }), form.seats === n),
-          ),
+          { name: "seats", value: String(form.seats), onChange: (e: Event) => set("seats", Number(valueOf(e)), true) },
+          [2, 3, 4, 5, 6].map((n) => opt(String(n), t("home.seatsValue", { seats: n, count: n - 1 }))),
         ),
       ),
-      h(
-        "label",
-        { className: "field" },
-        h("span", {}, t("home.botLevel")),
+      field(
+        t("home.botLevel"),
         h(
           "select",
-          { name: "botLevel" },
-          BOT_LEVELS.map((l) => opt(l, t(`levels.${l}`), form.botLevel === l)),
+          { name: "botLevel", value: form.botLevel, onChange: (e: Event) => set("botLevel", valueOf(e) as BotLevel) },
+          BOT_LEVELS.map((l) => opt(l, t(`levels.${l}`))),
         ),
       ),
       h(
@@ -231,55 +201,85 @@ export function showHome(actions: HomeActions, error = ""): () => void {
           "fieldset",
           {},
           h("legend", {}, t("home.missPassesTo")),
-          radio("missPassesTo", "asked", t("home.missAsked"), form.missPassesTo === "asked"),
-          radio("missPassesTo", "next", t("home.missNext"), form.missPassesTo === "next"),
+          choice(
+            "radio",
+            "missPassesTo",
+            t("home.missAsked"),
+            form.missPassesTo === "asked",
+            () => set("missPassesTo", "asked"),
+            "asked",
+          ),
+          choice(
+            "radio",
+            "missPassesTo",
+            t("home.missNext"),
+            form.missPassesTo === "next",
+            () => set("missPassesTo", "next"),
+            "next",
+          ),
         ),
-        check("allowBluff", t("home.allowBluff"), form.allowBluff),
-        check("stock", t("home.stock"), stock, stockForced),
+        choice("checkbox", "allowBluff", t("home.allowBluff"), form.allowBluff, (e) => set("allowBluff", checkedOf(e))),
+        choice("checkbox", "stock", t("home.stock"), stock, (e) => set("stock", checkedOf(e), true), "on", stockForced),
         stockForced ? h("p", { className: "hint" }, t("home.stockForced")) : null,
-        check("emptyHandDraw", t("home.emptyHandDraw"), stock && form.emptyHandDraw, !stock),
+        choice(
+          "checkbox",
+          "emptyHandDraw",
+          t("home.emptyHandDraw"),
+          stock && form.emptyHandDraw,
+          (e) => set("emptyHandDraw", checkedOf(e)),
+          "on",
+          !stock,
+        ),
       ),
       h("button", { type: "submit", className: "primary", disabled: busy }, t("home.play")),
     );
   };
 
-  const joinForm = (): HTMLElement =>
+  const joinForm = (): JSX.Element =>
     h(
       "form",
-      { className: "panel", "aria-labelledby": "join-title", onsubmit: (e: Event) => void submit("join", e) },
+      { className: "panel", "aria-labelledby": "join-title", onSubmit: (e: Event) => void submit("join", e) },
       h("h2", { id: "join-title" }, t("home.joinTitle")),
       h("p", {}, t("home.joinIntro")),
-      h(
-        "label",
-        { className: "field" },
-        h("span", {}, t("home.code")),
-        h("input", { name: "code", value: form.code, autocomplete: "off", spellcheck: "false", autocapitalize: "off" }),
+      field(
+        t("home.code"),
+        h("input", {
+          name: "code",
+          value: form.code,
+          autocomplete: "off",
+          spellcheck: false,
+          autocapitalize: "off",
+          onInput: (e: Event) => (form.code = valueOf(e)),
+        }),
       ),
       h("button", { type: "submit", disabled: busy }, t("home.join")),
     );
 
   const changeLang = (value: string): void => {
-    readAll();
+    saveHomeForm(form);
     if (value === "nl" || value === "en") setLang(value);
   };
 
-  const stopLang = onLangChange(() => {
-    render();
-    root.querySelector<HTMLElement>('[name="lang"]')?.focus();
-  });
-  render();
-  return stopLang;
+  const draw = mount(() => {
+    document.title = `${t("app.title")}: ${t("home.playTitle")}`;
+    return view();
+  }, root);
+  return onLangChange(draw);
 }
 
-function radio(name: string, value: string, label: string, checked: boolean): HTMLElement {
-  return h("label", { className: "choice" }, h("input", { type: "radio", name, value, checked }), h("span", {}, label));
-}
-
-function check(name: string, label: string, checked: boolean, disabled = false): HTMLElement {
+function choice(
+  type: "radio" | "checkbox",
+  name: string,
+  label: ComponentChildren,
+  checked: boolean,
+  onChange: (e: Event) => void,
+  value = "on",
+  disabled = false,
+): JSX.Element {
   return h(
     "label",
     { className: "choice" },
-    h("input", { type: "checkbox", name, checked, disabled }),
+    h("input", { type, name, value, checked, disabled, onChange }),
     h("span", {}, label),
   );
 }

@@ -4,11 +4,11 @@
  * host's start button while the table waits, open action picks, the last
  * rejection and, when the table is lost, the way home.
  */
+import { h, render, type ComponentChildren, type JSX } from "preact";
 import { numberOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import { t } from "../i18n/index.js";
 import type { AskStep } from "./table/askFlow.js";
 import { themeBadge } from "./cardView.js";
-import { h, replaceChildren } from "../ui/dom.js";
 
 export interface AskPanelView {
   step: AskStep;
@@ -61,49 +61,51 @@ export class AskPanel {
   ) {}
 
   /**
-   * Shows `v`. Focus stays on the same choice when it still exists; it moves
-   * to the new step's first choice when it was in the panel (or nowhere).
+   * Shows `v`. Focus stays on the same choice when it still exists (Preact
+   * keeps its button); it moves to the new step's first choice when it was
+   * in the panel (or nowhere) and its choice is gone.
    */
   render(v: AskPanelView): void {
     const key = JSON.stringify(v);
     if (key === this.last) return;
     this.last = key;
     const el = this.el;
-    const active = document.activeElement as HTMLElement | null;
-    const hadFocus = !active || el.contains(active) || active === document.body;
-    const focusKey = active && el.contains(active) ? dataKey(active) : "";
-    const title = h("h2", { id: "ask-title", className: "ask-title", tabindex: -1 }, this.prompt(v));
-    const options = h("div", { className: "ask-options", role: "group", "aria-labelledby": "ask-title" });
-    options.append(...this.options(v));
+    const active = document.activeElement;
+    const hadFocus = !active || active === document.body || el.contains(active);
+    render(this.view(v), el);
+    el.dataset.step = v.canStart ? "start" : v.sending ? "sending" : v.step.kind;
+    if (!hadFocus || el.contains(document.activeElement) || v.step.kind === "idle") return;
+    el.querySelector<HTMLElement>(".ask-options button")?.focus({ preventScroll: true });
+  }
+
+  /** The panel's parts; lists are nested arrays so each part keeps its place. */
+  private view(v: AskPanelView): ComponentChildren {
     const step = v.step;
     const choosing = !v.sending && (step.kind === "theme" || step.kind === "card");
-    const chosen = choosing
-      ? h(
-          "p",
-          { className: "ask-chosen" },
-          step.kind === "card"
-            ? `${this.text.name(step.target)} · ${this.text.themeName(step.theme)}`
-            : this.text.name(step.target),
-        )
-      : null;
-    const more = v.waitingText.slice(1).map((line) => h("p", { className: "ask-chosen" }, line));
-    replaceChildren(
-      el,
-      title,
-      more,
-      chosen,
-      options,
+    return [
+      h("h2", { id: "ask-title", className: "ask-title", tabindex: -1 }, this.prompt(v)),
+      v.waitingText.slice(1).map((line, i) => h("p", { key: i, className: "ask-chosen" }, line)),
+      choosing
+        ? h(
+            "p",
+            { className: "ask-chosen" },
+            step.kind === "card"
+              ? `${this.text.name(step.target)} · ${this.text.themeName(step.theme)}`
+              : this.text.name(step.target),
+          )
+        : null,
+      h("div", { className: "ask-options", role: "group", "aria-labelledby": "ask-title" }, this.options(v)),
       choosing
         ? h(
             "button",
-            { type: "button", className: "back-btn", onclick: () => this.actions.back() },
+            { type: "button", className: "back-btn", onClick: () => this.actions.back() },
             `← ${t("ask.back")}`,
           )
         : null,
       v.openPicks.map((theme) =>
         h(
           "button",
-          { type: "button", className: "pick-open", onclick: () => this.actions.openPick(theme) },
+          { key: theme, type: "button", className: "pick-open", onClick: () => this.actions.openPick(theme) },
           t("pick.choose", { theme: this.text.themeName(theme) }),
         ),
       ),
@@ -111,23 +113,20 @@ export class AskPanel {
       v.lost
         ? h(
             "button",
-            { type: "button", className: "primary", onclick: () => this.actions.home() },
+            { type: "button", className: "primary", onClick: () => this.actions.home() },
             t("connection.home"),
           )
         : null,
-    );
-    el.dataset.step = v.canStart ? "start" : v.sending ? "sending" : step.kind;
-    if (!hadFocus) return;
-    const same = focusKey ? el.querySelector<HTMLElement>(`[data-key="${CSS.escape(focusKey)}"]`) : null;
-    const target = same ?? (step.kind !== "idle" ? options.querySelector<HTMLElement>("button") : null);
-    target?.focus({ preventScroll: true });
+    ];
   }
 
-  private options(v: AskPanelView): HTMLElement[] {
+  private options(v: AskPanelView): JSX.Element[] {
     const { step } = v;
     const a = this.actions;
     if (v.canStart) {
-      return [h("button", { type: "button", className: "primary", onclick: () => a.start() }, t("table.start"))];
+      return [
+        h("button", { key: "start", type: "button", className: "primary", onClick: () => a.start() }, t("table.start")),
+      ];
     }
     if (v.sending) return [];
     switch (step.kind) {
@@ -135,7 +134,13 @@ export class AskPanel {
         return step.options.map((id) =>
           h(
             "button",
-            { type: "button", className: "choice-btn", "data-key": `p:${id}`, onclick: () => a.choosePlayer(id) },
+            {
+              key: `p:${id}`,
+              type: "button",
+              className: "choice-btn",
+              "data-key": `p:${id}`,
+              onClick: () => a.choosePlayer(id),
+            },
             this.text.name(id),
           ),
         );
@@ -144,10 +149,11 @@ export class AskPanel {
           h(
             "button",
             {
+              key: `t:${theme}`,
               type: "button",
               className: "choice-btn theme-btn",
               "data-key": `t:${theme}`,
-              onclick: () => a.chooseTheme(theme),
+              onClick: () => a.chooseTheme(theme),
             },
             themeBadge(theme),
             h("span", {}, this.text.themeName(theme)),
@@ -158,11 +164,12 @@ export class AskPanel {
           h(
             "button",
             {
+              key: `c:${card}`,
               type: "button",
               className: "choice-btn card-btn",
               "data-key": `c:${card}`,
               "aria-label": this.text.question(step.target, card),
-              onclick: () => a.chooseCard(card),
+              onClick: () => a.chooseCard(card),
             },
             h("span", { className: "num", "aria-hidden": "true" }, String(numberOf(card))),
             h("span", {}, this.text.cardTitle(card)),
@@ -188,8 +195,4 @@ export class AskPanel {
         return v.waitingFor ? t("ask.notYourTurn", { name: v.waitingFor }) : t("ask.noAsk");
     }
   }
-}
-
-function dataKey(el: HTMLElement): string {
-  return el.dataset.key ?? "";
 }

@@ -2,60 +2,42 @@
  * Cards in the DOM: the theme badge (colour and icon), and the whole card
  * with all its text for the detail view and the action pick.
  */
+import { h, type JSX } from "preact";
 import { numberOf, themeOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTexts, cardTitle, themeColour, themeIconNames, themeName } from "./deck/index.js";
 import { colouredSvg, ICON_SVG } from "./deck/icons.js";
 import { lang, t } from "../i18n/index.js";
 import { inkOn } from "./table/cardArt.js";
-import { h } from "../ui/dom.js";
 
 const ICONS = themeIconNames();
 
 /** The theme's icon on its colour (decorative; the theme's name is always next to it). */
-export function themeBadge(theme: ThemeId, className = "badge"): HTMLElement {
+export function themeBadge(theme: ThemeId, className = "badge"): JSX.Element {
   const colour = themeColour(theme);
-  const span = h("span", { className, "aria-hidden": "true", style: `background:${colour}` });
   const svg = ICON_SVG[ICONS[theme]];
-  if (svg) span.innerHTML = colouredSvg(svg, inkOn(colour), 24);
-  return span;
+  return h("span", {
+    className,
+    "aria-hidden": "true",
+    style: `background:${colour}`,
+    dangerouslySetInnerHTML: svg ? { __html: colouredSvg(svg, inkOn(colour), 24) } : undefined,
+  });
 }
 
 /** The card in short: band, number, title and its action (for the action pick). */
-export function shortCard(card: CardId): HTMLElement {
-  const full = fullCard(card);
-  for (const section of [...full.querySelectorAll(".card-section")].slice(1)) section.remove();
-  full.classList.add("card-short");
-  return full;
+export function shortCard(card: CardId): JSX.Element {
+  return fullCard(card, new Set(), true);
 }
 
-/** The whole card: band, number, title, action, example, tip, links and the set with this card highlighted. */
-export function fullCard(card: CardId, held: ReadonlySet<CardId> = new Set()): HTMLElement {
+/**
+ * The whole card: band, number, title, action, example, tip, links and the
+ * set with this card highlighted; `short`, only the first of these sections.
+ */
+export function fullCard(card: CardId, held: ReadonlySet<CardId> = new Set(), short = false): JSX.Element {
   const theme = themeOf(card);
   const texts = cardTexts(card, lang());
   const colour = themeColour(theme);
   const set = ([1, 2, 3, 4] as const).map((n) => `${theme}-${n}` as CardId);
-  return h(
-    "article",
-    {
-      className: "card-full",
-      style: `--theme:${colour};--theme-ink:${inkOn(colour)}`,
-      "aria-labelledby": `card-title-${card}`,
-    },
-    h(
-      "div",
-      { className: "card-band" },
-      themeBadge(theme, "band-icon"),
-      h("span", { className: "band-name" }, themeName(theme, lang())),
-      h(
-        "span",
-        {
-          className: "band-num",
-          "aria-label": t("card.number", { theme: themeName(theme, lang()), number: numberOf(card) }),
-        },
-        String(numberOf(card)),
-      ),
-    ),
-    h("h2", { id: `card-title-${card}`, className: "card-title" }, texts.title),
+  const sections = [
     texts.action ? section(t("card.action"), h("p", {}, texts.action)) : null,
     texts.example ? section(t("card.example"), h("p", {}, texts.example)) : null,
     texts.tip ? section(t("card.tip"), h("p", {}, texts.tip)) : null,
@@ -89,9 +71,33 @@ export function fullCard(card: CardId, held: ReadonlySet<CardId> = new Set()): H
         ),
       ),
     ),
+  ].filter((s) => s !== null);
+  return h(
+    "article",
+    {
+      className: short ? "card-full card-short" : "card-full",
+      style: `--theme:${colour};--theme-ink:${inkOn(colour)}`,
+      "aria-labelledby": `card-title-${card}`,
+    },
+    h(
+      "div",
+      { className: "card-band" },
+      themeBadge(theme, "band-icon"),
+      h("span", { className: "band-name" }, themeName(theme, lang())),
+      h(
+        "span",
+        {
+          className: "band-num",
+          "aria-label": t("card.number", { theme: themeName(theme, lang()), number: numberOf(card) }),
+        },
+        String(numberOf(card)),
+      ),
+    ),
+    h("h2", { id: `card-title-${card}`, className: "card-title" }, texts.title),
+    short ? sections.slice(0, 1) : sections,
   );
 }
 
-function section(title: string, ...body: HTMLElement[]): HTMLElement {
+function section(title: string, ...body: JSX.Element[]): JSX.Element {
   return h("section", { className: "card-section" }, h("h3", {}, title), ...body);
 }

@@ -1,30 +1,32 @@
 /**
- * Modal dialogs on the native `<dialog>` element: focus moves in and back
- * out, Escape closes, the page behind is inert. The card detail view and the
- * action pick after a quartet.
+ * Modal dialogs on the native `<dialog>` element: focus moves in and, when
+ * it closes, back to where it was (the table's buttons stay the same
+ * elements while it draws, so that is still there), Escape closes, the page
+ * behind is inert. The card detail view and the action pick after a quartet.
  */
+import { h, render, type ComponentChildren } from "preact";
 import { themeOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTitle, themeName } from "./deck/index.js";
 import { lang, t } from "../i18n/index.js";
 import { MAX_NOTE_LENGTH } from "../net/constants.js";
 import { fullCard, shortCard } from "./cardView.js";
-import { h } from "../ui/dom.js";
 
 /** Opens a modal dialog with `content`; resolves when it closes. Returns a function that closes it. */
 export function openDialog(
   label: string,
-  content: (close: () => void) => (HTMLElement | null)[],
+  content: (close: () => void) => ComponentChildren,
   className = "",
 ): { close: () => void; closed: Promise<void> } {
-  const opener = document.activeElement as HTMLElement | null;
-  const dialog = h("dialog", { className: `dialog ${className}`, "aria-label": label });
+  const dialog = document.createElement("dialog");
+  dialog.className = `dialog ${className}`;
+  dialog.setAttribute("aria-label", label);
   const close = () => dialog.open && dialog.close();
-  dialog.append(...content(close).filter((c): c is HTMLElement => c !== null));
+  render(content(close), dialog);
   document.body.append(dialog);
   const closed = new Promise<void>((resolve) =>
     dialog.addEventListener("close", () => {
+      render(null, dialog);
       dialog.remove();
-      restoreFocus(opener);
       resolve();
     }),
   );
@@ -35,19 +37,6 @@ export function openDialog(
   return { close, closed };
 }
 
-/**
- * Puts focus back where the dialog was opened from; the table redraws its
- * buttons while a dialog is open, so a replaced button is found again by its
- * card or seat.
- */
-function restoreFocus(opener: HTMLElement | null): void {
-  if (!opener) return;
-  let target: HTMLElement | null = opener.isConnected ? opener : null;
-  const card = opener.dataset.card;
-  if (!target && card) target = document.querySelector<HTMLElement>(`button[data-card="${CSS.escape(card)}"]`);
-  target?.focus({ preventScroll: true });
-}
-
 /** Shows the whole text of `card`. */
 export function showCardDetail(card: CardId, held: ReadonlySet<CardId>): void {
   openDialog(cardTitle(card, lang()), (close) => [
@@ -55,7 +44,7 @@ export function showCardDetail(card: CardId, held: ReadonlySet<CardId>): void {
     h(
       "div",
       { className: "dialog-actions" },
-      h("button", { type: "button", className: "primary", onclick: close, autofocus: true }, t("card.close")),
+      h("button", { type: "button", className: "primary", onClick: close, autofocus: true }, t("card.close")),
     ),
   ]);
 }
@@ -71,53 +60,58 @@ export function showPickDialog(
   onPick: (card: CardId, note: string) => void,
 ): void {
   const name = themeName(theme, lang());
+  const cards = ([1, 2, 3, 4] as const).map((n) => `${theme}-${n}` as CardId);
   openDialog(
     t("pick.title", { theme: name }),
-    (close) => {
-      const form = h("form", { className: "pick-form", method: "dialog" });
-      const cards = ([1, 2, 3, 4] as const).map((n) => `${theme}-${n}` as CardId);
-      const fieldset = h(
-        "fieldset",
-        {},
-        h("legend", {}, t("pick.intro")),
-        cards.map((card, i) =>
-          h(
-            "label",
-            { className: "pick-choice" },
-            h("input", {
-              type: "radio",
-              name: "card",
-              value: card,
-              checked: chosen ? card === chosen : i === 0,
-              required: true,
-            }),
-            h("span", { className: "pick-card" }, shortCard(card)),
+    (close) =>
+      h(
+        "form",
+        {
+          className: "pick-form",
+          method: "dialog",
+          onSubmit: (e: SubmitEvent) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget as HTMLFormElement);
+            const card = String(data.get("card") ?? "");
+            if (cards.includes(card as CardId) && themeOf(card as CardId) === theme) {
+              onPick(card as CardId, String(data.get("note") ?? ""));
+              close();
+            }
+          },
+        },
+        h("h2", {}, t("pick.title", { theme: name })),
+        h(
+          "fieldset",
+          {},
+          h("legend", {}, t("pick.intro")),
+          cards.map((card, i) =>
+            h(
+              "label",
+              { className: "pick-choice" },
+              h("input", {
+                type: "radio",
+                name: "card",
+                value: card,
+                checked: chosen ? card === chosen : i === 0,
+                required: true,
+              }),
+              h("span", { className: "pick-card" }, shortCard(card)),
+            ),
           ),
         ),
-      );
-      const note = h("textarea", { name: "note", maxlength: MAX_NOTE_LENGTH, rows: 2 });
-      form.append(
-        h("h2", {}, t("pick.title", { theme: name })),
-        fieldset,
-        h("label", { className: "field" }, h("span", {}, t("pick.note", { max: MAX_NOTE_LENGTH })), note),
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("pick.note", { max: MAX_NOTE_LENGTH })),
+          h("textarea", { name: "note", maxLength: MAX_NOTE_LENGTH, rows: 2 }),
+        ),
         h(
           "div",
           { className: "dialog-actions" },
-          h("button", { type: "button", onclick: close }, t("pick.later")),
+          h("button", { type: "button", onClick: close }, t("pick.later")),
           h("button", { type: "submit", className: "primary" }, t("pick.submit")),
         ),
-      );
-      form.addEventListener("submit", (e) => {
-        e.preventDefault();
-        const data = new FormData(form);
-        const card = String(data.get("card") ?? "");
-        if (cards.includes(card as CardId) && themeOf(card as CardId) === theme) {
-          onPick(card as CardId, String(data.get("note") ?? ""));
-          close();
-        }
-      });
-      return [form];
-    },
+      ),
     "pick-dialog",
   );
 }

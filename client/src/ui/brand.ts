@@ -4,25 +4,26 @@
  * 1 + 1 = 4. Drawn as inline SVG, without text (the words are real text
  * next to it).
  */
-const NS = "http://www.w3.org/2000/svg";
+import { h, render, type JSX } from "preact";
 
-/** The mark as an SVG element (decorative: hidden from screen readers). */
+const SLEEPERS = Array.from({ length: 9 }, (_, i) => 10 + i * 12.5);
+
+/** The mark for a screen drawn by Preact (decorative: hidden from screen readers). */
+export function brandMarkView(className = ""): JSX.Element {
+  return h(
+    "svg",
+    { viewBox: "0 0 120 48", "aria-hidden": "true", focusable: "false", class: className || undefined },
+    SLEEPERS.map((x) => h("rect", { x: x - 2.5, y: 8, width: 5, height: 32, rx: 1.5, fill: "#8a94a3" })),
+    h("rect", { x: 2, y: 12, width: 116, height: 6, rx: 3, fill: "#d9482b" }),
+    h("rect", { x: 2, y: 30, width: 116, height: 6, rx: 3, fill: "#1f5fbf" }),
+  );
+}
+
+/** The mark as an SVG element, for screens built without Preact (decorative: hidden from screen readers). */
 export function brandMark(className = ""): SVGSVGElement {
-  const svg = document.createElementNS(NS, "svg");
-  svg.setAttribute("viewBox", "0 0 120 48");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  if (className) svg.setAttribute("class", className);
-  const add = (tag: string, attrs: Record<string, string | number>) => {
-    const el = document.createElementNS(NS, tag);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-    svg.append(el);
-  };
-  for (let x = 10; x <= 110; x += 12.5)
-    add("rect", { x: x - 2.5, y: 8, width: 5, height: 32, rx: 1.5, fill: "#8a94a3" });
-  add("rect", { x: 2, y: 12, width: 116, height: 6, rx: 3, fill: "#d9482b" });
-  add("rect", { x: 2, y: 30, width: 116, height: 6, rx: 3, fill: "#1f5fbf" });
-  return svg;
+  const box = document.createElement("div");
+  render(brandMarkView(className), box);
+  return box.firstElementChild as SVGSVGElement;
 }
 
 /** Colours of the two rails, shared with the Phaser card back. */

@@ -300,23 +300,15 @@ export class TableApp {
     window.setTimeout(
       () => {
         this.destroyGame();
-        const render = () =>
-          showEnd(this.conn.state, this.conn.me, this.picks.open(), {
-            again: () => void this.leave(true),
-            home: () => void this.leave(),
-            openPick: (theme) => this.picks.show(theme),
-          });
-        render();
+        const redraw = showEnd(() => ({ state: this.conn.state, openPicks: this.picks.open() }), this.conn.me, {
+          again: () => void this.leave(true),
+          home: () => void this.leave(),
+          openPick: (theme) => this.picks.show(theme),
+        });
         // A quartet laid with the last ask: offer its pick on the end screen.
         this.picks.showNext();
-        let plan = JSON.stringify(this.conn.state.plan);
-        this.stops.push(
-          this.conn.on("state", (s) => {
-            if (JSON.stringify(s.plan) === plan || document.querySelector("dialog[open]")) return;
-            plan = JSON.stringify(s.plan);
-            render();
-          }),
-        );
+        // New picks (the own and the others') come into the plan as they are made.
+        this.stops.push(this.conn.on("state", redraw));
       },
       this.motion ? 1600 : 300,
     );
