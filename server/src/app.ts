@@ -14,6 +14,7 @@ import { quickPlay } from "./table/quickPlay.js";
 import { tableRoom } from "./table/rooms.js";
 import type { Scheduler } from "./table/scheduler.js";
 import { plannerApi } from "./planner/http.js";
+import { WorkshopStreams } from "./workshop/events.js";
 import { workshopApi } from "./workshop/http.js";
 import { WORKSHOP_GAMES } from "./workshop/games.js";
 import { WorkshopSeating } from "./workshop/seating.js";
@@ -68,6 +69,8 @@ export async function leastBusyProcess(): Promise<string> {
  */
 export function createGameServer(options: AppOptions): Server {
   const staticDir = options.staticDir ?? CLIENT_DIST;
+  // The facilitator's and the participants' event streams (ended when the server shuts down).
+  const streams = new WorkshopStreams();
   const server = new Server({
     transport: new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES }),
     greet: false,
@@ -82,13 +85,14 @@ export function createGameServer(options: AppOptions): Server {
         res.json({ ok: true, rooms: rooms.length, localRooms: local, processId: matchMaker.processId });
       });
       app.use("/api", plannerApi());
-      if (options.workshops) app.use("/api", workshopApi(options.workshops.service));
+      if (options.workshops) app.use("/api", workshopApi(options.workshops.service, streams));
       if (existsSync(staticDir)) {
         app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));
         app.get(/^\/(?!matchmake\/|api\/).*/, (_req, res) => res.sendFile(path.join(staticDir, "index.html")));
       }
     },
   });
+  server.onBeforeShutdown(() => streams.close());
   const plannerConfig = options.planner ?? DEFAULT_PLANNER_CONFIG;
   const solver = new SolverPool(plannerConfig.solverWorkers);
   const quartet = quartetBinding(options.quartet);

@@ -48,7 +48,12 @@ export async function startHarness(): Promise<Harness> {
         if (m.type() === "error") problems.push(`console: ${m.text()}`);
       });
       page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-      page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ""}`));
+      page.on("requestfailed", (r) => {
+        const error = r.failure()?.errorText ?? "";
+        // A page that stops following an event stream (EventSource.close()) aborts its request: not a problem.
+        if (error === "net::ERR_ABORTED" && r.resourceType() === "eventsource") return;
+        problems.push(`request failed: ${r.url()} ${error}`);
+      });
       page.on("response", (r) => {
         if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
       });

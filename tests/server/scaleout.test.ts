@@ -8,6 +8,16 @@ import { WorkshopStore } from "../../server/src/db/store.js";
 import { hashPassword } from "../../server/src/workshop/auth.js";
 import { TEST_PG_URL } from "./db/databases.js";
 import { legalAskFor, testRandom, waitForState, type ClientState, type QRoom } from "./harness.js";
+import { openStream } from "./sse.js";
+
+/** What the tests read of a pushed overview and lobby. */
+interface PushedOverview {
+  participants: { name: string }[];
+  tables: { status: string; live: { game: string; asks?: number } | null }[];
+}
+interface PushedLobby {
+  table: { status: string; roomId: string } | null;
+}
 
 /** Redis database for this test (kept apart from anything else on the server). */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379/7";
@@ -89,17 +99,38 @@ describe("scale-out: two server processes on Redis and PostgreSQL", () => {
       id: string;
       code: string;
     };
-    // Participants join through the other process.
+    // The facilitator's console follows the workshop through process a.
+    const login = await fetch(`http://127.0.0.1:${a}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "ann@example.org", password: "correct-horse-battery" }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const watch = await openStream(`http://127.0.0.1:${a}/api/workshops/${w.id}/events`, { cookie });
+    expect(watch.status).toBe(200);
+    // Participants join through the other process; a's stream hears of every join.
     const tokens: string[] = [];
     for (const name of ["Anna", "Bram", "Chris", "Dewi"]) {
       const j = await api(b)("POST", "/join", { code: w.code, name });
       tokens.push(String(j.token));
     }
+    await watch.waitFor<PushedOverview>("overview", (o) => o.participants.length === 4, 10_000, "joins via b on a");
+    // Anna's lobby follows through process b; the tables start through process a.
+    const ticket = (await fetch(`http://127.0.0.1:${b}/api/lobby/ticket`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens[0]}` },
+    }).then((r) => r.json())) as { ticket: string };
+    const lobbyStream = await openStream(
+      `http://127.0.0.1:${b}/api/lobby/events?ticket=${encodeURIComponent(ticket.ticket)}`,
+    );
+    expect(lobbyStream.status).toBe(200);
     await fac("POST", `/workshops/${w.id}/tables/form`);
     const overview = (await fac("POST", `/workshops/${w.id}/start`)) as {
       tables: { roomId: string; status: string }[];
     };
     expect(overview.tables.map((t) => t.status)).toEqual(["playing", "playing"]);
+    await lobbyStream.waitFor<PushedLobby>("lobby", (l) => l.table?.status === "playing", 10_000, "start via a on b");
+    lobbyStream.close();
 
     // One table on each process.
     const local = await Promise.all(PORTS.map((p) => fetch(`http://127.0.0.1:${p}/health`).then((r) => r.json())));
@@ -128,6 +159,20 @@ describe("scale-out: two server processes on Redis and PostgreSQL", () => {
       } else await new Promise((r) => setTimeout(r, 5));
     }
     expect(rooms.every((r) => r.state.phase === "finished")).toBe(true);
+    // Both tables' moves reached a's stream (the table on process b's too), and both tables' end.
+    await watch.waitFor<PushedOverview>(
+      "overview",
+      (o) => o.tables.every((t) => t.status === "finished"),
+      10_000,
+      "both tables finished, pushed to a",
+    );
+    const pushed = watch.events.filter((e) => e.event === "overview").map((e) => e.data as PushedOverview);
+    for (const table of [0, 1])
+      expect(
+        pushed.some((o) => (o.tables[table]?.live?.asks ?? 0) > 0),
+        `table ${table + 1}'s asks pushed`,
+      ).toBe(true);
+    watch.close();
     await new Promise((r) => setTimeout(r, 300));
     // The results of both tables are in the shared database, seen from either process.
     const debrief = (await api(b)("GET", `/workshops/${w.id}/debrief`)) as { code?: string };

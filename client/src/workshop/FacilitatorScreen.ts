@@ -6,7 +6,7 @@
 import "./workshop.css";
 import { BOT_LEVELS } from "@iot/shared/quartet/bots/index";
 import { t } from "../i18n/index.js";
-import { ApiFailure, facilitatorApi, type WorkshopSummary } from "./workshopApi.js";
+import { ApiFailure, facilitatorApi, type WorkshopInfo } from "./workshopApi.js";
 import { brandMark } from "../ui/brand.js";
 import { appRoot, h, replaceChildren } from "../ui/dom.js";
 import { showWorkshopConsole } from "./WorkshopConsole.js";
@@ -70,7 +70,7 @@ export function showFacilitator(back: () => void): () => void {
 
   const list = async (error = ""): Promise<void> => {
     let me: { email: string | null };
-    let workshops: WorkshopSummary[];
+    let workshops: WorkshopInfo[];
     try {
       me = await facilitatorApi.me();
       if (!me.email) return login(error);

@@ -1,7 +1,9 @@
 /**
  * A workshop participant's lobby: who they are, what happens next, the
- * facilitator's message, and the way to their table once it opens. It asks
- * the server every two seconds; a reload comes back here.
+ * facilitator's message, and the way to their table once it opens. The
+ * server pushes the lobby as it changes (server-sent events, opened with a
+ * short-lived ticket); whenever the stream opens (again) the lobby is fetched
+ * once. A reload comes back here.
  */
 import { t } from "../i18n/index.js";
 import { ApiFailure, participantApi, type Lobby } from "./workshopApi.js";
@@ -9,8 +11,6 @@ import { clearParticipant } from "./participant.js";
 import { brandMark } from "../ui/brand.js";
 import { appRoot, h, replaceChildren } from "../ui/dom.js";
 import { announce } from "../ui/announcer.js";
-
-const POLL_MS = 2_000;
 
 export interface LobbyActions {
   /** Takes the participant to their table. */
@@ -22,7 +22,9 @@ export interface LobbyActions {
 /** Shows the lobby for the participant with `token`. Returns a function that stops it. */
 export function showLobby(token: string, actions: LobbyActions): () => void {
   let stopped = false;
-  let timer = 0;
+  let stopFeed: (() => void) | null = null;
+  /** Lobbies pushed so far: a fetch that a push overtook is not shown. */
+  let pushes = 0;
   let lastMessage = "";
   let lastTable = "";
   const root = appRoot();
@@ -80,47 +82,66 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
     );
   };
 
-  const poll = async () => {
+  /** Shows a lobby; takes the participant to their table once it is open. */
+  const show = async (lobby: Lobby) => {
     if (stopped) return;
+    render(lobby);
+    if (lobby.workshop.message && lobby.workshop.message !== lastMessage) {
+      lastMessage = lobby.workshop.message;
+      announce(t("ws.lobbyMessage", { text: lastMessage }));
+    }
+    const table = lobby.table;
+    if (table?.status === "playing" && table.roomId && table.roomId !== lastTable) {
+      lastTable = table.roomId;
+      stop();
+      try {
+        await actions.enterTable(table.roomId, lobby.workshop.game);
+      } catch (e) {
+        // The table may be on its way back (a server restart): follow the lobby again; a new room id is tried when it comes.
+        stopped = false;
+        render(lobby, e instanceof Error ? e.message : String(e));
+        start();
+      }
+    }
+  };
+  const failed = (e: unknown) => {
+    if (stopped) return;
+    if (e instanceof ApiFailure && e.code === "UNAUTHORIZED") {
+      clearParticipant();
+      stop();
+      return actions.home(e.message);
+    }
+    render(null, e instanceof Error ? e.message : String(e));
+  };
+  /** One fetch when the stream opens (again). */
+  const fetchOnce = async () => {
+    const seen = pushes;
     try {
       const lobby = await participantApi.lobby(token);
-      if (stopped) return;
-      render(lobby);
-      if (lobby.workshop.message && lobby.workshop.message !== lastMessage) {
-        lastMessage = lobby.workshop.message;
-        announce(t("ws.lobbyMessage", { text: lastMessage }));
-      }
-      const table = lobby.table;
-      if (table?.status === "playing" && table.roomId && table.roomId !== lastTable) {
-        lastTable = table.roomId;
-        stop();
-        try {
-          await actions.enterTable(table.roomId, lobby.workshop.game ?? "quartet");
-          return;
-        } catch (e) {
-          // The table may be on its way back (a server restart): keep asking; a new room id is tried when it comes.
-          stopped = false;
-          render(lobby, e instanceof Error ? e.message : String(e));
-        }
-      }
+      if (pushes === seen) await show(lobby);
     } catch (e) {
-      if (e instanceof ApiFailure && e.code === "UNAUTHORIZED") {
-        clearParticipant();
-        stop();
-        return actions.home(e.message);
-      }
-      render(null, e instanceof Error ? e.message : String(e));
+      failed(e);
     }
-    if (!stopped) timer = window.setTimeout(() => void poll(), POLL_MS);
+  };
+  const start = () => {
+    stopFeed = participantApi.follow(token, {
+      state: (lobby) => {
+        pushes++;
+        void show(lobby);
+      },
+      opened: () => void fetchOnce(),
+      failed,
+    });
   };
 
   const stop = () => {
     stopped = true;
-    window.clearTimeout(timer);
+    stopFeed?.();
+    stopFeed = null;
   };
 
   render(null);
   root.querySelector<HTMLElement>("h1")?.focus();
-  void poll();
+  start();
   return stop;
 }

@@ -2,40 +2,77 @@
  * The facilitator's console for one workshop: the join code, link and QR
  * code for the projector, who has arrived, the tables (formed automatically
  * or by hand), and a live overview of every table with pause, message and
- * end. Refreshes itself every two seconds.
+ * end. The server pushes the overview as it changes (server-sent events);
+ * whenever the stream opens (again) the console fetches it once.
  */
-import { STUCK_AFTER_MS, type PlannerTableSummary } from "@iot/shared/workshop/constants";
+import { isStuck } from "@iot/shared/workshop/constants";
+import type { PlannerTableSummary, QuartetTableSummary } from "@iot/shared/workshop/responses";
 import { t } from "../i18n/index.js";
-import { ApiFailure, facilitatorApi, type Overview } from "./workshopApi.js";
+import { ApiFailure, facilitatorApi, type Overview, type OverviewTable } from "./workshopApi.js";
 import { appRoot, h, replaceChildren } from "../ui/dom.js";
 import { showDebrief } from "./DebriefScreen.js";
 
-/** Refresh period of the live overview (ms). */
-const REFRESH_MS = 2_000;
+/** How often the idle times and the stuck flags are brought up to date between pushes (ms; no request). */
+const TICK_MS = 5_000;
 
 /** Shows the console of workshop `id`; `back` returns to the list. Returns a function that stops it. */
 export function showWorkshopConsole(id: string, back: () => void): () => void {
   let overview: Overview | null = null;
+  /** When the overview arrived (its summaries' idle times were measured then). */
+  let receivedAt = 0;
+  /** Overviews pushed so far: a fetch that a push overtook is not shown. */
+  let pushes = 0;
   let error = "";
   let stopped = false;
-  let timer = 0;
+  let stopFeed: (() => void) | null = null;
+  let ticker = 0;
   const root = appRoot();
   const live = h("div", { className: "console-live", "aria-live": "off" });
   const status = h("p", { className: "error", role: "alert" });
 
-  const run = async (act: () => Promise<Overview>) => {
-    try {
-      overview = await act();
-      error = "";
-    } catch (e) {
-      error = e instanceof ApiFailure ? e.message : String(e);
-    }
+  const show = (o: Overview) => {
+    overview = o;
+    receivedAt = Date.now();
+    error = "";
     render();
   };
-  const refresh = async () => {
-    if (stopped) return;
-    await run(() => facilitatorApi.overview(id));
-    if (!stopped) timer = window.setTimeout(() => void refresh(), REFRESH_MS);
+  const fail = (e: unknown) => {
+    error = e instanceof ApiFailure ? e.message : String(e);
+    render();
+  };
+  const run = async (act: () => Promise<Overview>) => {
+    try {
+      show(await act());
+    } catch (e) {
+      fail(e);
+    }
+  };
+  /** One fetch when the stream opens (or was refused, to show why). */
+  const fetchOnce = async () => {
+    const seen = pushes;
+    try {
+      const o = await facilitatorApi.overview(id);
+      if (!stopped && pushes === seen) show(o);
+    } catch (e) {
+      if (!stopped) fail(e);
+    }
+  };
+  const start = () => {
+    stopFeed = facilitatorApi.follow(id, {
+      state: (o) => {
+        pushes++;
+        show(o);
+      },
+      opened: () => void fetchOnce(),
+      failed: () => void fetchOnce(),
+    });
+    ticker = window.setInterval(() => render(), TICK_MS);
+  };
+  const stopAll = () => {
+    stopped = true;
+    stopFeed?.();
+    stopFeed = null;
+    window.clearInterval(ticker);
   };
 
   const message = h(
@@ -171,48 +208,56 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
       ),
     );
 
-  const tableCard = (o: Overview, tb: Overview["tables"][number]): HTMLElement => {
+  /** A quartet table: whose turn, the asks, and every player's cards and quartets. */
+  const quartetLines = (q: QuartetTableSummary, idle: string): HTMLElement =>
+    h(
+      "div",
+      {},
+      h(
+        "p",
+        {},
+        q.paused ? t("ws.paused") : q.turnName ? t("ws.turn", { name: q.turnName }) : "",
+        " · ",
+        t("ws.asks", { count: q.asks }),
+        " · ",
+        idle,
+      ),
+      h(
+        "ul",
+        {},
+        ...q.players.map((p) =>
+          h(
+            "li",
+            {},
+            `${p.name} · ${p.isBot ? t("ws.bot") : p.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.cards", { count: p.handCount })} · ${t("ws.quartets", { count: p.quartets })}`,
+          ),
+        ),
+      ),
+    );
+
+  const tableCard = (o: Overview, tb: OverviewTable): HTMLElement => {
     const l = tb.live;
-    const stuck = l && l.phase === "playing" && !l.paused && l.idleMs > STUCK_AFTER_MS;
+    // The summary's idle time, plus the time since it came.
+    const idleMs = l ? l.idleMs + Math.max(0, Date.now() - receivedAt) : 0;
+    const stuck = l !== null && isStuck(l, idleMs);
+    const idle = t("ws.idle", { seconds: Math.round(idleMs / 1000) });
+    let body: HTMLElement;
+    if (!l) {
+      body = h(
+        "ul",
+        {},
+        ...tb.participants.map((p) =>
+          h("li", {}, p.name, " ", tb.status === "forming" ? moveSelect(o, p.id, tb.number) : null),
+        ),
+      );
+    } else if (l.game === "quartet") body = quartetLines(l, idle);
+    else body = h("div", {}, h("p", {}, l.paused ? `${t("ws.paused")} · ${idle}` : idle), plannerLines(l));
     return h(
       "li",
       { className: `table-card${stuck ? " stuck" : ""}`, "data-table": tb.number },
       h("h3", {}, t("ws.table", { number: tb.number }), " · ", t(`ws.tableStatus_${tb.status}`)),
       stuck ? h("p", { className: "flag", role: "status" }, t("ws.stuck")) : null,
-      l
-        ? h(
-            "div",
-            {},
-            h(
-              "p",
-              {},
-              l.paused ? t("ws.paused") : l.turnName ? t("ws.turn", { name: l.turnName }) : "",
-              " · ",
-              t("ws.asks", { count: l.asks }),
-              " · ",
-              t("ws.idle", { seconds: Math.round(l.idleMs / 1000) }),
-            ),
-            l.planner
-              ? plannerLines(l.planner)
-              : h(
-                  "ul",
-                  {},
-                  ...l.players.map((p) =>
-                    h(
-                      "li",
-                      {},
-                      `${p.name} · ${p.isBot ? t("ws.bot") : p.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.cards", { count: p.handCount })} · ${t("ws.quartets", { count: p.quartets })}`,
-                    ),
-                  ),
-                ),
-          )
-        : h(
-            "ul",
-            {},
-            ...tb.participants.map((p) =>
-              h("li", {}, p.name, " ", tb.status === "forming" ? moveSelect(o, p.id, tb.number) : null),
-            ),
-          ),
+      body,
       tb.status === "forming"
         ? h(
             "button",
@@ -259,19 +304,15 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
   };
 
   const openDebrief = (): void => {
-    stopped = true;
-    window.clearTimeout(timer);
+    stopAll();
     showDebrief(id, () => {
       stopped = false;
       shell();
-      void refresh();
+      start();
     });
   };
 
   shell();
-  void refresh();
-  return () => {
-    stopped = true;
-    window.clearTimeout(timer);
-  };
+  start();
+  return stopAll;
 }

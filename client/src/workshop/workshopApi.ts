@@ -1,16 +1,46 @@
 /**
  * The workshop HTTP API as the browser uses it: the facilitator's calls
- * (session cookie) and the participant's join and lobby (bearer token).
- * Errors arrive as {@link ApiFailure} with the sentence in the chosen language.
+ * (session cookie) and the participant's join and lobby (bearer token), and
+ * the event streams that push the facilitator's overview and the
+ * participant's lobby. Every answer is checked with its schema from
+ * `@iot/shared/workshop/responses` (loaded with the first call, so the first
+ * screen stays light). Errors arrive as {@link ApiFailure} with the sentence
+ * in the chosen language.
  */
+import type { z } from "zod";
 import { apiErrorTexts } from "@iot/shared/i18n/api";
-import { API_ERRORS, type ApiErrorCode, type TableSummary } from "@iot/shared/workshop/constants";
+import { API_ERRORS, type ApiErrorCode } from "@iot/shared/workshop/constants";
 import type { WorkshopInput } from "@iot/shared/workshop/api";
-import type { Debrief } from "@iot/shared/workshop/debrief";
-
-export type { Debrief };
+import type * as ResponseSchemas from "@iot/shared/workshop/responses";
+import type {
+  Debrief,
+  Joined,
+  Lobby,
+  LobbyTicket,
+  Me,
+  Overview,
+  OverviewTable,
+  SignedIn,
+  SignedOut,
+  WorkshopInfo,
+} from "@iot/shared/workshop/responses";
 import { lang } from "../i18n/index.js";
 import { serverUrl } from "../net/serverUrl.js";
+
+export type { Debrief, Lobby, Overview, OverviewTable, WorkshopInfo };
+
+type Responses = typeof ResponseSchemas;
+let responses: Promise<Responses> | null = null;
+/** The answers' schemas (with zod), loaded once, on the first call. */
+function schemas(): Promise<Responses> {
+  responses ??= import("@iot/shared/workshop/responses").catch((e: unknown) => {
+    responses = null;
+    throw e;
+  });
+  return responses;
+}
+/** Picks the schema of one answer. */
+type SchemaOf<T> = (r: Responses) => z.ZodType<T>;
 
 /** A refused API call, with a sentence to show. */
 export class ApiFailure extends Error {
@@ -22,104 +52,176 @@ export class ApiFailure extends Error {
   }
 }
 
+const noConnection = () =>
+  new ApiFailure("NETWORK", lang() === "en" ? "No connection to the server." : "Geen verbinding met de server.");
+
 /** The HTTP origin of the game server: the page's own (the dev server proxies `/api`), or the configured server. */
 export function apiBase(): string {
   if (import.meta.env.VITE_SERVER_URL) return serverUrl().replace(/^ws/, "http");
   return "";
 }
 
-async function call<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+async function call<T>(method: string, path: string, pick: SchemaOf<T>, body?: unknown, token?: string): Promise<T> {
   let res: Response;
+  let r: Responses;
   try {
-    res = await fetch(`${apiBase()}/api${path}`, {
-      method,
-      credentials: "include",
-      headers: {
-        "content-type": "application/json",
-        "accept-language": lang(),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    [res, r] = await Promise.all([
+      fetch(`${apiBase()}/api${path}`, {
+        method,
+        credentials: "include",
+        headers: {
+          "content-type": "application/json",
+          "accept-language": lang(),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+      schemas(),
+    ]);
   } catch {
+    throw noConnection();
+  }
+  const data: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const refused = r.apiErrorSchema.safeParse(data);
+    const code = refused.success ? refused.data.code : "SERVER_ERROR";
+    const known = (API_ERRORS as readonly string[]).includes(code);
+    const message = refused.success ? refused.data.message : code;
+    throw new ApiFailure(code, known ? apiErrorTexts[lang()][code as ApiErrorCode] : message);
+  }
+  const parsed = pick(r).safeParse(data);
+  if (!parsed.success) {
+    console.warn(`the answer to ${method} ${path} does not fit its schema`, parsed.error.issues);
     throw new ApiFailure(
-      "NETWORK",
-      lang() === "en" ? "No connection to the server." : "Geen verbinding met de server.",
+      "BAD_ANSWER",
+      lang() === "en" ? "The server's answer was not understood." : "Het antwoord van de server is onleesbaar.",
     );
   }
-  const data = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-  if (!res.ok) {
-    const code = data.code ?? "SERVER_ERROR";
-    const known = (API_ERRORS as readonly string[]).includes(code);
-    throw new ApiFailure(code, known ? apiErrorTexts[lang()][code as ApiErrorCode] : (data.message ?? code));
-  }
-  return data as T;
+  return parsed.data;
 }
 
-export interface WorkshopSummary {
-  id: string;
-  code: string;
-  title: string;
-  lang: string;
-  status: string;
-  table_size: number;
-  bot_level: string;
-  created_at: string;
+/** What a followed stream tells its screen. */
+export interface StreamHandlers<T> {
+  /** A new state, pushed by the server (checked with its schema). */
+  state(value: T): void;
+  /** The stream is open (again): the moment to fetch the state once, in case something was missed. */
+  opened(): void;
+  /** The stream dropped (the browser reconnects it), could not be opened or was refused (another attempt follows). */
+  failed(error: unknown): void;
 }
 
-export interface Overview {
-  workshop: WorkshopSummary & { message: string };
-  participants: { id: string; name: string; role: string; phase: string; tableId: string | null }[];
-  tables: {
-    id: string;
-    number: number;
-    status: string;
-    roomId: string;
-    participants: { id: string; name: string }[];
-    live: TableSummary | null;
-  }[];
-}
+/** Wait before a refused stream is opened anew (the browser reconnects a dropped one by itself, ms). */
+const REOPEN_MS = 5_000;
 
-export interface Lobby {
-  workshop: { title: string; lang: string; status: string; message: string; game?: string };
-  participant: { id: string; name: string };
-  present: string[];
-  tablemates: string[];
-  table: { number: number; status: string; roomId: string } | null;
+/**
+ * Follows the server-sent events `event` at the URL `href` gives (asked
+ * anew for every fresh stream): the browser's EventSource reconnects a
+ * dropped stream by itself; a stream the server refuses (signed out, an
+ * expired ticket) is opened anew after {@link REOPEN_MS}. Returns a function
+ * that stops following.
+ */
+function follow<T>(href: () => Promise<string>, event: string, pick: SchemaOf<T>, on: StreamHandlers<T>): () => void {
+  let stopped = false;
+  let timer = 0;
+  let source: EventSource | null = null;
+  const again = (error: unknown) => {
+    if (stopped) return;
+    on.failed(error);
+    timer = window.setTimeout(() => void connect(), REOPEN_MS);
+  };
+  const connect = async () => {
+    let url: string;
+    let r: Responses;
+    try {
+      [url, r] = await Promise.all([href(), schemas()]);
+    } catch (e) {
+      return again(e);
+    }
+    if (stopped) return;
+    const es = new EventSource(url, { withCredentials: true });
+    source = es;
+    es.addEventListener("open", () => on.opened());
+    es.addEventListener(event, (m) => {
+      let data: unknown;
+      try {
+        data = JSON.parse((m as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      const parsed = pick(r).safeParse(data);
+      if (parsed.success) on.state(parsed.data);
+      else console.warn(`a pushed ${event} does not fit its schema`, parsed.error.issues);
+    });
+    es.addEventListener("error", () => {
+      if (stopped || source !== es) return;
+      // CONNECTING: the connection dropped and the browser reconnects by itself; CLOSED: refused.
+      if (es.readyState !== EventSource.CLOSED) return on.failed(noConnection());
+      source = null;
+      again(noConnection());
+    });
+  };
+  void connect();
+  return () => {
+    stopped = true;
+    window.clearTimeout(timer);
+    source?.close();
+    source = null;
+  };
 }
 
 /** The facilitator's side. */
 export const facilitatorApi = {
-  me: () => call<{ email: string | null }>("GET", "/auth/me"),
-  login: (email: string, password: string) => call<{ email: string }>("POST", "/auth/login", { email, password }),
-  logout: () => call<{ ok: boolean }>("POST", "/auth/logout"),
-  workshops: () => call<WorkshopSummary[]>("GET", "/workshops"),
-  create: (input: Partial<WorkshopInput>) => call<WorkshopSummary>("POST", "/workshops", input),
-  overview: (id: string) => call<Overview>("GET", `/workshops/${id}`),
-  formTables: (id: string) => call<Overview>("POST", `/workshops/${id}/tables/form`),
+  me: () => call<Me>("GET", "/auth/me", (r) => r.meSchema),
+  login: (email: string, password: string) =>
+    call<SignedIn>("POST", "/auth/login", (r) => r.signedInSchema, { email, password }),
+  logout: () => call<SignedOut>("POST", "/auth/logout", (r) => r.signedOutSchema),
+  workshops: () => call<WorkshopInfo[]>("GET", "/workshops", (r) => r.workshopListSchema),
+  create: (input: Partial<WorkshopInput>) =>
+    call<WorkshopInfo>("POST", "/workshops", (r) => r.workshopInfoSchema, input),
+  overview: (id: string) => call<Overview>("GET", `/workshops/${id}`, overview),
+  formTables: (id: string) => call<Overview>("POST", `/workshops/${id}/tables/form`, overview),
   move: (id: string, participantId: string, tableNumber: number) =>
-    call<Overview>("POST", `/workshops/${id}/move`, { participantId, tableNumber }),
-  startTable: (id: string, tableId: string) => call<Overview>("POST", `/workshops/${id}/tables/${tableId}/start`),
-  startAll: (id: string) => call<Overview>("POST", `/workshops/${id}/start`),
+    call<Overview>("POST", `/workshops/${id}/move`, overview, { participantId, tableNumber }),
+  startTable: (id: string, tableId: string) =>
+    call<Overview>("POST", `/workshops/${id}/tables/${tableId}/start`, overview),
+  startAll: (id: string) => call<Overview>("POST", `/workshops/${id}/start`, overview),
   /** Planner workshops: ends the round under way at every table, or starts the next one. */
-  nextRound: (id: string) => call<Overview>("POST", `/workshops/${id}/next`, {}),
-  pause: (id: string) => call<Overview>("POST", `/workshops/${id}/pause`),
-  resume: (id: string) => call<Overview>("POST", `/workshops/${id}/resume`),
-  message: (id: string, text: string) => call<Overview>("POST", `/workshops/${id}/message`, { text }),
-  endTable: (id: string, tableId: string) => call<Overview>("POST", `/workshops/${id}/tables/${tableId}/end`),
-  end: (id: string) => call<Overview>("POST", `/workshops/${id}/end`),
-  debrief: (id: string) => call<Debrief>("GET", `/workshops/${id}/debrief`),
+  nextRound: (id: string) => call<Overview>("POST", `/workshops/${id}/next`, overview, {}),
+  pause: (id: string) => call<Overview>("POST", `/workshops/${id}/pause`, overview),
+  resume: (id: string) => call<Overview>("POST", `/workshops/${id}/resume`, overview),
+  message: (id: string, text: string) => call<Overview>("POST", `/workshops/${id}/message`, overview, { text }),
+  endTable: (id: string, tableId: string) => call<Overview>("POST", `/workshops/${id}/tables/${tableId}/end`, overview),
+  end: (id: string) => call<Overview>("POST", `/workshops/${id}/end`, overview),
+  debrief: (id: string) => call<Debrief>("GET", `/workshops/${id}/debrief`, (r) => r.debriefSchema),
   fileUrl: (id: string, file: "export.csv" | "report.pdf" | "qr.svg") => `${apiBase()}/api/workshops/${id}/${file}`,
+  /** Follows the workshop's overview as the server pushes it (session cookie). Returns a function that stops. */
+  follow: (id: string, on: StreamHandlers<Overview>) =>
+    follow(async () => `${apiBase()}/api/workshops/${id}/events`, "overview", overview, on),
 };
+
+function overview(r: Responses): z.ZodType<Overview> {
+  return r.overviewSchema;
+}
 
 /** The participant's side. */
 export const participantApi = {
   join: (code: string, name: string, role?: string, phase?: string) =>
-    call<{ token: string; participantId: string; workshop: { title: string; lang: string } }>("POST", "/join", {
+    call<Joined>("POST", "/join", (r) => r.joinedSchema, {
       code,
       name,
       ...(role ? { role } : {}),
       ...(phase ? { phase } : {}),
     }),
-  lobby: (token: string) => call<Lobby>("GET", "/lobby", undefined, token),
+  lobby: (token: string) => call<Lobby>("GET", "/lobby", (r) => r.lobbySchema, undefined, token),
+  /** A short-lived ticket that opens the lobby's stream (an EventSource cannot send the token). */
+  ticket: (token: string) => call<LobbyTicket>("POST", "/lobby/ticket", (r) => r.lobbyTicketSchema, undefined, token),
+  /** Follows the participant's lobby as the server pushes it. Returns a function that stops. */
+  follow: (token: string, on: StreamHandlers<Lobby>) =>
+    follow(
+      async () =>
+        `${apiBase()}/api/lobby/events?ticket=${encodeURIComponent((await participantApi.ticket(token)).ticket)}`,
+      "lobby",
+      (r) => r.lobbySchema,
+      on,
+    ),
 };

@@ -133,6 +133,11 @@ export class WorkshopStore {
     return this.db.selectFrom("participants").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
   }
 
+  /** A participant by id (a lobby ticket names one). */
+  async participant(id: string): Promise<ParticipantRow | undefined> {
+    return this.db.selectFrom("participants").selectAll().where("id", "=", id).executeTakeFirst();
+  }
+
   async participants(workshopId: string): Promise<ParticipantRow[]> {
     return this.db
       .selectFrom("participants")

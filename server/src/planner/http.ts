@@ -1,5 +1,6 @@
 import express, { type Router } from "express";
 import { reportSchema } from "@iot/shared/planner/report";
+import type { PlannerReportError } from "@iot/shared/workshop/responses";
 import { personalReportPdf } from "./report.js";
 
 /**
@@ -13,7 +14,10 @@ export function plannerApi(): Router {
     const parsed = reportSchema.safeParse(req.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      res.status(400).json({ error: `invalid report: ${issue?.path.join(".") || "body"}: ${issue?.message ?? ""}` });
+      const answer: PlannerReportError = {
+        error: `invalid report: ${issue?.path.join(".") || "body"}: ${issue?.message ?? ""}`,
+      };
+      res.status(400).json(answer);
       return;
     }
     const pdf = await personalReportPdf(parsed.data);

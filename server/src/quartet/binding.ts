@@ -5,7 +5,7 @@ import { quartetGame, type QuartetOptions, type QuartetTable, type QuartetTableE
 import type { PlanPick } from "@iot/shared/quartet/actionPlan";
 import { resolveSettings } from "@iot/shared/quartet/settings";
 import type { Rejection } from "@iot/shared/quartet/types";
-import type { TableSummary } from "@iot/shared/workshop/api";
+import type { QuartetTableSummary } from "@iot/shared/workshop/api";
 import type { QuartetConfig } from "../config.js";
 import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "../table/binding.js";
 import { inSeatOrder } from "../table/seats.js";
@@ -79,16 +79,17 @@ function projection(setup: TableSetup<QuartetOptions>): Projection<QuartetTable>
   };
 }
 
-/** The quartet's line in the facilitator's live overview. */
-function summary(view: HostView<QuartetTable>, idleMs: number): TableSummary {
+/** The quartet's line in the facilitator's live overview: phase, whose turn, asks, and each player's hand and quartets. */
+function summary(view: HostView<QuartetTable>, idleMs: number): QuartetTableSummary {
   const game = view.state?.game;
   const turn = game?.turn ?? "";
   return {
+    game: "quartet",
     phase: !game ? "waiting" : game.phase,
     paused: view.paused,
+    idleMs,
     turnName: view.seats.get(turn)?.name ?? "",
     asks: game?.asks ?? 0,
-    idleMs,
     players: inSeatOrder(view.seats.values()).map((s) => ({
       name: s.name,
       isBot: s.isBot,

@@ -1,4 +1,11 @@
-import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import {
+  createHash,
+  createHmac,
+  randomBytes,
+  scrypt as scryptCb,
+  timingSafeEqual,
+  type ScryptOptions,
+} from "node:crypto";
 import { promisify } from "node:util";
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: ScryptOptions) => Promise<Buffer>;
@@ -36,6 +43,28 @@ export function newToken(): string {
 /** What the database keeps of a token: its SHA-256, so a leaked table cannot be replayed. */
 export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("base64url");
+}
+
+/**
+ * A signed, expiring ticket that names `subject` for one purpose: `subject.expiry.signature`
+ * (HMAC-SHA256 with `key` over the purpose, the subject and the expiry in epoch ms).
+ * Every server process with the same key accepts it; nothing is stored.
+ */
+export function signTicket(key: string, purpose: string, subject: string, expiresAt: number): string {
+  const body = `${subject}.${expiresAt}`;
+  return `${body}.${createHmac("sha256", key).update(`${purpose}:${body}`).digest("base64url")}`;
+}
+
+/** The subject of a ticket of `purpose` signed with `key` that has not expired at `now`; null otherwise. */
+export function verifyTicket(key: string, purpose: string, ticket: string, now: number): string | null {
+  const parts = ticket.split(".");
+  if (parts.length !== 3) return null;
+  const [subject = "", expiry = "", signature = ""] = parts;
+  const expiresAt = Number(expiry);
+  if (!subject || !/^\d+$/.test(expiry) || expiresAt <= now) return null;
+  const expected = Buffer.from(signTicket(key, purpose, subject, expiresAt).split(".")[2] ?? "");
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? subject : null;
 }
 
 /**

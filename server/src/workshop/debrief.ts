@@ -7,6 +7,7 @@ import type { WorkshopStore } from "../db/store.js";
 import type { WorkshopRow } from "../db/schema.js";
 import { buildPlannerDebrief, plannerCsv } from "./plannerDebrief.js";
 import { plannerPdf } from "./plannerPdf.js";
+import { debriefPick, debriefTable, debriefWorkshop, rankingLine } from "./wire.js";
 
 /**
  * Everything the workshop produced, read from the database: per-table
@@ -19,27 +20,13 @@ export async function buildDebrief(store: WorkshopStore, w: WorkshopRow): Promis
   for (const t of await store.tables(w.id)) {
     const [results, picks] = await Promise.all([store.results(t.id), store.picks(t.id)]);
     tables.push({
-      number: t.number,
-      status: t.status,
-      ranking: results.map((r) => ({
-        name: r.player_name,
-        place: r.place,
-        quartets: r.quartets,
-        isBot: r.is_bot === 1,
-      })),
-      plan: picks.map((p) => ({
-        table: t.number,
-        name: p.player_name,
-        theme: p.theme,
-        card: p.card,
-        note: p.note,
-        role: p.role,
-        phase: p.region_phase,
-      })),
+      ...debriefTable(t),
+      ranking: results.map(rankingLine),
+      plan: picks.map((p) => debriefPick(p, t.number)),
     });
   }
   return {
-    workshop: { id: w.id, title: w.title, code: w.code, lang: w.lang, status: w.status, game: w.game },
+    workshop: debriefWorkshop(w),
     tables,
     combined: combinePlans(tables.flatMap((t) => t.plan)),
   };

@@ -5,17 +5,30 @@ import type { z } from "zod";
 import { apiErrorTexts } from "@iot/shared/i18n/api";
 import {
   advanceSchema,
+  apiErrorSchema,
+  debriefSchema,
+  joinedSchema,
   joinSchema,
+  lobbySchema,
+  lobbyTicketSchema,
   loginSchema,
+  meSchema,
   messageSchema,
   moveSchema,
+  overviewSchema,
+  signedInSchema,
+  signedOutSchema,
+  workshopInfoSchema,
+  workshopListSchema,
   workshopSchema,
   type ApiErrorCode,
 } from "@iot/shared/workshop/api";
-import type { FacilitatorRow } from "../db/schema.js";
+import type { FacilitatorRow, WorkshopRow } from "../db/schema.js";
 import { newToken, Throttle, tokenHash, verifyPassword } from "./auth.js";
 import { buildDebrief, debriefCsv, debriefPdf } from "./debrief.js";
+import type { WorkshopStreams } from "./events.js";
 import { ApiError, type WorkshopService } from "./service.js";
+import { joinedAnswer, workshopInfo } from "./wire.js";
 
 export const SESSION_COOKIE = "iot_session";
 /** A facilitator's session lasts a working day (ms). */
@@ -47,27 +60,52 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return r.data;
 }
 
+/** Outside production every answer is checked against its schema, so the tests catch a server that drifts from it. */
+const CHECK_ANSWERS = process.env.NODE_ENV !== "production";
+
+/** Sends `body` as the answer of the shape `schema` describes (the one the browser checks it with). */
+function reply<S extends z.ZodType>(res: Response, schema: S, body: z.infer<S>, status = 200): void {
+  if (CHECK_ANSWERS) {
+    const checked = schema.safeParse(body);
+    if (!checked.success) throw new Error(`an answer does not fit its schema: ${checked.error.message}`);
+  }
+  res.status(status).json(body);
+}
+
 /** Wraps a handler: ApiErrors become `{ code, message }` with their status; anything else is a 500 without details. */
 function route(fn: Handler) {
   return (req: Request, res: Response, _next: NextFunction) => {
     fn(req, res).catch((e: unknown) => {
-      if (e instanceof ApiError) {
-        res.status(STATUS[e.code]).json({ code: e.code, message: apiErrorTexts[langOf(req)][e.code] });
+      // An event stream that already started can only be ended.
+      if (res.headersSent) {
+        if (!(e instanceof ApiError)) console.error("workshop api", e);
+        res.end();
+      } else if (e instanceof ApiError) {
+        reply(res, apiErrorSchema, { code: e.code, message: apiErrorTexts[langOf(req)][e.code] }, STATUS[e.code]);
       } else {
         console.error("workshop api", e);
-        res.status(500).json({ code: "SERVER_ERROR", message: "Internal error" });
+        reply(res, apiErrorSchema, { code: "SERVER_ERROR", message: "Internal error" }, 500);
       }
     });
   };
 }
 
+/** A participant's bearer token from the `authorization` header; UNAUTHORIZED without one. */
+function bearer(req: Request): string {
+  const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+  if (!token) throw new ApiError("UNAUTHORIZED");
+  return token;
+}
+
 /**
  * The workshop HTTP API: facilitator sign-in (HTTP-only session cookie,
  * throttled), workshops and their tables, live control, debrief and
- * exports; participants join with a code and follow their lobby with a
- * bearer token.
+ * exports; participants join with a code and read their lobby with a bearer
+ * token. The facilitator's overview and the participant's lobby are also
+ * pushed as server-sent events through `streams` (`docs/protocol-additions.md`).
+ * Every JSON answer has its shape in `@iot/shared/workshop/responses`.
  */
-export function workshopApi(service: WorkshopService): Router {
+export function workshopApi(service: WorkshopService, streams: WorkshopStreams): Router {
   const store = service.store;
   const api = express.Router();
   const loginThrottle = new Throttle(5, 15 * 60_000);
@@ -82,6 +120,8 @@ export function workshopApi(service: WorkshopService): Router {
     return f;
   }
   const owned = async (req: Request) => service.owned(String(req.params.id), (await facilitator(req)).id);
+  /** The overview of workshop `w` as it is in the database now. */
+  const overviewOf = async (w: WorkshopRow) => service.overview((await store.workshop(w.id)) ?? w);
 
   api.post(
     "/auth/login",
@@ -101,7 +141,7 @@ export function workshopApi(service: WorkshopService): Router {
       const token = newToken();
       await store.addSession(tokenHash(token), f.id, new Date(now + SESSION_MS));
       res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", maxAge: SESSION_MS });
-      res.json({ email: f.email });
+      reply(res, signedInSchema, { email: f.email });
     }),
   );
   api.post(
@@ -110,7 +150,7 @@ export function workshopApi(service: WorkshopService): Router {
       const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
       if (token) await store.deleteSession(tokenHash(token));
       res.clearCookie(SESSION_COOKIE, { path: "/" });
-      res.json({ ok: true });
+      reply(res, signedOutSchema, { ok: true });
     }),
   );
   api.get(
@@ -118,24 +158,44 @@ export function workshopApi(service: WorkshopService): Router {
     route(async (req, res) => {
       // Signed out is an answer here, not an error: the sign-in page asks this first.
       const f = await facilitator(req).catch(() => null);
-      res.json({ email: f?.email ?? null });
+      reply(res, meSchema, { email: f?.email ?? null });
     }),
   );
 
   api.get(
     "/workshops",
-    route(async (req, res) => res.json(await store.workshopsOf((await facilitator(req)).id))),
+    route(async (req, res) =>
+      reply(res, workshopListSchema, (await store.workshopsOf((await facilitator(req)).id)).map(workshopInfo)),
+    ),
   );
   api.post(
     "/workshops",
     route(async (req, res) => {
       const f = await facilitator(req);
-      res.status(201).json(await service.create(f.id, parse(workshopSchema, req.body)));
+      reply(res, workshopInfoSchema, workshopInfo(await service.create(f.id, parse(workshopSchema, req.body))), 201);
     }),
   );
   api.get(
     "/workshops/:id",
-    route(async (req, res) => res.json(await service.overview(await owned(req)))),
+    route(async (req, res) => reply(res, overviewSchema, await service.overview(await owned(req)))),
+  );
+  api.get(
+    "/workshops/:id/events",
+    route(async (req, res) => {
+      const w = await owned(req);
+      const session = (req.cookies as Record<string, string>)[SESSION_COOKIE] ?? "";
+      await streams.follow(req, res, {
+        key: `overview:${w.id}`,
+        workshopId: w.id,
+        event: "overview",
+        build: async () => {
+          const overview = await overviewOf(w);
+          return { body: overview, tables: new Set(overview.tables.map((t) => t.id)) };
+        },
+        // A signed-out facilitator's stream ends with the next heartbeat.
+        alive: async () => (await store.sessionFacilitator(tokenHash(session)))?.id === w.facilitator_id,
+      });
+    }),
   );
   const action = (path: string, act: (req: Request, w: Awaited<ReturnType<typeof owned>>) => Promise<unknown>) =>
     api.post(
@@ -143,7 +203,7 @@ export function workshopApi(service: WorkshopService): Router {
       route(async (req, res) => {
         const w = await owned(req);
         await act(req, w);
-        res.json(await service.overview((await store.workshop(w.id)) ?? w));
+        reply(res, overviewSchema, await overviewOf(w));
       }),
     );
   action("/workshops/:id/tables/form", (_req, w) => service.formTables(w));
@@ -165,7 +225,7 @@ export function workshopApi(service: WorkshopService): Router {
 
   api.get(
     "/workshops/:id/debrief",
-    route(async (req, res) => res.json(await buildDebrief(store, await owned(req)))),
+    route(async (req, res) => reply(res, debriefSchema, await buildDebrief(store, await owned(req)))),
   );
   api.get(
     "/workshops/:id/export.csv",
@@ -203,11 +263,7 @@ export function workshopApi(service: WorkshopService): Router {
       const body = parse(joinSchema, req.body);
       try {
         const joined = await service.join(body.code, body.name, body.role ?? "", body.phase ?? "");
-        res.status(201).json({
-          token: joined.token,
-          participantId: joined.participant.id,
-          workshop: { title: joined.workshop.title, lang: joined.workshop.lang },
-        });
+        reply(res, joinedSchema, joinedAnswer(joined.token, joined.participant, joined.workshop), 201);
       } catch (e) {
         if (e instanceof ApiError && e.code === "UNKNOWN_CODE") joinThrottle.fail(ip, Date.now());
         throw e;
@@ -216,12 +272,29 @@ export function workshopApi(service: WorkshopService): Router {
   );
   api.get(
     "/lobby",
+    route(async (req, res) => reply(res, lobbySchema, await service.lobby(bearer(req)))),
+  );
+  api.post(
+    "/lobby/ticket",
+    route(async (req, res) => reply(res, lobbyTicketSchema, await service.lobbyTicket(bearer(req)))),
+  );
+  api.get(
+    "/lobby/events",
     route(async (req, res) => {
-      const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
-      if (!token) throw new ApiError("UNAUTHORIZED");
-      res.json(await service.lobby(token));
+      // EventSource cannot send the bearer token: a short-lived, read-only ticket opens the stream instead.
+      const participantId = service.ticketHolder(String(req.query.ticket ?? ""));
+      const { workshopId } = await service.lobbyState(participantId);
+      await streams.follow(req, res, {
+        key: `lobby:${participantId}`,
+        workshopId,
+        event: "lobby",
+        build: async () => {
+          const { lobby, tableId } = await service.lobbyState(participantId);
+          return { body: lobby, tables: new Set(tableId ? [tableId] : []) };
+        },
+      });
     }),
   );
-  api.use((_req, res) => res.status(404).json({ code: "NOT_FOUND", message: "Not found." }));
+  api.use((_req, res) => reply(res, apiErrorSchema, { code: "NOT_FOUND", message: "Not found." }, 404));
   return api;
 }

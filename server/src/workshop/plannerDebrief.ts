@@ -7,29 +7,11 @@ import {
   together,
   withPlaces,
   type PlannerDebriefLine,
-  type PlannerRoundLine,
   type PlannerTableDebrief,
 } from "@iot/shared/workshop/plannerDebrief";
 import type { PlannerProfileRow, PlannerRoundRow, WorkshopRow } from "../db/schema.js";
 import type { WorkshopStore } from "../db/store.js";
-
-function roundLine(r: PlannerRoundRow): Omit<PlannerRoundLine, "place"> {
-  return {
-    round: r.round,
-    cost: r.cost,
-    km: r.km,
-    co2Kg: r.co2_kg,
-    late: r.late,
-    minutesLate: r.minutes_late,
-    unplanned: r.unplanned,
-    deliveries: r.deliveries,
-    orders: r.orders,
-    score: r.score,
-    assistantCost: r.assistant_cost,
-    assistantCo2Kg: r.assistant_co2_kg,
-    assistantScore: r.assistant_score,
-  };
-}
+import { competenceProfile, debriefTable, debriefWorkshop, plannerRoundLine } from "./wire.js";
 
 /** A planner table from its stored rows: planners by seat, their rounds with places, the region per round. */
 export function plannerTable(
@@ -41,7 +23,7 @@ export function plannerTable(
     rounds
       .filter((r) => r.seat === seat)
       .sort((a, b) => a.round - b.round)
-      .map(roundLine),
+      .map(plannerRoundLine),
   );
   const placed = withPlaces(lines);
   const planners: PlannerDebriefLine[] = seats.map((seat, i) => {
@@ -51,16 +33,7 @@ export function plannerTable(
       seat,
       name,
       rounds: placed[i] ?? [],
-      profile: profile
-        ? {
-            efficiency: profile.efficiency,
-            green: profile.green,
-            service: profile.service,
-            adaptivity: profile.adaptivity,
-            collaboration: profile.collaboration,
-            digital: profile.digital,
-          }
-        : null,
+      profile: profile ? competenceProfile(profile) : null,
     };
   });
   const region = regionByRound(planners);
@@ -72,10 +45,10 @@ export async function buildPlannerDebrief(store: WorkshopStore, w: WorkshopRow):
   const tables: Debrief["tables"] = [];
   for (const t of await store.tables(w.id)) {
     const [rounds, profiles] = await Promise.all([store.planner.rounds(t.id), store.planner.profiles(t.id)]);
-    tables.push({ number: t.number, status: t.status, ranking: [], plan: [], planner: plannerTable(rounds, profiles) });
+    tables.push({ ...debriefTable(t), ranking: [], plan: [], planner: plannerTable(rounds, profiles) });
   }
   return {
-    workshop: { id: w.id, title: w.title, code: w.code, lang: w.lang, status: w.status, game: "planner" },
+    workshop: debriefWorkshop(w),
     tables,
     combined: [],
     planner: { rounds: compareRounds(tables.flatMap((t) => (t.planner ? [t.planner] : []))) },

@@ -6,6 +6,7 @@ import type { SeatPolicy, TableRoom } from "../table/TableRoom.js";
 import type { TableSetup } from "../table/binding.js";
 import type { WorkshopSnapshot } from "../table/snapshot.js";
 import { tokenHash } from "./auth.js";
+import { tableChanged } from "./events.js";
 import type { PersistContext, WorkshopGame } from "./games.js";
 import { LatestWriter } from "./latestWriter.js";
 
@@ -128,6 +129,8 @@ export class WorkshopSeating implements SeatPolicy {
 
   changed(): void {
     this.snapshots.request();
+    // The facilitator's overview follows the table (throttled on the table's time), once what it produced has landed.
+    if (this.host) tableChanged(this.host, this.tableId, () => this.writes);
   }
 
   events(host: TableRoom, events: readonly unknown[]): void {

@@ -1,15 +1,25 @@
 import { matchMaker } from "@colyseus/core";
 import { balanceTables } from "@iot/shared/workshop/tables";
-import { normaliseJoinCode, type AdvanceAction, type TableSummary, type WorkshopInput } from "@iot/shared/workshop/api";
+import {
+  normaliseJoinCode,
+  type AdvanceAction,
+  type Lobby,
+  type LobbyTicket,
+  type Overview,
+  type TableSummary,
+  type WorkshopInput,
+} from "@iot/shared/workshop/api";
 import type { WorkshopStore } from "../db/store.js";
 import type { ParticipantRow, TableRow, WorkshopRow } from "../db/schema.js";
-import { newToken, tokenHash } from "./auth.js";
+import { newToken, signTicket, tokenHash, verifyTicket } from "./auth.js";
 import { newJoinCode } from "./codes.js";
 import { callTable } from "../table/control.js";
 import { parseWorkshopSnapshot, type WorkshopSnapshot } from "../table/snapshot.js";
 import { ApiError } from "./errors.js";
+import { publishChange } from "./events.js";
 import { WORKSHOP_GAMES, workshopGame } from "./games.js";
 import type { WorkshopTableOptions } from "./seating.js";
+import { lobbyOf, overviewParticipant, overviewTable, workshopInfo } from "./wire.js";
 
 /** Room names of workshop tables (only the server creates them). */
 export const WORKSHOP_ROOM = WORKSHOP_GAMES.quartet.room;
@@ -23,14 +33,9 @@ export interface AdvanceOutcome {
   round: number;
 }
 
-export interface TableView {
-  id: string;
-  number: number;
-  status: string;
-  roomId: string;
-  participants: { id: string; name: string; role: string; phase: string }[];
-  live: TableSummary | null;
-}
+/** A lobby ticket opens a stream within this time (ms); an open stream lives on. */
+export const LOBBY_TICKET_MS = 10 * 60_000;
+const LOBBY_TICKET = "lobby-stream";
 
 /** The workshop's orchestration: codes, joining, tables, starting, live control. Persistent state lives in the store. */
 export class WorkshopService {
@@ -89,64 +94,76 @@ export class WorkshopService {
       role,
       region_phase: phase,
     });
+    this.changed(workshop.id);
     return { token, participant, workshop };
   }
 
   /** What a participant's lobby shows: the workshop, a message, and their table once it is open. */
-  async lobby(token: string) {
-    const participant = await this.store.participantByToken(tokenHash(token));
+  async lobby(token: string): Promise<Lobby> {
+    return (await this.lobbyState(await this.participantOf(token))).lobby;
+  }
+
+  /**
+   * A participant's lobby and the table it depends on (for the lobby's
+   * stream, which follows that table too). UNAUTHORIZED when the participant
+   * is unknown.
+   */
+  async lobbyState(participantId: string): Promise<{ lobby: Lobby; tableId: string | null; workshopId: string }> {
+    const participant = await this.store.participant(participantId);
     if (!participant) throw new ApiError("UNAUTHORIZED");
     const workshop = await this.store.workshop(participant.workshop_id);
     if (!workshop) throw new ApiError("NOT_FOUND");
-    const table = participant.table_id ? await this.store.table(participant.table_id) : undefined;
-    const everyone = await this.store.participants(workshop.id);
+    const [table, everyone] = await Promise.all([
+      participant.table_id ? this.store.table(participant.table_id) : undefined,
+      this.store.participants(workshop.id),
+    ]);
     return {
-      workshop: {
-        title: workshop.title,
-        lang: workshop.lang,
-        status: workshop.status,
-        message: workshop.message,
-        game: workshop.game,
-      },
-      participant: { id: participant.id, name: participant.name },
-      /** Who else is here (names only), and who sits at the same table. */
-      present: everyone.map((p) => p.name),
-      tablemates: table
-        ? everyone.filter((p) => p.table_id === table.id && p.id !== participant.id).map((p) => p.name)
-        : [],
-      table: table ? { number: table.number, status: table.status, roomId: table.room_id } : null,
+      lobby: lobbyOf(workshop, participant, everyone, table),
+      tableId: table?.id ?? null,
+      workshopId: workshop.id,
     };
   }
 
+  /**
+   * A short-lived ticket that opens the participant's lobby stream (an
+   * EventSource cannot send the bearer token): it names the participant,
+   * is signed with the server key (every process accepts it) and only opens
+   * a stream within {@link LOBBY_TICKET_MS}.
+   */
+  async lobbyTicket(token: string, now = Date.now()): Promise<LobbyTicket> {
+    const participant = await this.participantOf(token);
+    const expiresAt = now + LOBBY_TICKET_MS;
+    return {
+      ticket: signTicket(this.serverKey, LOBBY_TICKET, participant, expiresAt),
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
+  }
+
+  /** The participant a lobby ticket names; UNAUTHORIZED when it is forged or expired. */
+  ticketHolder(ticket: string, now = Date.now()): string {
+    const id = verifyTicket(this.serverKey, LOBBY_TICKET, ticket, now);
+    if (!id) throw new ApiError("UNAUTHORIZED");
+    return id;
+  }
+
+  /** The id of the participant with `token`; UNAUTHORIZED when there is none. */
+  private async participantOf(token: string): Promise<string> {
+    const participant = await this.store.participantByToken(tokenHash(token));
+    if (!participant) throw new ApiError("UNAUTHORIZED");
+    return participant.id;
+  }
+
   /** Every participant and table, with each open table's live summary. */
-  async overview(workshop: WorkshopRow) {
+  async overview(workshop: WorkshopRow): Promise<Overview> {
     const [participants, tables] = await Promise.all([
       this.store.participants(workshop.id),
       this.store.tables(workshop.id),
     ]);
-    const views: TableView[] = [];
-    for (const t of tables) {
-      views.push({
-        id: t.id,
-        number: t.number,
-        status: t.status,
-        roomId: t.room_id,
-        participants: participants
-          .filter((p) => p.table_id === t.id)
-          .map((p) => ({ id: p.id, name: p.name, role: p.role, phase: p.region_phase })),
-        live: await this.summary(t),
-      });
-    }
+    const live = await Promise.all(tables.map((t) => this.summary(t)));
     return {
-      workshop,
-      participants: participants.map((p) => ({
-        id: p.id,
-        name: p.name,
-        role: p.role,
-        phase: p.region_phase,
-        tableId: p.table_id,
-      })),
-      tables: views,
+      workshop: workshopInfo(workshop),
+      participants: participants.map(overviewParticipant),
+      tables: tables.map((t, i) => overviewTable(t, participants, live[i] ?? null)),
     };
   }
 
@@ -162,6 +179,7 @@ export class WorkshopService {
       const table = await this.store.addTable(workshop.id, ++number);
       for (const p of group) await this.store.seatParticipant(p.id, table.id);
     }
+    this.changed(workshop.id);
   }
 
   /** Moves a participant to table `number` (a new table when it does not exist yet; 0 = back to the lobby). */
@@ -172,7 +190,10 @@ export class WorkshopService {
     const tables = await this.store.tables(workshop.id);
     const from = tables.find((t) => t.id === p.table_id);
     if (from && from.status !== "forming") throw new ApiError("ALREADY_STARTED");
-    if (number === 0) return this.store.seatParticipant(p.id, null);
+    if (number === 0) {
+      await this.store.seatParticipant(p.id, null);
+      return this.changed(workshop.id);
+    }
     let to = tables.find((t) => t.number === number);
     if (to && to.status !== "forming") throw new ApiError("ALREADY_STARTED");
     if (to && participants.filter((x) => x.table_id === to?.id).length >= workshop.table_size) {
@@ -180,6 +201,7 @@ export class WorkshopService {
     }
     to ??= await this.store.addTable(workshop.id, number);
     await this.store.seatParticipant(p.id, to.id);
+    this.changed(workshop.id);
   }
 
   /** Opens a forming table's room; its participants are taken there from their lobby. */
@@ -189,6 +211,7 @@ export class WorkshopService {
     if (table.status !== "forming") throw new ApiError("ALREADY_STARTED");
     await this.openTable(workshop, table);
     if (workshop.status === "lobby") await this.store.updateWorkshop(workshop.id, { status: "running" });
+    this.changed(workshop.id);
   }
 
   /**
@@ -210,9 +233,11 @@ export class WorkshopService {
         : null;
       if (saved && entry.isFinished(saved.table.state)) {
         await entry.finish(this.store, table, saved);
+        this.changed(workshop.id);
         continue;
       }
       await this.openTable(workshop, table, saved ?? undefined);
+      this.changed(workshop.id);
       restored++;
     }
     return restored;
@@ -254,6 +279,7 @@ export class WorkshopService {
     if (!table || table.workshop_id !== workshop.id) throw new ApiError("NOT_FOUND");
     if (workshop.game !== "planner" || table.status !== "playing" || !table.room_id) throw new ApiError("WRONG_PHASE");
     const outcome = await advanceTable(table.room_id, action);
+    this.changed(workshop.id);
     if (!outcome) throw new ApiError("WRONG_PHASE");
     return outcome;
   }
@@ -264,17 +290,20 @@ export class WorkshopService {
     for (const t of await this.store.tables(workshop.id)) {
       if (t.status === "playing" && t.room_id) await advanceTable(t.room_id, action);
     }
+    this.changed(workshop.id);
   }
 
   /** Pauses or resumes every open table. */
   async setPaused(workshop: WorkshopRow, paused: boolean): Promise<void> {
     await this.eachOpenRoom(workshop, (roomId) => callTable(roomId, { kind: "pause", paused }));
+    this.changed(workshop.id);
   }
 
   /** A message to everyone: in the lobby and on every open table. */
   async message(workshop: WorkshopRow, text: string): Promise<void> {
     await this.store.updateWorkshop(workshop.id, { message: text });
     await this.eachOpenRoom(workshop, (roomId) => callTable(roomId, { kind: "notice", text }));
+    this.changed(workshop.id);
   }
 
   /** Ends one table. */
@@ -283,6 +312,7 @@ export class WorkshopService {
     if (!table || table.workshop_id !== workshop.id) throw new ApiError("NOT_FOUND");
     if (table.room_id && table.status === "playing") await callTable(table.room_id, { kind: "end" });
     if (table.status !== "finished") await this.store.updateTable(table.id, { status: "ended" });
+    this.changed(workshop.id);
   }
 
   /** Ends the workshop: every table closes and the join code stops working. */
@@ -291,6 +321,12 @@ export class WorkshopService {
       if (t.status === "playing" || t.status === "forming") await this.endTable(workshop, t.id);
     }
     await this.store.updateWorkshop(workshop.id, { status: "ended", ended_at: new Date().toISOString() });
+    this.changed(workshop.id);
+  }
+
+  /** Tells every process's streams of this workshop (the facilitator's overview, the lobbies) that it changed. */
+  private changed(workshopId: string): void {
+    publishChange({ workshop: workshopId });
   }
 
   private async summary(t: TableRow): Promise<TableSummary | null> {
@@ -315,5 +351,6 @@ async function advanceTable(roomId: string, action: AdvanceAction): Promise<Adva
   const moved = await callTable(roomId, { kind: "move", type: "next", payload });
   if (!moved?.ok) return null;
   const after = await callTable(roomId, { kind: "summary" });
-  return { ok: true, phase: after?.planner?.phase ?? "waiting", round: after?.planner?.round ?? 0 };
+  const planner = after?.game === "planner" ? after : null;
+  return { ok: true, phase: planner?.phase ?? "waiting", round: planner?.round ?? 0 };
 }

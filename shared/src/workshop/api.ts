@@ -1,15 +1,18 @@
 /**
  * The workshop HTTP API's request shapes, validated with zod at the server
- * boundary, and (re-exported from `constants.ts`) its plain values and
- * shapes. The browser imports values from `constants.ts` only, so its first
- * screen does not carry the validation library.
+ * boundary, and (re-exported) its answers' shapes from `responses.ts` and its
+ * plain values from `constants.ts`. The browser's first screen imports values
+ * from `constants.ts` only and loads `responses.ts` on demand, so it does not
+ * carry the validation library.
  */
 import { z } from "zod";
 import { BOT_LEVELS } from "../quartet/bots/index.js";
 import { LANGS, MAX_NAME_LENGTH, REGION_PHASES, ROLES } from "../protocol.js";
 import { GAMES, TABLE_SIZES } from "./constants.js";
+import { quartetRulesSchema } from "./responses.js";
 
 export * from "./constants.js";
+export * from "./responses.js";
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
@@ -28,13 +31,7 @@ export const workshopSchema = z
     roundMinutes: z.number().int().min(0).max(60).default(0),
     botLevel: z.enum(BOT_LEVELS).default("medium"),
     turnSeconds: z.number().int().min(0).max(600).default(0),
-    rules: z
-      .object({
-        missPassesTo: z.enum(["asked", "next"]).optional(),
-        allowBluff: z.boolean().optional(),
-      })
-      .strict()
-      .default({}),
+    rules: quartetRulesSchema.strict().default({}),
   })
   .refine((w) => w.tableSize >= TABLE_SIZES[w.game].min && w.tableSize <= TABLE_SIZES[w.game].max, {
     path: ["tableSize"],

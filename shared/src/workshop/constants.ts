@@ -1,9 +1,12 @@
 /**
- * The workshop API's plain values and shapes, without validation: the
- * join-code alphabet, the games and table sizes, error codes and the live
- * overview's summaries. The browser's first screen imports these; the
- * request schemas (zod) are in `api.ts`, which re-exports everything here.
+ * The workshop API's plain values, without validation: the join-code
+ * alphabet, the games and table sizes, error codes, and when a table counts
+ * as stuck. The browser's first screen imports these; the request schemas
+ * (zod) are in `api.ts`, the answers' schemas in `responses.ts` (`api.ts`
+ * re-exports both and everything here).
  */
+import type { TableSummary } from "./responses.js";
+
 /** Join codes use 6 characters without look-alikes (no 0/O, 1/I/L). */
 export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 export const JOIN_CODE_LENGTH = 6;
@@ -19,6 +22,16 @@ export function normaliseJoinCode(input: string): string | null {
 /** Games a workshop can host. */
 export const GAMES = ["quartet", "planner"] as const;
 export type WorkshopGame = (typeof GAMES)[number];
+
+/** A workshop's status: waiting for participants, running (a table was started), ended. */
+export const WORKSHOP_STATUSES = ["lobby", "running", "ended"] as const;
+/** A workshop's status. */
+export type WorkshopStatus = (typeof WORKSHOP_STATUSES)[number];
+
+/** A table's status: being formed, playing (its room is open), finished (the game ended), ended by the facilitator. */
+export const TABLE_STATUSES = ["forming", "playing", "finished", "ended"] as const;
+/** A table's status. */
+export type TableStatus = (typeof TABLE_STATUSES)[number];
 
 /** Seats per table: the quartet plays with 3 to 6, a planner region has 1 to 8 planners. */
 export const TABLE_SIZES: Record<WorkshopGame, { min: number; max: number }> = {
@@ -45,51 +58,17 @@ export const API_ERRORS = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERRORS)[number];
 
-/** One planner of a planner table in the live overview: headline KPIs of the current plan. */
-export interface PlannerSummaryLine {
-  name: string;
-  connected: boolean;
-  /** Euro. */
-  cost: number;
-  km: number;
-  co2Kg: number;
-  late: number;
-  unplanned: number;
-  deliveries: number;
-}
-
-/** What the live overview shows of a planner table beyond the common fields. */
-export interface PlannerTableSummary {
-  /** The planner game's own phase. */
-  phase: "waiting" | "round" | "review" | "finished";
-  /** 0 before round 1. */
-  round: number;
-  /** The day's clock, minutes after midnight (moves in round 3). */
-  clock: number;
-  planners: PlannerSummaryLine[];
-  /** The region's km and kg CO2 now, and at the end of round 3 (0 before). */
-  regionKm: number;
-  regionCo2Kg: number;
-  regionKmRound3: number;
-  regionCo2KgRound3: number;
-}
-
-/**
- * What the facilitator's live overview shows of one table. A planner table
- * fills the common fields too (`phase` "playing" during and between rounds,
- * `players` without hands or quartets) and adds `planner`.
- */
-export interface TableSummary {
-  phase: "waiting" | "playing" | "finished";
-  paused: boolean;
-  turnName: string;
-  asks: number;
-  /** Milliseconds since the last move (or since the table opened). */
-  idleMs: number;
-  players: { name: string; isBot: boolean; connected: boolean; handCount: number; quartets: number }[];
-  /** Planner tables only. */
-  planner?: PlannerTableSummary;
-}
-
 /** A table counts as stuck when nothing has moved for this long while playing (ms). */
 export const STUCK_AFTER_MS = 120_000;
+
+/**
+ * Whether a table looks stuck in the live overview: playing (a quartet
+ * dealt, a planner region in or between rounds), not paused, and nothing
+ * moved for {@link STUCK_AFTER_MS}. `idleMs` is how long nothing has moved
+ * now (the summary's `idleMs` plus the time since it was made).
+ */
+export function isStuck(summary: TableSummary, idleMs = summary.idleMs): boolean {
+  const playing =
+    summary.game === "quartet" ? summary.phase === "playing" : summary.phase === "round" || summary.phase === "review";
+  return playing && !summary.paused && idleMs > STUCK_AFTER_MS;
+}

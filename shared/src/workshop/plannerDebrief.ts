@@ -3,80 +3,104 @@
  * of every round, the region's km and CO2 of round 3 against round 4 (the
  * exchange), every planner's competence profile, and the rounds compared over
  * the whole workshop. The server fills it from the database; the facilitator's
- * screen, the CSV and the PDF show it.
+ * screen, the CSV and the PDF show it. The shapes are zod schemas (the
+ * browser checks the debrief it reads with them); the types are inferred.
  */
+import { z } from "zod";
 import type { CompetenceProfile } from "../planner/game/assessment.js";
 
+/** A competence profile as the debrief sends it: 0-100 per competence (the game's `CompetenceProfile`). */
+export const competenceProfileSchema = z.object({
+  efficiency: z.number(),
+  green: z.number(),
+  service: z.number(),
+  adaptivity: z.number(),
+  collaboration: z.number(),
+  digital: z.number(),
+}) satisfies z.ZodType<CompetenceProfile>;
+
 /** One planner's result in one round. */
-export interface PlannerRoundLine {
-  round: number;
+export const plannerRoundLineSchema = z.object({
+  round: z.number().int(),
   /** Euro. */
-  cost: number;
-  km: number;
-  co2Kg: number;
-  late: number;
-  minutesLate: number;
-  unplanned: number;
-  deliveries: number;
-  orders: number;
+  cost: z.number(),
+  km: z.number(),
+  co2Kg: z.number(),
+  late: z.number(),
+  minutesLate: z.number(),
+  unplanned: z.number(),
+  deliveries: z.number(),
+  orders: z.number(),
   /** Round score, euro per order (lower is better). */
-  score: number;
+  score: z.number(),
   /** Place at the table in this round (equal scores share a place). */
-  place: number;
+  place: z.number().int(),
   /** The assistant's last proposal of the round for this carrier, evaluated the same way; null if none. */
-  assistantCost: number | null;
-  assistantCo2Kg: number | null;
-  assistantScore: number | null;
-}
+  assistantCost: z.number().nullable(),
+  assistantCo2Kg: z.number().nullable(),
+  assistantScore: z.number().nullable(),
+});
+/** One planner's result in one round. */
+export type PlannerRoundLine = z.infer<typeof plannerRoundLineSchema>;
 
 /** A planner of a table: their rounds in order and their profile (null until a round has ended). */
-export interface PlannerDebriefLine {
+export const plannerDebriefLineSchema = z.object({
   /** Seat in the region (0-based). */
-  seat: number;
-  name: string;
-  rounds: PlannerRoundLine[];
-  profile: CompetenceProfile | null;
-}
+  seat: z.number().int(),
+  name: z.string(),
+  rounds: z.array(plannerRoundLineSchema),
+  profile: competenceProfileSchema.nullable(),
+});
+/** A planner of a table: their rounds in order and their profile (null until a round has ended). */
+export type PlannerDebriefLine = z.infer<typeof plannerDebriefLineSchema>;
 
 /** A region's totals in one round. */
-export interface RegionRound {
-  round: number;
-  cost: number;
-  km: number;
-  co2Kg: number;
-}
+export const regionRoundSchema = z.object({
+  round: z.number().int(),
+  cost: z.number(),
+  km: z.number(),
+  co2Kg: z.number(),
+});
+/** A region's totals in one round. */
+export type RegionRound = z.infer<typeof regionRoundSchema>;
 
 /** Round 4 (together) against round 3 (disruption): the region's km and CO2, and what the exchange saved. */
-export interface TogetherComparison {
-  kmRound3: number;
-  kmRound4: number;
-  co2KgRound3: number;
-  co2KgRound4: number;
+export const togetherComparisonSchema = z.object({
+  kmRound3: z.number(),
+  kmRound4: z.number(),
+  co2KgRound3: z.number(),
+  co2KgRound4: z.number(),
   /** Round 3 minus round 4 (positive: saved). */
-  kmSaved: number;
-  co2KgSaved: number;
+  kmSaved: z.number(),
+  co2KgSaved: z.number(),
   /** Saved as a share of round 3 (0 when round 3 had none). */
-  kmSavedShare: number;
-  co2KgSavedShare: number;
-}
+  kmSavedShare: z.number(),
+  co2KgSavedShare: z.number(),
+});
+/** Round 4 (together) against round 3 (disruption): the region's km and CO2, and what the exchange saved. */
+export type TogetherComparison = z.infer<typeof togetherComparisonSchema>;
 
 /** A planner table in the debrief. */
-export interface PlannerTableDebrief {
-  planners: PlannerDebriefLine[];
-  region: RegionRound[];
-  together: TogetherComparison | null;
-}
+export const plannerTableDebriefSchema = z.object({
+  planners: z.array(plannerDebriefLineSchema),
+  region: z.array(regionRoundSchema),
+  together: togetherComparisonSchema.nullable(),
+});
+/** A planner table in the debrief. */
+export type PlannerTableDebrief = z.infer<typeof plannerTableDebriefSchema>;
 
 /** One round over the whole workshop. */
-export interface RoundComparison {
-  round: number;
-  planners: number;
-  meanScore: number;
-  meanCost: number;
-  meanCo2Kg: number;
-  late: number;
-  unplanned: number;
-}
+export const roundComparisonSchema = z.object({
+  round: z.number().int(),
+  planners: z.number().int(),
+  meanScore: z.number(),
+  meanCost: z.number(),
+  meanCo2Kg: z.number(),
+  late: z.number(),
+  unplanned: z.number(),
+});
+/** One round over the whole workshop. */
+export type RoundComparison = z.infer<typeof roundComparisonSchema>;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -6,7 +6,7 @@ import { DEFAULT_PLANNER_CONFIG, DEFAULT_QUARTET_CONFIG } from "../../../server/
 import type { Db } from "../../../server/src/db/database.js";
 import { WorkshopStore } from "../../../server/src/db/store.js";
 import { WorkshopService } from "../../../server/src/workshop/service.js";
-import type { TableSummary } from "@iot/shared/workshop/api";
+import type { PlannerTableSummary, TableSummary } from "@iot/shared/workshop/api";
 import { TEST_PORT } from "../harness.js";
 import { myCarrier, plannerRoom, waitFor, type PRoom } from "../planner/harness.js";
 
@@ -72,6 +72,11 @@ export interface Overview {
   workshop: { status: string };
   participants: { id: string; name: string; tableId: string | null }[];
   tables: { id: string; number: number; status: string; participants: { name: string }[]; live: TableSummary | null }[];
+}
+
+/** A table's live summary if it is a planner region's (undefined otherwise). */
+export function plannerLive(live: TableSummary | null | undefined): PlannerTableSummary | undefined {
+  return live?.game === "planner" ? live : undefined;
 }
 
 /** Polls `probe` every 50 ms until it holds (or fails after `ms`). */

@@ -15,6 +15,7 @@ import {
   eventually,
   http,
   joinRegions,
+  plannerLive,
   startWorkshopServer,
   type Http,
   type Overview,
@@ -114,10 +115,10 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     // Round 1 by hand; the live overview shows every planner's key figures.
     await planByHand(rooms);
     overview = (await ann("GET", `/workshops/${w.id}`)).data as unknown as Overview;
-    const live = overview.tables[0]?.live;
-    expect(live).toMatchObject({ phase: "playing", paused: false, planner: { phase: "round", round: 1 } });
-    expect(live?.planner?.planners.map((p) => p.name)).toEqual(["Anna", "Chris"]);
-    for (const p of live?.planner?.planners ?? []) {
+    const live = plannerLive(overview.tables[0]?.live);
+    expect(live).toMatchObject({ game: "planner", phase: "round", round: 1, paused: false });
+    expect(live?.planners.map((p) => p.name)).toEqual(["Anna", "Chris"]);
+    for (const p of live?.planners ?? []) {
       expect(p.connected).toBe(true);
       expect(p.cost).toBeGreaterThan(0);
       expect(p.km).toBeGreaterThan(0);
@@ -125,8 +126,8 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
       expect(p.late).toBeGreaterThanOrEqual(0);
       expect(p.unplanned).toBeGreaterThanOrEqual(0);
     }
-    expect(live?.planner?.planners[0]?.cost).toBeCloseTo(anna.state.planners.get(anna.sessionId)?.cost ?? 0, 2);
-    expect(live?.planner?.clock).toBeGreaterThan(0);
+    expect(live?.planners[0]?.cost).toBeCloseTo(anna.state.planners.get(anna.sessionId)?.cost ?? 0, 2);
+    expect(live?.clock).toBeGreaterThan(0);
 
     // The facilitator ends round 1 everywhere; ending a round in review is refused.
     await ann("POST", `/workshops/${w.id}/next`);
@@ -244,7 +245,7 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     await waitFor(fenna, (s) => s.planners.size === 1, "Fenna seated");
     const overview = (await ann("GET", `/workshops/${w.id}`)).data as unknown as Overview;
     expect(fenna.state.phase).toBe("waiting");
-    expect(overview.tables[0]?.live).toMatchObject({ phase: "waiting", planner: { phase: "waiting", round: 0 } });
+    expect(overview.tables[0]?.live).toMatchObject({ game: "planner", phase: "waiting", round: 0 });
 
     const table = overview.tables[0]?.id as string;
     expect((await ann("POST", `/workshops/${w.id}/tables/${table}/next`, { action: "end" })).status).toBe(409);
@@ -265,7 +266,7 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     await fenna.leave();
     await eventually(
       async () => (await ann("GET", `/workshops/${w.id}`)).data as unknown as Overview,
-      (o) => o.tables[0]?.live?.planner?.planners[0]?.connected === false,
+      (o) => plannerLive(o.tables[0]?.live)?.planners[0]?.connected === false,
       "shown as gone",
     );
     const [back] = await joinRegions(env.sdk, guest, [tokens[0] as string]);
@@ -334,8 +335,8 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
         clock: r.state.clock,
       })),
     ).toEqual(before);
-    const live = ((await again("GET", `/workshops/${w.id}`)).data as unknown as Overview).tables[0]?.live;
-    expect(live?.planner?.planners.map((p) => [p.name, p.connected])).toEqual([
+    const live = plannerLive(((await again("GET", `/workshops/${w.id}`)).data as unknown as Overview).tables[0]?.live);
+    expect(live?.planners.map((p) => [p.name, p.connected])).toEqual([
       ["Dewi", true],
       ["Eva", true],
     ]);
