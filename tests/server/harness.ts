@@ -1,7 +1,9 @@
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
-import { createGameServer } from "../../server/src/app.js";
+import { createGameServer, type AppOptions } from "../../server/src/app.js";
 import { DEFAULT_QUARTET_CONFIG, type QuartetConfig } from "../../server/src/config.js";
+import { ManualScheduler } from "../../server/src/table/scheduler.js";
+import type { TableRoom } from "../../server/src/table/TableRoom.js";
 
 /** The port @colyseus/testing's boot() always uses. */
 export const TEST_PORT = 2568;
@@ -34,18 +36,42 @@ export interface ClientState {
 }
 export type QRoom = Room<ClientState>;
 
-/** Boots a game server on the test port with quick bots and no linger. */
+/** The longest a bot thinks before it asks under the production settings (ms): one bot's turn on the fake clock. */
+export const BOT_THINKS_MS = DEFAULT_QUARTET_CONFIG.botDelayMs[1];
+
+/** How long a player thinks before an ask in the tests (ms): enough for the rate limit to refill between asks. */
+export const PLAYER_THINKS_MS = 1_000;
+
+/** Boots `app` on the test port; the client talks to it over a real socket. */
+export async function bootApp(app: AppOptions): Promise<{ server: ColyseusTestServer; client: Client }> {
+  const server = await boot(createGameServer({ staticDir: "/nonexistent", ...app }));
+  return { server, client: new Client(`ws://127.0.0.1:${TEST_PORT}`) };
+}
+
+/** The table room `roomId` as the server holds it (the test boots the server in-process). */
+export function tableOf(server: ColyseusTestServer, roomId: string): TableRoom {
+  return server.getRoomById<TableRoom>(roomId);
+}
+
+/**
+ * Boots a game server on the test port with the production timings (bots
+ * think 700-1600 ms, a dropped seat waits 120 s, ...) and a fixed deal, on
+ * a {@link ManualScheduler}: table time moves only when the test calls
+ * `clock.advance`.
+ */
 export async function startTestServer(config: Partial<QuartetConfig> = {}): Promise<{
   server: ColyseusTestServer;
   client: Client;
+  clock: ManualScheduler;
 }> {
-  const server = await boot(
-    createGameServer({
-      quartet: { ...DEFAULT_QUARTET_CONFIG, botDelayMs: [0, 0], lingerMs: 60_000, seed: 42, ...config },
-      staticDir: "/nonexistent",
-    }),
-  );
-  return { server, client: new Client(`ws://127.0.0.1:${TEST_PORT}`) };
+  const clock = new ManualScheduler();
+  const booted = await bootApp({ quartet: { ...DEFAULT_QUARTET_CONFIG, seed: 42, ...config }, scheduler: clock });
+  return { ...booted, clock };
+}
+
+/** The same server on the rooms' own clocks (the production scheduler), for the real-time smoke test. */
+export function startRealClockServer(config: Partial<QuartetConfig> = {}): ReturnType<typeof bootApp> {
+  return bootApp({ quartet: { ...DEFAULT_QUARTET_CONFIG, seed: 42, ...config } });
 }
 
 /** Resolves when `predicate` holds for the room's state (checked on every patch). */
@@ -92,6 +118,24 @@ export function nextMessage<T>(room: QRoom, type: string, ms = 5_000): Promise<T
       resolve(m);
     });
   });
+}
+
+/** Resolves with the next state change any of `rooms` receives. */
+export function nextPatch(rooms: readonly QRoom[]): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = () => {
+      for (const r of rooms) r.onStateChange.remove(listener);
+      resolve();
+    };
+    for (const r of rooms) r.onStateChange(listener);
+  });
+}
+
+/** Lets the bot whose turn it is think as long as a bot may (on the fake clock) and waits until `room` sees its ask. */
+export async function letBotAsk(clock: ManualScheduler, room: QRoom): Promise<void> {
+  const asks = room.state.asks;
+  clock.advance(BOT_THINKS_MS);
+  await waitForState(room, (s) => s.asks > asks || s.phase !== "playing", 10_000, "a bot's ask");
 }
 
 /** Sum of hand counts + 4 x laid quartets + stock: always 20 (the protocol's invariant). */

@@ -3,6 +3,7 @@ import {
   invariantTotal,
   legalAskFor,
   openTable,
+  PLAYER_THINKS_MS,
   startTestServer,
   testRandom,
   waitForState,
@@ -52,6 +53,7 @@ describe("quartet room: a full game of 4 SDK clients", () => {
       const ask = legalAskFor(room, rnd);
       expect(ask).not.toBeNull();
       const before = rooms[0].state.asks ?? 0;
+      env.clock.advance(PLAYER_THINKS_MS);
       room.send("ask", ask);
       sent++;
       await waitForState(rooms[0], (s) => s.asks > before || s.phase === "finished");

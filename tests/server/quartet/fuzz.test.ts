@@ -57,11 +57,17 @@ describe("quartet room: seeded fuzz of bad messages during play", () => {
     const rooms = await openTable(env.client, 4, { seats: 4 });
     const rejected = new Map<string, number>(rooms.map((r) => [r.sessionId, 0]));
     const codes = new Map<string, number>();
+    // Who waits for the rejections to add up (checked with every rejection that arrives).
+    const waiting = new Set<() => void>();
+    const count = (id: string) => {
+      rejected.set(id, (rejected.get(id) ?? 0) + 1);
+      for (const check of [...waiting]) check();
+    };
     let left = 0;
     let closing = false;
     for (const r of rooms) {
       r.onMessage("rejected", (m: { code: string; message: string }) => {
-        rejected.set(r.sessionId, (rejected.get(r.sessionId) ?? 0) + 1);
+        count(r.sessionId);
         codes.set(m.code, (codes.get(m.code) ?? 0) + 1);
         expect(m.message.length).toBeGreaterThan(0);
       });
@@ -74,6 +80,22 @@ describe("quartet room: seeded fuzz of bad messages during play", () => {
     const rnd = testRandom(20261122);
     let sent = 0;
     const expected = new Map<string, number>(rooms.map((r) => [r.sessionId, 0]));
+    /** Resolves when every seat has had a rejection for each bad message it sent. */
+    const everyRejection = () =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!rooms.every((r) => (rejected.get(r.sessionId) ?? 0) >= (expected.get(r.sessionId) ?? 0))) return;
+          waiting.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiting.delete(check);
+          reject(new Error("rejections missing"));
+        }, 5_000);
+        waiting.add(check);
+        check();
+      });
     while (sent < 2_100) {
       if (rooms[0]?.state.phase !== "playing") break;
       const before = snapshot(rooms[0].state);
@@ -84,20 +106,7 @@ describe("quartet room: seeded fuzz of bad messages during play", () => {
         expected.set(sender.sessionId, (expected.get(sender.sessionId) ?? 0) + 1);
         sent++;
       }
-      await Promise.all(
-        rooms.map(
-          (r) =>
-            new Promise<void>((resolve, reject) => {
-              const deadline = Date.now() + 5_000;
-              const poll = () => {
-                if ((rejected.get(r.sessionId) ?? 0) >= (expected.get(r.sessionId) ?? 0)) resolve();
-                else if (Date.now() > deadline) reject(new Error("rejections missing"));
-                else setTimeout(poll, 5);
-              };
-              poll();
-            }),
-        ),
-      );
+      await everyRejection();
       expect(snapshot(rooms[0].state)).toBe(before);
       expect(invariantTotal(rooms[0].state)).toBe(20);
       // One legal move keeps the game going.
@@ -116,7 +125,7 @@ describe("quartet room: seeded fuzz of bad messages during play", () => {
           rejected.set(r.sessionId, 0);
           expected.set(r.sessionId, 0);
           r.onMessage("rejected", (m: { code: string }) => {
-            rejected.set(r.sessionId, (rejected.get(r.sessionId) ?? 0) + 1);
+            count(r.sessionId);
             codes.set(m.code, (codes.get(m.code) ?? 0) + 1);
           });
           r.onLeave(() => {

@@ -1,10 +1,14 @@
 import { matchMaker } from "@colyseus/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_QUARTET_CONFIG } from "../../../server/src/config.js";
 import {
+  letBotAsk,
   legalAskFor,
   nextMessage,
   openTable,
+  PLAYER_THINKS_MS,
   startTestServer,
+  tableOf,
   testRandom,
   waitForState,
   type QRoom,
@@ -12,7 +16,7 @@ import {
 
 let env: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
-  env = await startTestServer({ reconnectSeconds: 1 });
+  env = await startTestServer();
 });
 afterAll(async () => {
   await env.server.shutdown();
@@ -20,6 +24,22 @@ afterAll(async () => {
 
 function hand(room: QRoom): string[] {
   return [...(room.state.players.get(room.sessionId)?.hand ?? [])];
+}
+
+/** The reconnection window of the production settings (ms). */
+const WINDOW_MS = DEFAULT_QUARTET_CONFIG.reconnectSeconds * 1000;
+
+/** The table as the server holds it: what has happened there, with no patch in between. */
+function atServer(room: QRoom): { asks: number; turn: string; isBot(id: string): boolean | undefined } {
+  const table = tableOf(env.server, room.roomId);
+  const state = table.state as { asks: number; turn: string };
+  return { asks: state.asks, turn: state.turn, isBot: (id) => table.seats.get(id)?.isBot };
+}
+
+/** Plays the bots' turns until it is a human's turn at the table (bots think on the fake clock). */
+async function untilHumanTurn(room: QRoom): Promise<void> {
+  for (let n = 0; n < 200 && room.state.players.get(room.state.turn)?.isBot; n++) await letBotAsk(env.clock, room);
+  expect(room.state.players.get(room.state.turn)?.isBot).toBe(false);
 }
 
 describe("quartet room: joining", () => {
@@ -62,13 +82,22 @@ describe("quartet room: joining", () => {
   it("answers a flood with RATE_LIMITED and keeps the seat", async () => {
     const [room] = await openTable(env.client, 1, { seats: 4, lang: "en" });
     const codes: string[] = [];
-    room?.onMessage("rejected", (m: { code: string }) => codes.push(m.code));
+    const all = new Promise<void>((resolve) =>
+      room?.onMessage("rejected", (m: { code: string }) => {
+        codes.push(m.code);
+        if (codes.length === 60) resolve();
+      }),
+    );
     for (let i = 0; i < 60; i++) room?.send("ask", { to: "x", card: "geld-1" });
-    await new Promise((r) => setTimeout(r, 300));
+    await all;
     expect(codes).toHaveLength(60);
-    expect(codes.filter((c) => c === "RATE_LIMITED").length).toBeGreaterThanOrEqual(30);
+    // No table time passes during the flood: the burst of 20 and nothing more.
+    expect(codes.filter((c) => c === "RATE_LIMITED").length).toBe(40);
     expect(codes[0]).toBe("NOT_PLAYING");
-    await new Promise((r) => setTimeout(r, 1_000));
+    room?.send("ask", { to: "x", card: "geld-1" });
+    expect(await nextMessage(room as QRoom, "rejected")).toMatchObject({ code: "RATE_LIMITED" });
+    // A second of table time refills the bucket.
+    env.clock.advance(1_000);
     room?.send("ask", { to: "x", card: "geld-1" });
     expect(await nextMessage(room as QRoom, "rejected")).toMatchObject({ code: "NOT_PLAYING" });
     expect(room?.connection.isOpen).toBe(true);
@@ -88,6 +117,8 @@ describe("quartet room: drops, reloads and bots", () => {
     p.reconnection.enabled = false;
     p.connection.close();
     await waitForState(rooms[0] as QRoom, (s) => s.players.get(id)?.connected === false);
+    // Back just before the window closes.
+    env.clock.advance(WINDOW_MS - 1_000);
     const back = await env.client.reconnect<never>(token);
     const again = back as unknown as QRoom;
     expect(again.sessionId).toBe(id);
@@ -105,16 +136,22 @@ describe("quartet room: drops, reloads and bots", () => {
     const gone = guest.sessionId;
     guest.reconnection.enabled = false;
     guest.connection.close();
+    await waitForState(host, (s) => s.players.get(gone)?.connected === false);
+    // The seat waits the whole window (the bots play on meanwhile) ...
+    env.clock.advance(WINDOW_MS - 1);
+    expect(atServer(host).isBot(gone)).toBe(false);
+    // ... and a bot takes it when the window closes.
+    env.clock.advance(1);
     await waitForState(host, (s) => s.players.get(gone)?.isBot === true, 5_000);
     const rnd = testRandom(9);
-    const deadline = Date.now() + 30_000;
-    while (host.state.phase === "playing" && Date.now() < deadline) {
+    for (let n = 0; n < 2_000 && host.state.phase === "playing"; n++) {
       if (host.state.turn === host.sessionId) {
         const asks = host.state.asks;
+        env.clock.advance(PLAYER_THINKS_MS);
         host.send("ask", legalAskFor(host, rnd));
         await waitForState(host, (s) => s.asks > asks || s.phase !== "playing");
       } else {
-        await new Promise((r) => setTimeout(r, 10));
+        await letBotAsk(env.clock, host);
       }
     }
     expect(host.state.phase).toBe("finished");
@@ -122,20 +159,53 @@ describe("quartet room: drops, reloads and bots", () => {
     await host.leave();
   });
 
-  it("lets the seat's bot ask when the turn timer runs out", async () => {
-    const rooms = await openTable(env.client, 2, { seats: 4, bots: 2, turnSeconds: 1 });
-    const [host, guest] = rooms as [QRoom, QRoom];
+  it("lets a bot think its time before it asks", async () => {
+    const [host] = (await openTable(env.client, 1, { seats: 3, bots: 2 })) as [QRoom];
     host.send("start", {});
     await waitForState(host, (s) => s.phase === "playing");
-    await waitForState(host, (s) => s.turn === host.sessionId || s.turn === guest.sessionId, 10_000);
+    const rnd = testRandom(5);
+    while (host.state.turn === host.sessionId) {
+      const asks = host.state.asks;
+      env.clock.advance(PLAYER_THINKS_MS);
+      host.send("ask", legalAskFor(host, rnd));
+      await waitForState(host, (s) => s.asks > asks);
+    }
+    const bot = host.state.turn;
+    expect(host.state.players.get(bot)?.isBot).toBe(true);
+    const asks = host.state.asks;
+    // The bots think 700-1600 ms: after 600 ms of table time this one has not asked ...
+    env.clock.advance(600);
+    expect(atServer(host)).toMatchObject({ asks, turn: bot });
+    // ... and by 1,700 ms it has.
+    env.clock.advance(1_100);
+    await waitForState(host, (s) => s.asks > asks, 5_000, "the bot's ask");
+    expect(atServer(host).asks).toBeGreaterThan(asks);
+    await host.leave();
+  });
+
+  it("lets the seat's bot ask when the turn timer runs out", async () => {
+    const rooms = await openTable(env.client, 2, { seats: 4, bots: 2, turnSeconds: 30 });
+    const [host] = rooms as [QRoom, QRoom];
+    host.send("start", {});
+    await waitForState(host, (s) => s.phase === "playing");
+    await untilHumanTurn(host);
     const idle = host.state.turn;
-    expect(host.state.turnDeadline).toBeGreaterThan(Date.now() - 100);
-    const asked = await new Promise<{ from: string }>((resolve) => {
+    // The timer started when the turn came to the seat: at most the bot's thinking time ago.
+    const left = host.state.turnDeadline - env.clock.now();
+    expect(left).toBeLessThanOrEqual(30_000);
+    expect(left).toBeGreaterThan(30_000 - 1_600);
+    const asked = new Promise<{ from: string }>((resolve) => {
       host.onMessage("asked", (m: { from: string }) => {
         if (m.from === idle) resolve(m);
       });
     });
-    expect(asked.from).toBe(idle);
+    // Nobody moves: until the last millisecond the seat is left alone, then its bot asks for it.
+    const asks = host.state.asks;
+    env.clock.advance(left - 1);
+    expect(atServer(host)).toMatchObject({ asks, turn: idle });
+    env.clock.advance(1);
+    expect((await asked).from).toBe(idle);
+    expect(host.state.players.get(idle)?.isBot).toBe(false);
     await Promise.all(rooms.map((r) => r.leave()));
   });
 });

@@ -3,6 +3,7 @@ import { CARD_IDS } from "@iot/shared/quartet/cardIds";
 import {
   legalAskFor,
   openTable,
+  PLAYER_THINKS_MS,
   startTestServer,
   testRandom,
   waitForState,
@@ -76,6 +77,7 @@ describe("quartet room: secret hands on the wire", () => {
     for (let n = 0; n < 40 && rooms[0]?.state.phase === "playing"; n++) {
       const room = rooms.find((r) => r.sessionId === rooms[0]?.state.turn) as QRoom;
       const before = rooms[0]?.state.asks ?? 0;
+      env.clock.advance(PLAYER_THINKS_MS);
       room.send("ask", legalAskFor(room, rnd));
       await waitForState(rooms[0] as QRoom, (s) => s.asks > before);
     }

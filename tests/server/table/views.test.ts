@@ -7,7 +7,7 @@ import { quartetSeatViewSchema } from "@iot/shared/quartet/tableSchema";
 import { plannerSeatViewSchema, type PlannerSeatView } from "@iot/shared/planner/seatView";
 import { patchView, type ViewOperation } from "@iot/shared/table/patch";
 import { tableViewSchema, type TableView } from "@iot/shared/table/view";
-import { startTestServer, testRandom } from "../harness.js";
+import { PLAYER_THINKS_MS, startTestServer, testRandom } from "../harness.js";
 
 let env: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -16,6 +16,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await env.server.shutdown();
 });
+
+/** Checks of `until` waiting for the views to change (each runs on every view message). */
+const waiting = new Set<() => void>();
 
 /** A client on the view route: the view it holds after applying every `view` message, and the raw frames it got. */
 function follow<V>(room: Room) {
@@ -34,17 +37,28 @@ function follow<V>(room: Room) {
     } else if (tracker.view && m.ops && m.seq === tracker.seq + 1) tracker.view = patchView(tracker.view, m.ops);
     else tracker.gaps++;
     tracker.seq = m.seq;
+    for (const check of [...waiting]) check();
   });
   room.send("resync", {});
   return tracker;
 }
 
-async function until(what: string, holds: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!holds()) {
-    if (Date.now() > end) throw new Error(`${what} not met within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+/** Resolves when `holds` (checked with every view message any client gets). */
+function until(what: string, holds: () => boolean, ms = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!holds()) return;
+      waiting.delete(check);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      waiting.delete(check);
+      reject(new Error(`${what} not met within ${ms} ms`));
+    }, ms);
+    waiting.add(check);
+    check();
+  });
 }
 
 /** Asks for the whole view again and resolves with it. */
@@ -87,6 +101,7 @@ describe("the view route", () => {
       const ask = options[Math.floor(rnd() * options.length)];
       if (!ask) break;
       const asks = mine.history.filter((e) => e.type === "asked").length;
+      env.clock.advance(PLAYER_THINKS_MS);
       rooms[i]?.send("ask", { to: ask.to, card: ask.card });
       await until("the ask reaches every view", () =>
         views.every((v) => (v.view?.game?.history.filter((e) => e.type === "asked").length ?? 0) > asks),
