@@ -7,20 +7,36 @@ import { DEFAULT_QUARTET_CONFIG } from "../../../server/src/config.js";
 import { WorkshopStore } from "../../../server/src/db/store.js";
 import { hashPassword } from "../../../server/src/workshop/auth.js";
 import { WORKSHOP_ROOM, WorkshopService } from "../../../server/src/workshop/service.js";
+import { ManualScheduler } from "../../../server/src/table/scheduler.js";
 import { JOIN_CODE_ALPHABET } from "@iot/shared/workshop/api";
 import { freshDatabase, type TestDb } from "../db/databases.js";
-import { legalAskFor, TEST_PORT, testRandom, waitForState, type ClientState, type QRoom } from "../harness.js";
+import {
+  legalAskFor,
+  nextPatch,
+  PLAYER_THINKS_MS,
+  TEST_PORT,
+  testRandom,
+  waitForState,
+  type ClientState,
+  type QRoom,
+} from "../harness.js";
+import { eventually } from "./plannerHarness.js";
 
 const base = `http://127.0.0.1:${TEST_PORT}`;
+
+/** The tables' time: a ManualScheduler that moves only when the test says so. */
+let clock = new ManualScheduler();
 
 async function startServer(db: TestDb["db"]): Promise<ColyseusTestServer> {
   const serverKey = randomBytes(16).toString("hex");
   const service = new WorkshopService(new WorkshopStore(db), serverKey, 20_000);
+  clock = new ManualScheduler();
   return boot(
     createGameServer({
       quartet: { ...DEFAULT_QUARTET_CONFIG, botDelayMs: [0, 0], seed: 5 },
       staticDir: "/nonexistent",
       workshops: { service, serverKey },
+      scheduler: clock,
     }),
   );
 }
@@ -175,17 +191,31 @@ describe.each(["sqlite", "postgres"] as const)("workshops on %s", (dialect) => {
       const mine = rooms.find((r) => r.state.phase === "playing" && r.state.turn === r.sessionId);
       if (mine) {
         const asks = mine.state.asks;
+        clock.advance(PLAYER_THINKS_MS);
         mine.send("ask", legalAskFor(mine, rnd));
         await waitForState(mine, (s) => s.asks > asks || s.phase !== "playing");
-      } else await new Promise((res) => setTimeout(res, 5));
+      } else {
+        // A bot's turn (its ask is due at once: bots think 0 ms here), or a patch still on its way.
+        const changed = nextPatch(rooms);
+        clock.advance(0);
+        await changed;
+      }
     }
     expect(rooms.every((r) => r.state.phase === "finished")).toBe(true);
-    await new Promise((res) => setTimeout(res, 300));
 
-    const debrief = (await ann("GET", `/api/workshops/${w.id}/debrief`)).data as unknown as {
+    // What the tables produced lands: both rankings and every pick.
+    type Debrief = {
       tables: { ranking: { name: string }[]; plan: { card: string }[] }[];
       combined: { theme: string }[];
     };
+    const debrief = await eventually(
+      async () => (await ann("GET", `/api/workshops/${w.id}/debrief`)).data as unknown as Debrief,
+      (d) =>
+        d.tables.length === 2 &&
+        d.tables.every((x) => x.ranking.length === 4) &&
+        d.tables.flatMap((x) => x.plan).length === picked.size,
+      "the debrief complete",
+    );
     expect(debrief.tables).toHaveLength(2);
     for (const table of debrief.tables) expect(table.ranking).toHaveLength(4);
     const picks = debrief.tables.flatMap((x) => x.plan);
