@@ -1,12 +1,13 @@
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
-import { Client, type Room } from "@colyseus/sdk";
-import { createGameServer } from "../../../server/src/app.js";
+import type { ColyseusTestServer } from "@colyseus/testing";
+import type { Client, Room } from "@colyseus/sdk";
+import type { AppOptions } from "../../../server/src/app.js";
 import { DEFAULT_PLANNER_CONFIG, DEFAULT_QUARTET_CONFIG, type PlannerConfig } from "../../../server/src/config.js";
+import { ManualScheduler } from "../../../server/src/table/scheduler.js";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
 import type { PlannerSeatView } from "@iot/shared/planner/seatViewSchema";
 import { patchView, type ViewOperation } from "@iot/shared/table/patch";
 import type { TableView } from "@iot/shared/table/view";
-import { TEST_PORT } from "../harness.js";
+import { bootApp } from "../harness.js";
 
 /** A planner as every client decodes it. */
 export interface ClientPlanner {
@@ -47,28 +48,44 @@ export interface ClientPlannerState {
 }
 export type PRoom = Room<ClientPlannerState>;
 
-/** Boots a game server on the test port with a fast day clock and a short assistant. */
+/** The planner settings of the tests: the production timings (a day clock of 2 game minutes a second, ticking every second; a dropped seat waits 120 s), one solver worker, a short assistant and a fixed scenario. */
+function plannerApp(config: Partial<PlannerConfig>): AppOptions {
+  return {
+    quartet: DEFAULT_QUARTET_CONFIG,
+    planner: { ...DEFAULT_PLANNER_CONFIG, assistantMs: 150, solverWorkers: 1, seed: 11, ...config },
+  };
+}
+
+/** Boots a game server on the test port on a {@link ManualScheduler}: table time moves only with `clock.advance`. */
 export async function startPlannerServer(config: Partial<PlannerConfig> = {}): Promise<{
   server: ColyseusTestServer;
   client: Client;
+  clock: ManualScheduler;
 }> {
-  const server = await boot(
-    createGameServer({
-      quartet: DEFAULT_QUARTET_CONFIG,
-      planner: {
-        ...DEFAULT_PLANNER_CONFIG,
-        assistantMs: 150,
-        minutesPerSecond: 600,
-        clockTickMs: 100,
-        lingerMs: 60_000,
-        solverWorkers: 1,
-        seed: 11,
-        ...config,
-      },
-      staticDir: "/nonexistent",
-    }),
-  );
-  return { server, client: new Client(`ws://127.0.0.1:${TEST_PORT}`) };
+  const clock = new ManualScheduler();
+  return { ...(await bootApp({ ...plannerApp(config), scheduler: clock })), clock };
+}
+
+/** The same server on the rooms' own clocks (the production scheduler), for the real-time smoke test. */
+export function startRealClockPlannerServer(config: Partial<PlannerConfig> = {}): ReturnType<typeof bootApp> {
+  return bootApp(plannerApp(config));
+}
+
+/**
+ * Lets the day of the round under way run on the fake clock until it is at
+ * least `minute` (game minutes after midnight): as many of the room's ticks
+ * as that takes, in one step of table time. Waits until `room` shows it.
+ */
+export async function runDayUntil(
+  clock: ManualScheduler,
+  room: PRoom,
+  minute: number,
+  config: Pick<PlannerConfig, "minutesPerSecond" | "clockTickMs"> = DEFAULT_PLANNER_CONFIG,
+): Promise<void> {
+  const perTick = (config.minutesPerSecond * config.clockTickMs) / 1000;
+  const ticks = Math.max(0, Math.ceil((minute - room.state.clock) / perTick));
+  clock.advance(ticks * config.clockTickMs);
+  await waitFor(room, (s) => s.clock >= minute, `the day's clock at minute ${minute}`);
 }
 
 /** What the harness keeps per room: the seat's view (from the `view` messages) and who waits for it to change. */
@@ -193,6 +210,22 @@ export function next<T>(room: PRoom, type: string, ms = 10_000): Promise<T> {
       clearTimeout(timer);
       off();
       resolve(m);
+    });
+  });
+}
+
+/** Resolves with the next `event` message of type `type` (set it up before what causes the event). */
+export function nextEvent<T extends { type: string }>(room: PRoom, type: string, ms = 10_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`no "${type}" event within ${ms} ms`));
+    }, ms);
+    const off = room.onMessage("event", (e: T) => {
+      if (e.type !== type) return;
+      clearTimeout(timer);
+      off();
+      resolve(e);
     });
   });
 }

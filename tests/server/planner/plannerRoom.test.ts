@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
-import { myCarrier, next, plannerRoom, startPlannerServer, waitFor, type PRoom } from "./harness.js";
+import { DEFAULT_PLANNER_CONFIG } from "../../../server/src/config.js";
+import {
+  myCarrier,
+  next,
+  nextEvent,
+  plannerRoom,
+  runDayUntil,
+  startPlannerServer,
+  waitFor,
+  type PRoom,
+} from "./harness.js";
 import { assistAndAccept, handPlan, planOf, refused } from "./play.js";
 
 let env: Awaited<ReturnType<typeof startPlannerServer>>;
 beforeAll(async () => {
-  env = await startPlannerServer({ minutesPerSecond: 120, clockTickMs: 100 });
+  env = await startPlannerServer();
 });
 afterAll(async () => {
   await env.server.shutdown();
@@ -104,18 +114,22 @@ describe("planner room: a full 4-round game with 3 planners", () => {
     // Round 3: the day runs; a driver calls in sick at 07:00, a rush order comes at 10:30; the planners replan.
     a.send("next", {});
     await waitFor(a, (s) => s.phase === "round" && s.round === 3, "round 3");
-    await waitFor(a, () => events[0]?.some((e) => e.type === "disruption") ?? false, "a disruption reaches Anna");
+    // The day runs at its production pace (2 game minutes a second): to 07:00 is a quarter of an hour of table time.
+    expect(a.state.clock).toBe(6 * 60 + 30);
+    const disruption = nextEvent(a, "disruption");
+    await runDayUntil(env.clock, a, 7 * 60);
+    await disruption;
     expect(events[0]?.filter((e) => e.type === "disruption").every((e) => e.player === a.sessionId)).toBe(true);
     const sick = myCarrier(a) as CarrierView;
     expect(sick.unavailable.length).toBeGreaterThan(0);
     const replanned = await assistAndAccept(a);
     expect(replanned.routes.some((r) => sick.unavailable.includes(r.vehicle) && r.orders.length > 0)).toBe(false);
-    await waitFor(a, (s) => s.clock >= 10 * 60 + 40, "the clock passes 10:40", 15_000);
+    await runDayUntil(env.clock, a, 10 * 60 + 40);
     expect(myCarrier(a)?.scenario.orders.some((o) => o.id.includes("rush"))).toBe(true);
     const rush = myCarrier(a)?.scenario.orders.find((o) => o.id.includes("rush"))?.id as string;
     expect(myCarrier(a)?.kpi.unplanned).toContain(rush);
     const after = await assistAndAccept(a);
-    // Whatever else happened meanwhile (the day runs on), no vehicle that is out drives more than it already had.
+    // Whatever else happened meanwhile, no vehicle that is out drives more than it already had.
     const now = myCarrier(a) as CarrierView;
     for (const r of after.routes) {
       if (now.unavailable.includes(r.vehicle)) expect(r.orders.every((o) => now.locked.includes(o))).toBe(true);
@@ -178,20 +192,26 @@ describe("planner room: a full 4-round game with 3 planners", () => {
 
 describe("planner room: drops and bad joins", () => {
   it("gives a dropped planner the same carrier and plan back with the reconnection token", async () => {
-    const room = plannerRoom(await env.client.create("planner", { name: "Dana", planners: 1, difficulty: 1 }));
+    const room = plannerRoom(await env.client.create("planner", { name: "Dana", planners: 2, difficulty: 1 }));
+    const other = plannerRoom(await env.client.joinById(room.roomId, { name: "Eli" }));
+    await waitFor(room, (s) => s.planners.size === 2, "both seated");
     room.send("start", {});
     await waitFor(room, (s) => s.round === 1 && !!myCarrier(room), "round 1");
     const plan = handPlan(myCarrier(room) as CarrierView);
     room.send("plan", { plan });
     await waitFor(room, () => planOf(room) === JSON.stringify(plan), "plan set");
     const token = room.reconnectionToken;
+    const id = room.sessionId;
     room.reconnection.enabled = false;
     room.connection.close();
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(other, (s) => s.planners.get(id)?.connected === false, "Dana shown as gone");
+    // Back just before the reconnection window (120 s) closes.
+    env.clock.advance(DEFAULT_PLANNER_CONFIG.reconnectSeconds * 1000 - 1_000);
     const back = plannerRoom(await env.client.reconnect(token));
     await waitFor(back, () => planOf(back) === JSON.stringify(plan), "plan back after the drop");
     expect(back.state.planners.get(back.sessionId)?.connected).toBe(true);
-    await back.leave();
+    await waitFor(other, (s) => s.planners.get(id)?.connected === true, "Dana shown as back");
+    await Promise.all([back.leave(), other.leave()]);
   });
 
   it("refuses malformed join options with a clear error", async () => {
