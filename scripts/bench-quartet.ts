@@ -5,7 +5,10 @@
  * latency from `ask` sent to `asked` received, WebSocket messages per second
  * delivered to clients (state patches and room messages), and the server process's CPU and peak RSS.
  *
- * Usage: npm run bench:quartet -- --tables N [--rate R] [--duration S] [--port P] [--processes K] [--json]
+ * Usage: npm run bench:quartet -- --tables N [--rate R] [--duration S] [--port P] [--processes K] [--views] [--json]
+ * With --views the clients join as the project's own client does (`views: true`):
+ * they keep their seat's view from the `view` messages and read hands and turns
+ * from it; without, they read the contract's synchronised state.
  * With --processes K > 1, K server processes share Colyseus' Redis presence and
  * driver (--redis URL, a database this benchmark empties first), clients spread
  * over them, and CPU and RSS are summed over the processes.
@@ -19,6 +22,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { Client, type Room } from "@colyseus/sdk";
 import { Redis } from "ioredis";
+import { patchViewInPlace, type ViewOperation } from "@iot/shared/table/patch";
 import { percentile, procStats, slope } from "./benchStats.js";
 
 const { values } = parseArgs({
@@ -30,8 +34,10 @@ const { values } = parseArgs({
     processes: { type: "string", default: "1" },
     redis: { type: "string", default: "redis://127.0.0.1:6379/8" },
     json: { type: "boolean", default: false },
+    views: { type: "boolean", default: false },
   },
 });
+const views = values.views === true;
 const tables = Number(values.tables);
 const rate = Number(values.rate);
 const duration = Number(values.duration);
@@ -58,15 +64,75 @@ let measuring = false;
 let asksSent = 0;
 let errors = 0;
 
+/** What a client on the view route knows: its seat's view, kept from the `view` messages. */
+type SeatViewLike = {
+  turn: string | null;
+  phase: string;
+  hand: string[];
+  players: { id: string; handCount: number }[];
+  history: { type: string }[];
+};
+const seatViews = new WeakMap<object, { view: { game: SeatViewLike | null } | null; seq: number }>();
+
+function followView(room: Room<TableState>, changed: () => void): void {
+  const entry = { view: null as { game: SeatViewLike | null } | null, seq: 0 };
+  seatViews.set(room, entry);
+  room.onMessage("view", (m: { seq: number; full?: { game: SeatViewLike | null }; ops?: ViewOperation[] }) => {
+    if (m.full !== undefined) entry.view = m.full;
+    // In place: 2,000 clients in one load generator cannot copy their views on every patch.
+    else if (entry.view && m.ops && m.seq === entry.seq + 1) patchViewInPlace(entry.view, m.ops);
+    else return room.send("resync", {});
+    entry.seq = m.seq;
+    changed();
+  });
+  room.send("resync", {});
+}
+
+/** Asks so far in the seat's view. */
+const asksSeen = (room: Room<TableState>) =>
+  seatViews.get(room)?.view?.game?.history.filter((e) => e.type === "asked").length ?? 0;
+
+/** The turn, phase, own hand and every player's count, from the view or from the contract's state. */
+function seen(
+  room: Room<TableState>,
+): { phase: string; turn: string; hand: string[]; counts: Map<string, number> } | null {
+  if (views) {
+    const game = seatViews.get(room)?.view?.game;
+    if (!game) return null;
+    return {
+      phase: game.phase,
+      turn: game.turn ?? "",
+      hand: game.hand,
+      counts: new Map(game.players.map((p) => [p.id, p.handCount])),
+    };
+  }
+  const state = room.state;
+  if (!state) return null;
+  const counts = new Map<string, number>();
+  state.players.forEach((p, id) => counts.set(id, p.handCount));
+  return { phase: state.phase, turn: state.turn, hand: [...(state.players.get(room.sessionId)?.hand ?? [])], counts };
+}
+
 class Table {
   rooms: Room<TableState>[] = [];
-  pending: { at: number; from: string } | null = null;
+  pending: { at: number; from: string; asks: number } | null = null;
   constructor(private readonly client: Client) {}
 
   async open(): Promise<void> {
-    const host = await this.client.create<TableState>("quartet", { name: "Host", seats: 4 });
+    const host = await this.client.create<TableState>("quartet", { name: "Host", seats: 4, views });
     this.rooms = [host];
-    for (let i = 1; i < 4; i++) this.rooms.push(await this.client.joinById<TableState>(host.roomId, { name: `P${i}` }));
+    for (let i = 1; i < 4; i++)
+      this.rooms.push(await this.client.joinById<TableState>(host.roomId, { name: `P${i}`, views }));
+    if (views) {
+      // The answer to an ask is the host's view showing it (view clients get no `asked` message).
+      this.rooms.forEach((r) =>
+        followView(r, () => {
+          if (r !== host || !this.pending || asksSeen(r) <= this.pending.asks) return;
+          if (measuring) latencies.push(performance.now() - this.pending.at);
+          this.pending = null;
+        }),
+      );
+    }
     for (const room of this.rooms) {
       const events = room.connection.events as { onmessage?: (e: MessageEvent) => void };
       const decode = events.onmessage;
@@ -90,7 +156,7 @@ class Table {
 
   /** Lets the player whose turn it is ask once; reopens the table when its game is over. */
   async tick(): Promise<void> {
-    const state = this.rooms[0]?.state;
+    const state = this.rooms[0] ? seen(this.rooms[0]) : null;
     if (!state || this.pending) return;
     if (state.phase === "finished") {
       await Promise.all(this.rooms.map((r) => r.leave(true).catch(() => undefined)));
@@ -99,20 +165,24 @@ class Table {
     }
     if (state.phase !== "playing") return;
     const room = this.rooms.find((r) => r.sessionId === state.turn);
-    const me = room?.state.players.get(room.sessionId);
-    if (!room || !me) return;
-    const hand = [...(me.hand ?? [])];
+    const mine = room ? seen(room) : null;
+    if (!room || !mine) return;
+    const hand = mine.hand;
     const themes = new Set(hand.map((c) => c.slice(0, c.lastIndexOf("-"))));
     const wanted: string[] = [];
     for (const t of themes) for (let n = 1; n <= 4; n++) if (!hand.includes(`${t}-${n}`)) wanted.push(`${t}-${n}`);
     const targets: string[] = [];
-    room.state.players.forEach((p, id) => {
-      if (id !== room.sessionId && p.handCount > 0) targets.push(id);
+    mine.counts.forEach((count, id) => {
+      if (id !== room.sessionId && count > 0) targets.push(id);
     });
     if (wanted.length === 0 || targets.length === 0) return;
     const card = wanted[Math.floor(Math.random() * wanted.length)];
     const to = targets[Math.floor(Math.random() * targets.length)];
-    this.pending = { at: performance.now(), from: room.sessionId };
+    this.pending = {
+      at: performance.now(),
+      from: room.sessionId,
+      asks: views && this.rooms[0] ? asksSeen(this.rooms[0]) : 0,
+    };
     asksSent++;
     room.send("ask", { to, card });
   }

@@ -3,7 +3,7 @@ import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { Lang } from "@iot/shared/protocol";
 import { createRng, type Rng } from "@iot/shared/rng";
-import { moveOf, type Accepted, type Audience, type TablePlayer } from "@iot/shared/table/definition";
+import { moveOf, type Accepted, type Outgoing, type TablePlayer } from "@iot/shared/table/definition";
 import { diffViews } from "@iot/shared/table/patch";
 import { RESYNC_MESSAGE, VIEW_MESSAGE, type TableView } from "@iot/shared/table/view";
 import type { TableSummary } from "@iot/shared/workshop/api";
@@ -73,6 +73,8 @@ export class TableRoom extends Room {
   private moveNo = 0;
   private lastMoveAt = 0;
   private disposed = false;
+  /** Timers running now: the room's clock runs them inside its patch, which sends what they changed. */
+  private inTimer = 0;
   private turnDeadline = 0;
   private timers: Timer[] = [];
   private lingering = false;
@@ -184,7 +186,13 @@ export class TableRoom extends Room {
   /** Runs `run` after `ms` on the table's time; cleared when the room is disposed. */
   later(run: () => void, ms: number): Timer {
     return (this.scheduler as Scheduler).setTimeout(() => {
-      if (!this.disposed) run();
+      if (this.disposed) return;
+      this.inTimer++;
+      try {
+        run();
+      } finally {
+        this.inTimer--;
+      }
     }, ms);
   }
 
@@ -476,7 +484,7 @@ export class TableRoom extends Room {
     const result = move.apply(this.game, parsed.data, { player, now: this.now(), rng: this.rng });
     if (!result.ok) return result.rejection;
     if (move.query) {
-      if (result.reply) this.deliverTo({ to: "player", player }, result.reply.type, result.reply.payload);
+      if (result.reply) this.deliverTo({ audience: { to: "player", player }, ...result.reply });
       return null;
     }
     if (from === "player") this.lastMoveAt = this.now();
@@ -491,26 +499,34 @@ export class TableRoom extends Room {
     this.moveNo++;
     this.write();
     for (const event of result.events) {
-      for (const out of game.deliver(event, result.state)) this.deliverTo(out.audience, out.type, out.payload);
+      for (const out of game.deliver(event, result.state)) this.deliverTo(out);
     }
-    if (result.reply && player) this.deliverTo({ to: "player", player }, result.reply.type, result.reply.payload);
+    if (result.reply && player) this.deliverTo({ audience: { to: "player", player }, ...result.reply });
     for (const effect of result.effects ?? []) this.runEffect(effect);
     if (result.events.length > 0) this.policy.events(this, result.events);
     this.schedule();
     this.policy.changed(this);
+    // The move's patch goes out now, and the messages staged after it with it: no wait for the patch
+    // interval. A timer's move is already inside a patch (the room's clock ticks there).
+    if (this.inTimer === 0) this.broadcastPatch();
   }
 
   /**
-   * Sends a message a move caused. It goes out after the next state patch,
-   * so a client that reads the synchronised state (the contract's) has the
-   * state the message describes when it arrives; clients on the view route
-   * got their view before it in any case.
+   * Sends a message a move caused. It goes out after the move's state patch
+   * (which `commit` sends at once), so a client that reads the synchronised
+   * state (the contract's) has the state the message describes when it
+   * arrives; clients on the view route got their view before it in any case.
    */
-  private deliverTo(audience: Audience, type: string, payload: unknown): void {
-    if (audience.to === "all") return this.broadcast(type, payload, { afterNextPatch: true });
-    const client = this.clients.getById(audience.player);
-    if (audience.to === "player") client?.send(type, payload, { afterNextPatch: true });
-    else this.broadcast(type, payload, client ? { except: client, afterNextPatch: true } : { afterNextPatch: true });
+  private deliverTo(out: Outgoing): void {
+    const { audience, type, payload } = out;
+    const skip = out.inView ? [...this.viewers.keys()].flatMap((id) => this.clients.getById(id) ?? []) : [];
+    const target = audience.to === "all" ? undefined : this.clients.getById(audience.player);
+    if (audience.to === "player") {
+      if (target && !skip.includes(target)) target.send(type, payload, { afterNextPatch: true });
+      return;
+    }
+    const except = audience.to === "others" && target ? [...skip, target] : skip;
+    this.broadcast(type, payload, except.length > 0 ? { except, afterNextPatch: true } : { afterNextPatch: true });
   }
 
   private runEffect(effect: { kind: string; player: string }): void {

@@ -55,7 +55,8 @@ const all = { to: "all" } as const;
  * The quartet as the table host plays it: `ask` and `pick` moves over the
  * pure rules (`rules.ts`, `actionPlan.ts`), the seat view as the only thing a
  * seat learns, `chooseAsk` as the bot, and the public contract's messages
- * (`asked` for every ask, `event` for the rest, a drawn card for the drawer only).
+ * (`asked` for every ask, `event` for the rest, a drawn card for the drawer
+ * only), all of which a client on the view route finds in its view's history.
  */
 export const quartetGame: GameDefinition<
   QuartetTable,
@@ -123,15 +124,20 @@ export const quartetGame: GameDefinition<
         return [];
       case "asked": {
         const { from, to, card, got } = event;
-        return [{ audience: all, type: "asked", payload: { from, to, card, got } }];
+        return [{ audience: all, type: "asked", payload: { from, to, card, got }, inView: true }];
       }
       case "drew":
         return [
-          { audience: { to: "player", player: event.player }, type: "event", payload: event },
-          { audience: { to: "others", player: event.player }, type: "event", payload: eventForSeat(event, "") },
+          { audience: { to: "player", player: event.player }, type: "event", payload: event, inView: true },
+          {
+            audience: { to: "others", player: event.player },
+            type: "event",
+            payload: eventForSeat(event, ""),
+            inView: true,
+          },
         ];
       default:
-        return [{ audience: all, type: "event", payload: event }];
+        return [{ audience: all, type: "event", payload: event, inView: true }];
     }
   },
 };

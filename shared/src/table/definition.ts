@@ -27,6 +27,8 @@ export interface Outgoing {
   audience: Audience;
   type: string;
   payload: unknown;
+  /** What it says is in the receiver's view too: clients on the view route do not get it. */
+  inView?: boolean;
 }
 
 /**

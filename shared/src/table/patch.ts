@@ -60,3 +60,8 @@ export function diffViews(before: unknown, after: unknown): ViewOperation[] {
 export function patchView<T>(view: T, ops: readonly ViewOperation[]): T {
   return applyPatch(view, ops as Operation[], false, false).newDocument;
 }
+
+/** Applies `ops` to `view` itself (for holders of many views that never need the old one, like a load generator). */
+export function patchViewInPlace<T>(view: T, ops: readonly ViewOperation[]): T {
+  return applyPatch(view, ops as Operation[], false, true).newDocument;
+}

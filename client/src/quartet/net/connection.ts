@@ -62,9 +62,6 @@ export class TableConnection extends Emitter<NetEvents> {
       this.emit("state", this.state);
       for (const event of events) this.emit("event", event);
     });
-    // The contract's messages (`asked`, `event`) carry nothing the view does not.
-    room.onMessage("asked", () => undefined);
-    room.onMessage("event", () => undefined);
     onChecked(room, "rejected", quartetMessages.server.rejected, ({ code, message }) =>
       this.emit("rejected", { code, message, text: rejectionText(code, message) }),
     );
