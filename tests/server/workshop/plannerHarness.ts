@@ -1,38 +1,36 @@
 import { randomBytes } from "node:crypto";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
-import { Client } from "@colyseus/sdk";
-import { createGameServer } from "../../../server/src/app.js";
+import type { ColyseusTestServer } from "@colyseus/testing";
+import type { Client } from "@colyseus/sdk";
 import { DEFAULT_PLANNER_CONFIG, DEFAULT_QUARTET_CONFIG } from "../../../server/src/config.js";
 import type { Db } from "../../../server/src/db/database.js";
 import { WorkshopStore } from "../../../server/src/db/store.js";
+import type { ManualScheduler } from "../../../server/src/table/scheduler.js";
 import { WorkshopService } from "../../../server/src/workshop/service.js";
 import type { PlannerTableSummary, TableSummary } from "@iot/shared/workshop/api";
-import { TEST_PORT } from "../harness.js";
+import { bootApp, TEST_PORT } from "../harness.js";
 import { myCarrier, plannerRoom, waitFor, type PRoom } from "../planner/harness.js";
 
-/** A game server with workshops on `db`: a short assistant and a day clock of 120 game minutes a second. */
+/**
+ * A game server with workshops on `db`, with the production timings (a day
+ * clock of 2 game minutes a second ticking every second, a table starting
+ * with whoever came 30 s after it opened, a dropped seat waiting 120 s), one
+ * solver worker, a short assistant and a fixed scenario. The tables run on
+ * `clock` when given (a {@link ManualScheduler}: table time moves only with
+ * its `advance`), else on the rooms' own clocks.
+ */
 export async function startWorkshopServer(
   db: Db,
+  clock?: ManualScheduler,
 ): Promise<{ server: ColyseusTestServer; service: WorkshopService; sdk: Client }> {
   const serverKey = randomBytes(16).toString("hex");
-  const service = new WorkshopService(new WorkshopStore(db), serverKey, 20_000);
-  const server = await boot(
-    createGameServer({
-      quartet: DEFAULT_QUARTET_CONFIG,
-      planner: {
-        ...DEFAULT_PLANNER_CONFIG,
-        assistantMs: 150,
-        minutesPerSecond: 120,
-        clockTickMs: 100,
-        lingerMs: 60_000,
-        solverWorkers: 1,
-        seed: 11,
-      },
-      staticDir: "/nonexistent",
-      workshops: { service, serverKey },
-    }),
-  );
-  return { server, service, sdk: new Client(`ws://127.0.0.1:${TEST_PORT}`) };
+  const service = new WorkshopService(new WorkshopStore(db), serverKey);
+  const { server, client } = await bootApp({
+    quartet: DEFAULT_QUARTET_CONFIG,
+    planner: { ...DEFAULT_PLANNER_CONFIG, assistantMs: 150, solverWorkers: 1, seed: 11 },
+    workshops: { service, serverKey },
+    ...(clock ? { scheduler: clock } : {}),
+  });
+  return { server, service, sdk: client };
 }
 
 export interface Reply {

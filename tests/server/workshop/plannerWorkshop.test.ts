@@ -4,10 +4,13 @@ import { WorkshopStore } from "../../../server/src/db/store.js";
 import { hashPassword } from "../../../server/src/workshop/auth.js";
 import { PLANNER_CSV_COLUMNS } from "../../../server/src/workshop/plannerDebrief.js";
 import { WORKSHOP_PLANNER_ROOM } from "../../../server/src/workshop/service.js";
+import { ManualScheduler } from "../../../server/src/table/scheduler.js";
+import type { PlannerTable } from "@iot/shared/planner/game/definition";
 import type { RoundResult } from "@iot/shared/planner/game/index";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import { freshDatabase, type TestDb } from "../db/databases.js";
-import { myCarrier, next, plannerRoom, waitFor, type PRoom } from "../planner/harness.js";
+import { tableOf } from "../harness.js";
+import { myCarrier, next, plannerRoom, runDayUntil, waitFor, type PRoom } from "../planner/harness.js";
 import { assistAndAccept, handPlan, planOf, refused } from "../planner/play.js";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
 import {
@@ -22,6 +25,9 @@ import {
 } from "./plannerHarness.js";
 
 const COMPETENCE_KEYS = ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"];
+
+/** A workshop table starts with whoever came this long after it opened (the production default, ms). */
+const GRACE_MS = 30_000;
 
 /** Signs Ann in and creates a planner workshop; returns its id and join code. */
 async function plannerWorkshop(
@@ -60,12 +66,17 @@ async function planByHand(rooms: readonly PRoom[]): Promise<void> {
 describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (dialect) => {
   let t: TestDb;
   let env: Awaited<ReturnType<typeof startWorkshopServer>>;
+  /** The tables' time: it moves only when the test says so. */
+  let clock: ManualScheduler;
   const reopened: Db[] = [];
   beforeAll(async () => {
     t = await freshDatabase(dialect);
     await new WorkshopStore(t.db).addFacilitator("ann@example.org", await hashPassword("correct-horse-battery"));
-    env = await startWorkshopServer(t.db);
+    clock = new ManualScheduler();
+    env = await startWorkshopServer(t.db, clock);
   });
+  /** The region's game as the server holds it (no patch in between); null before it starts. */
+  const atServer = (roomId: string) => (tableOf(env.server, roomId).game as PlannerTable | null)?.game ?? null;
   afterAll(async () => {
     await env?.server.shutdown();
     for (const db of reopened) await db.destroy();
@@ -147,7 +158,8 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     // Round 3: the day runs; Anna replans with the assistant.
     await ann("POST", `/workshops/${w.id}/next`);
     await allAt(rooms, "round", 3);
-    await waitFor(anna, (s) => s.clock > 7 * 60, "the day runs");
+    // The day runs (2 game minutes a second of table time), past the driver who calls in sick at 07:00.
+    await runDayUntil(clock, anna, 7 * 60 + 2);
     await assistAndAccept(anna);
     await ann("POST", `/workshops/${w.id}/next`, { action: "end" });
     await allAt(rooms, "review", 3);
@@ -252,12 +264,11 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     expect((await ann("POST", `/workshops/${w.id}/tables/${table}/next`)).data).toMatchObject({
       tables: [{ id: table }],
     });
-    const asked = Date.now();
     await waitFor(fenna, (s) => s.phase === "round" && s.round === 1 && myCarrier(fenna) !== null, "round 1");
     expect(fenna.state.planners.size).toBe(1);
-    // The workshop's 5 minutes per round: the round ends on its own then.
-    expect(fenna.state.roundEndsAt).toBeGreaterThanOrEqual(asked + 5 * 60_000 - 1_000);
-    expect(fenna.state.roundEndsAt).toBeLessThanOrEqual(Date.now() + 5 * 60_000);
+    // The workshop's 5 minutes per round, from when the facilitator started it.
+    const endsAt = clock.now() + 5 * 60_000;
+    expect(fenna.state.roundEndsAt).toBe(endsAt);
     await expect(env.sdk.joinById(lobby.table.roomId, { token: tokens[1] })).rejects.toThrow();
 
     // Fenna closes the page and comes back with her token: the same carrier and plan.
@@ -273,10 +284,43 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     expect({ plan: planOf(back as PRoom), orders: myCarrier(back as PRoom)?.scenario.orders.map((o) => o.id) }).toEqual(
       before,
     );
+    // The round ends on its own when its 5 minutes are up, not a millisecond before.
+    clock.advance(endsAt - clock.now() - 1);
+    expect(atServer(lobby.table.roomId)).toMatchObject({ phase: "round", round: 1 });
+    clock.advance(1);
+    await waitFor(back as PRoom, (s) => s.phase === "review" && s.round === 1, "round 1 ended by its timer");
     const closed = new Promise<number>((resolve) => (back as PRoom).onLeave((code) => resolve(code)));
     const ended = (await ann("POST", `/workshops/${w.id}/end`)).data as unknown as Overview;
     expect(ended.workshop.status).toBe("ended");
     expect(ended.tables[0]?.status).toBe("ended");
+    await closed;
+  });
+
+  it("starts a region on its own with whoever came, the grace time after the first arrival when nobody came at first", async () => {
+    const ann = http();
+    const w = await plannerWorkshop(ann, "Wie komt er");
+    const guest = http("en");
+    const tokens = await joinAll(guest, w.code, ["Hans", "Ilse"]);
+    await ann("POST", `/workshops/${w.id}/tables/form`);
+    await ann("POST", `/workshops/${w.id}/start`);
+    const lobby = (await guest("GET", "/lobby", undefined, tokens[0])).data as unknown as { table: { roomId: string } };
+    const roomId = lobby.table.roomId;
+    // Nobody comes within the grace time: the region does not start empty.
+    clock.advance(GRACE_MS + 15_000);
+    expect(tableOf(env.server, roomId).started).toBe(false);
+    // Hans comes: the grace time starts again; Ilse never comes.
+    const hans = plannerRoom(await env.sdk.joinById(roomId, { token: tokens[0], lang: "en" }));
+    hans.onMessage("event", () => undefined);
+    await waitFor(hans, (s) => s.planners.size === 1, "Hans seated");
+    expect(hans.state.phase).toBe("waiting");
+    clock.advance(GRACE_MS - 1);
+    expect(tableOf(env.server, roomId).started).toBe(false);
+    clock.advance(1);
+    await waitFor(hans, (s) => s.phase === "round" && s.round === 1 && myCarrier(hans) !== null, "round 1");
+    expect(hans.state.planners.size).toBe(1);
+    expect(atServer(roomId)).toMatchObject({ phase: "round", round: 1 });
+    const closed = new Promise<number>((resolve) => hans.onLeave((code) => resolve(code)));
+    await ann("POST", `/workshops/${w.id}/end`);
     await closed;
   });
 
@@ -298,12 +342,12 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     await ann("POST", `/workshops/${w.id}/next`);
     await ann("POST", `/workshops/${w.id}/next`);
     await allAt(rooms, "round", 3);
-    await waitFor(rooms[0] as PRoom, (s) => s.clock >= 8 * 60, "the day runs to 08:00");
+    await runDayUntil(clock, rooms[0] as PRoom, 8 * 60);
 
     // Paused, so that the day stands still while we look; the pause is kept over the restart.
     const endsAt = (rooms[0] as PRoom).state.roundEndsAt;
-    expect(endsAt).toBeGreaterThan(Date.now());
-    const pausedAt = Date.now();
+    expect(endsAt).toBeGreaterThan(clock.now());
+    const pausedAt = clock.now();
     await ann("POST", `/workshops/${w.id}/pause`);
     await Promise.all(rooms.map((r) => waitFor(r, (s) => s.paused, "paused")));
     const before = rooms.map((r) => ({
@@ -318,7 +362,9 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
     await env.server.shutdown();
     const db = await t.reopen();
     reopened.push(db);
-    env = await startWorkshopServer(db);
+    // The new process's clock goes on from the old one's, a minute of downtime later.
+    clock = new ManualScheduler(clock.now() + 60_000);
+    env = await startWorkshopServer(db, clock);
     expect(await env.service.restoreTables()).toBe(1);
     expect(await env.service.restoreTables()).toBe(0);
 
@@ -341,15 +387,17 @@ describe.each(["sqlite", "postgres"] as const)("planner workshops on %s", (diale
       ["Eva", true],
     ]);
 
-    const resumedAt = Date.now();
+    const resumedAt = clock.now();
     await again("POST", `/workshops/${w.id}/resume`);
     const first = rooms[0] as PRoom;
     // The 30-minute round goes on with what it had left when it was paused, not a fresh 30 minutes.
     await waitFor(first, (s) => s.roundEndsAt > 0, "the round timer runs again");
     const left = endsAt - pausedAt;
-    expect(first.state.roundEndsAt - resumedAt).toBeGreaterThan(left - 5_000);
-    expect(first.state.roundEndsAt - Date.now()).toBeLessThanOrEqual(left + 1_000);
-    await waitFor(first, (s) => !s.paused && s.clock > (before[0]?.clock ?? 0), "the day's clock runs on");
+    expect(first.state.roundEndsAt).toBe(resumedAt + left);
+    await waitFor(first, (s) => !s.paused, "resumed");
+    const stood = before[0]?.clock ?? 0;
+    expect(first.state.clock).toBe(stood);
+    await runDayUntil(clock, first, stood + 1);
     await assistAndAccept(first);
     for (const round of [3, 4]) {
       await again("POST", `/workshops/${w.id}/next`);
