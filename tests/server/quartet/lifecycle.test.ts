@@ -139,6 +139,9 @@ describe("quartet room: drops, reloads and bots", () => {
     await waitForState(host, (s) => s.players.get(gone)?.connected === false);
     // The seat waits the whole window (the bots play on meanwhile) ...
     env.clock.advance(WINDOW_MS - 1);
+    // (A closed window hands the seat over a few promise steps later: a round trip to the room first.)
+    host.send("start", {});
+    expect(await nextMessage(host, "rejected")).toMatchObject({ code: "ALREADY_STARTED" });
     expect(atServer(host).isBot(gone)).toBe(false);
     // ... and a bot takes it when the window closes.
     env.clock.advance(1);
