@@ -13,7 +13,7 @@ import { openStream } from "./sse.js";
 /** What the tests read of a pushed overview and lobby. */
 interface PushedOverview {
   participants: { name: string }[];
-  tables: { status: string; live: { game: string; asks?: number } | null }[];
+  tables: { status: string; roomId: string; live: { game: string; asks?: number } | null }[];
 }
 interface PushedLobby {
   table: { status: string; roomId: string } | null;
@@ -149,6 +149,27 @@ describe("scale-out: two server processes on Redis and PostgreSQL", () => {
     }
     await Promise.all(rooms.map((r) => waitForState(r, (s) => s.phase === "playing", 15_000)));
     const rnd = testRandom(4);
+    // One ask at each table first, and a's stream shows it (the table on process b's too).
+    const roomIds = [...new Set(rooms.map((r) => r.roomId))];
+    expect(roomIds).toHaveLength(2);
+    for (const [table, roomId] of roomIds.entries()) {
+      const seated = rooms.filter((r) => r.roomId === roomId);
+      await waitForState(
+        seated[0] as QRoom,
+        (s) => seated.some((r) => r.sessionId === s.turn) || s.phase !== "playing",
+      );
+      const mine = seated.find((r) => r.state.turn === r.sessionId);
+      if (!mine) continue;
+      const asks = mine.state.asks;
+      mine.send("ask", legalAskFor(mine, rnd));
+      await waitForState(mine, (s) => s.asks > asks);
+      await watch.waitFor<PushedOverview>(
+        "overview",
+        (o) => o.tables.some((t) => t.roomId === mine.roomId && (t.live?.asks ?? 0) > 0),
+        10_000,
+        `table ${table + 1}'s ask pushed to a`,
+      );
+    }
     const deadline = Date.now() + 60_000;
     while (rooms.some((r) => r.state.phase !== "finished") && Date.now() < deadline) {
       const mine = rooms.find((r) => r.state.phase === "playing" && r.state.turn === r.sessionId);
@@ -167,11 +188,12 @@ describe("scale-out: two server processes on Redis and PostgreSQL", () => {
       "both tables finished, pushed to a",
     );
     const pushed = watch.events.filter((e) => e.event === "overview").map((e) => e.data as PushedOverview);
-    for (const table of [0, 1])
+    for (const [table, roomId] of roomIds.entries()) {
       expect(
-        pushed.some((o) => (o.tables[table]?.live?.asks ?? 0) > 0),
+        pushed.some((o) => o.tables.some((t) => t.roomId === roomId && (t.live?.asks ?? 0) > 0)),
         `table ${table + 1}'s asks pushed`,
       ).toBe(true);
+    }
     watch.close();
     await new Promise((r) => setTimeout(r, 300));
     // The results of both tables are in the shared database, seen from either process.

@@ -1,5 +1,3 @@
-import type { Room } from "@colyseus/core";
-
 /** A timer that can be cancelled. */
 export interface Timer {
   clear(): void;
@@ -7,7 +5,7 @@ export interface Timer {
 
 /**
  * Time as the table host sees it: the current epoch milliseconds and timers.
- * In production the room's own clock; in tests a {@link ManualScheduler}
+ * In production Node's timers ({@link timerScheduler}); in tests a {@link ManualScheduler}
  * whose time moves only when the test says so.
  */
 export interface Scheduler {
@@ -15,11 +13,32 @@ export interface Scheduler {
   setTimeout(run: () => void, ms: number): Timer;
 }
 
-/** The room's Colyseus clock (its timers are cleared when the room is disposed) and the wall clock. */
-export function roomScheduler(room: Pick<Room, "clock">): Scheduler {
+/**
+ * Node's own timers and the wall clock, for one room: `clear()` (on dispose)
+ * cancels every timer still waiting. The room's Colyseus clock is not used,
+ * so a table needs no patch loop to keep its time.
+ */
+export function timerScheduler(): Scheduler & { clear(): void } {
+  const live = new Set<ReturnType<typeof setTimeout>>();
   return {
     now: () => Date.now(),
-    setTimeout: (run, ms) => room.clock.setTimeout(run, ms),
+    setTimeout(run, ms) {
+      const handle = setTimeout(() => {
+        live.delete(handle);
+        run();
+      }, ms);
+      live.add(handle);
+      return {
+        clear: () => {
+          clearTimeout(handle);
+          live.delete(handle);
+        },
+      };
+    },
+    clear() {
+      for (const handle of live) clearTimeout(handle);
+      live.clear();
+    },
   };
 }
 

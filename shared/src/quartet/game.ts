@@ -6,7 +6,7 @@ import { applyPick, type PlanPick } from "./actionPlan.js";
 import { chooseAsk, type BotLevel } from "./bots/index.js";
 import { renamePlayer } from "./rename.js";
 import { applyAsk, newGame } from "./rules.js";
-import { eventForSeat, seatView, type SeatView } from "./seatView.js";
+import { eventForSeat, seatView, seatViewFromHistory, type SeatView } from "./seatView.js";
 import type { QuartetEvent, QuartetState, RankEntry, Rejection, TableSettings } from "./types.js";
 
 /** A quartet table's whole game: the rules' state, the event log and the region's action plan. Plain JSON. */
@@ -50,6 +50,39 @@ function ruled(table: QuartetTable, result: ReturnType<typeof applyAsk>): Result
 }
 
 const all = { to: "all" } as const;
+
+/** What every seat's view of one table state shares: the players' public part, and whether any card was drawn. */
+const sharedViews = new WeakMap<QuartetTable, { players: SeatView["players"]; drew: boolean }>();
+
+/**
+ * The seat view of `player` ({@link seatView} with the plan and ranking),
+ * built so that seats share what they may all see: the players' part is
+ * made once per state, and without a drawn card (the only private event)
+ * the history is the log itself, not a copy per seat.
+ */
+function seatViewOf(table: QuartetTable, player: string): QuartetSeatView {
+  let shared = sharedViews.get(table);
+  if (!shared) {
+    shared = {
+      players: seatViewFromHistory(table.game, "", []).players,
+      drew: table.log.some((e) => e.type === "drew"),
+    };
+    sharedViews.set(table, shared);
+  }
+  const game = table.game;
+  return {
+    me: player,
+    settings: game.settings,
+    phase: game.phase,
+    turn: game.turn,
+    players: shared.players,
+    hand: game.hands[player] ?? [],
+    stockCount: game.stock.length,
+    history: shared.drew ? table.log.map((e) => eventForSeat(e, player)) : table.log,
+    picks: table.picks,
+    ranking: game.ranking,
+  };
+}
 
 /**
  * The quartet as the table host plays it: `ask` and `pick` moves over the
@@ -100,11 +133,7 @@ export const quartetGame: GameDefinition<
     },
   },
   turn: (table) => (table.game.phase === "playing" ? table.game.turn : null),
-  view: (table, player) => ({
-    ...seatView(table.game, player, table.log),
-    picks: table.picks,
-    ranking: table.game.ranking,
-  }),
+  view: (table, player) => seatViewOf(table, player),
   bot(table, player, rng: Rng) {
     const ask = chooseAsk(table.botLevel, seatView(table.game, player, table.log), rng);
     return ask ? { type: "ask", payload: { to: ask.to, card: ask.card } } : null;

@@ -19,7 +19,10 @@ function diffInto(before: Json, after: Json, path: string, out: ViewOperation[])
   if (Array.isArray(before) && Array.isArray(after)) {
     const local: ViewOperation[] = [];
     const common = Math.min(before.length, after.length);
-    for (let i = 0; i < common; i++) diffInto(before[i], after[i], `${path}/${i}`, local);
+    // Items that are the same object are skipped in a tight loop (a log that grew shares all its old items).
+    let same = 0;
+    while (same < common && before[same] === after[same]) same++;
+    for (let i = same; i < common; i++) diffInto(before[i], after[i], `${path}/${i}`, local);
     for (let i = common; i < after.length; i++) local.push({ op: "add", path: `${path}/-`, value: after[i] });
     for (let i = before.length - 1; i >= after.length; i--) local.push({ op: "remove", path: `${path}/${i}` });
     // An array that shifted (an item taken off the front) is cheaper sent whole than item by item.

@@ -205,14 +205,14 @@ describe.each(["sqlite", "postgres"] as const)("workshops on %s", (dialect) => {
 
     // What the tables produced lands: both rankings and every pick.
     type Debrief = {
-      tables: { ranking: { name: string }[]; plan: { card: string }[] }[];
+      tables: { status: string; ranking: { name: string }[]; plan: { card: string }[] }[];
       combined: { theme: string }[];
     };
     const debrief = await eventually(
       async () => (await ann("GET", `/api/workshops/${w.id}/debrief`)).data as unknown as Debrief,
       (d) =>
         d.tables.length === 2 &&
-        d.tables.every((x) => x.ranking.length === 4) &&
+        d.tables.every((x) => x.ranking.length === 4 && x.status === "finished") &&
         d.tables.flatMap((x) => x.plan).length === picked.size,
       "the debrief complete",
     );

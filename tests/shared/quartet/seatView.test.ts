@@ -49,3 +49,39 @@ describe("legalAsks", () => {
     expect(cards.size).toBe(4 * 4 - 1);
   });
 });
+
+describe("the table host's seat view (quartetGame.view)", () => {
+  it("is the rules' seat view with the plan and the ranking, for every seat, with and without a drawn card", async () => {
+    const { quartetGame } = await import("@iot/shared/quartet/game");
+    const { seatView } = await import("@iot/shared/quartet/seatView");
+    const { createRng } = await import("@iot/shared/rng");
+    for (const stockHandSize of [0, 5]) {
+      const players = ["a", "b", "c"].map((id) => ({ id, name: id, isBot: true }));
+      const settings = { missPassesTo: "asked" as const, allowBluff: false, stockHandSize, emptyHand: "out" as const };
+      const rng = createRng(9);
+      const setup = quartetGame.setup(players, { settings, botLevel: "easy" }, { now: 0, rng, seed: 9 });
+      if (!setup.ok) throw new Error("setup failed");
+      let table = setup.state;
+      for (let n = 0; n < 60 && table.game.phase === "playing"; n++) {
+        const turn = quartetGame.turn(table) as string;
+        const ask = quartetGame.bot?.(table, turn, rng);
+        if (!ask) break;
+        const next = quartetGame.moves.ask.apply(table, ask.payload as { to: string; card: string }, {
+          player: turn,
+          now: 0,
+          rng,
+        });
+        if (!next.ok) throw new Error(next.rejection.code);
+        table = next.state;
+        for (const p of players) {
+          expect(quartetGame.view(table, p.id)).toEqual({
+            ...seatView(table.game, p.id, table.log),
+            picks: table.picks,
+            ranking: table.game.ranking,
+          });
+        }
+      }
+      if (stockHandSize > 0) expect(table.log.some((e) => e.type === "drew")).toBe(true);
+    }
+  });
+});
