@@ -521,6 +521,32 @@ export class TableRoom extends Room {
 
   /** Takes an accepted outcome: the new state is written, its events sent, its effects run, what comes next scheduled. */
   private commit(result: Accepted<unknown, unknown>, player: string | null): void {
+    const corked = this.cork();
+    try {
+      this.applyOutcome(result, player);
+    } finally {
+      for (const socket of corked) socket.uncork();
+    }
+  }
+
+  /**
+   * Holds back every client's socket writes until the move is sent whole, so
+   * a client's view, patch and messages of one move leave in one write.
+   */
+  private cork(): { uncork(): void }[] {
+    const sockets: { cork(): void; uncork(): void }[] = [];
+    for (const client of this.clients) {
+      const socket = (client as { ref?: { _socket?: { cork?: unknown; uncork?: unknown } } }).ref?._socket;
+      if (socket && typeof socket.cork === "function" && typeof socket.uncork === "function") {
+        const s = socket as { cork(): void; uncork(): void };
+        s.cork();
+        sockets.push(s);
+      }
+    }
+    return sockets;
+  }
+
+  private applyOutcome(result: Accepted<unknown, unknown>, player: string | null): void {
     const game = this.binding.game;
     this.game = result.state;
     this.moveNo++;

@@ -56,7 +56,8 @@ describe("quartet room: a full game of 4 SDK clients", () => {
       env.clock.advance(PLAYER_THINKS_MS);
       room.send("ask", ask);
       sent++;
-      await waitForState(rooms[0], (s) => s.asks > before || s.phase === "finished");
+      // Every client has the move before the next one is chosen from their states.
+      await Promise.all(rooms.map((r) => waitForState(r, (s) => s.asks > before || s.phase === "finished")));
     }
     for (const r of rooms) await waitForState(r, (s) => s.phase === "finished");
     expect(sent).toBeGreaterThan(10);

@@ -113,7 +113,7 @@ describe("quartet room: seeded fuzz of bad messages during play", () => {
       const turnRoom = rooms.find((r) => r.sessionId === rooms[0]?.state.turn) as QRoom;
       const asks = rooms[0].state.asks;
       turnRoom.send("ask", legalAskFor(turnRoom, rnd));
-      await waitForState(rooms[0], (s) => s.asks > asks || s.phase === "finished");
+      await Promise.all(rooms.map((r) => waitForState(r, (s) => s.asks > asks || s.phase === "finished")));
       if ((rooms[0].state.phase as string) === "finished") {
         // Start a new table so the flood continues during play.
         closing = true;

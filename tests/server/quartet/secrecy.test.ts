@@ -79,7 +79,7 @@ describe("quartet room: secret hands on the wire", () => {
       const before = rooms[0]?.state.asks ?? 0;
       env.clock.advance(PLAYER_THINKS_MS);
       room.send("ask", legalAskFor(room, rnd));
-      await waitForState(rooms[0] as QRoom, (s) => s.asks > before);
+      await Promise.all(rooms.map((r) => waitForState(r, (s) => s.asks > before)));
     }
     expect(leaks).toEqual([]);
     await Promise.all(rooms.map((r) => r.leave()));
