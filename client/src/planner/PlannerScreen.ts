@@ -10,6 +10,7 @@
  * grips in the lists (planner/drag.ts).
  */
 // The desk's styles, before map.css (imported by map.ts) so the map's rules still come after them.
+import { canAskAssistant, offersExchange, roundRule } from "@iot/shared/planner/game/roundRules";
 import "./planner.css";
 import type { Plan } from "@iot/shared/planner/evaluate";
 import type { PlannerEvent } from "@iot/shared/planner/game/types";
@@ -100,10 +101,10 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
       "header",
       { className: "planner-header" },
       h("h1", {}, t("pl.title")),
-      s.round > 0
+      roundRule(s.round)
         ? h("h2", { id: "pl-round" }, t("pl.round", { round: s.round, name: t(`pl.rounds.${s.round - 1}`) }))
         : h("p", { role: "status" }, t("pl.waiting", { code: conn.code })),
-      s.round > 0 ? h("p", { id: "pl-clock" }, t("pl.clock", { time: hhmm(s.clock) })) : null,
+      roundRule(s.round) ? h("p", { id: "pl-clock" }, t("pl.clock", { time: hhmm(s.clock) })) : null,
       s.phase === "round" && s.roundEndsAt > 0
         ? h("p", { id: "pl-timer", role: "timer", "aria-live": "off" }, timeLeft(s.roundEndsAt))
         : null,
@@ -247,7 +248,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
     );
     const changes = c.proposal ? planDiff(c.plan, c.proposal) : [];
     const assistant =
-      editable && s.round >= 2
+      editable && canAskAssistant(s)
         ? h(
             "section",
             { className: "planner-assistant" },
@@ -314,7 +315,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
       map,
       trucks,
       unplanned,
-      s.round === 4 && s.phase === "round" ? exchange(s) : null,
+      offersExchange(s) ? exchange(s) : null,
       standings(s),
       results(),
     );

@@ -4,8 +4,7 @@ import { StateView } from "@colyseus/schema";
 import type { Lang } from "@iot/shared/protocol";
 import { createRng, type Rng } from "@iot/shared/rng";
 import { moveOf, type Accepted, type Outgoing, type TablePlayer } from "@iot/shared/table/definition";
-import { diffViews } from "@iot/shared/table/patch";
-import { RESYNC_MESSAGE, VIEW_MESSAGE, type SeatPublic, type TableView } from "@iot/shared/table/view";
+import { RESYNC_MESSAGE, type SeatPublic, type TableView } from "@iot/shared/table/view";
 import type { TableSummary } from "@iot/shared/workshop/api";
 import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "./binding.js";
 import { TokenBucket } from "./rateLimit.js";
@@ -13,6 +12,7 @@ import { freeSeat, inSeatOrder, type Seat } from "./seats.js";
 import { timerScheduler, type Scheduler, type Timer } from "./scheduler.js";
 import type { TableSnapshot } from "./snapshot.js";
 import type { TableCommand, TableCommandResult } from "./control.js";
+import { ViewRoute } from "./viewRoute.js";
 
 /** HTTP status of a refused create or join (the SDK shows the message). */
 const BAD_OPTIONS = 400;
@@ -88,8 +88,7 @@ export class TableRoom extends Room {
   /** Effects under way, by kind and player: a second request waits for the first. */
   private pending = new Set<string>();
   /** Clients on the view route, by session id: the last view each was sent and its number. */
-  private viewers = new Map<string, { view: TableView<unknown> | null; seq: number; ready: boolean }>();
-  private lastSeats: SeatPublic[] | null = null;
+  private views = new ViewRoute();
 
   override onCreate(raw: unknown): void {
     if (!this.scheduler) {
@@ -112,10 +111,7 @@ export class TableRoom extends Room {
     this.onMessage("start", (client) => this.guard(client, () => this.onStart(client)));
     this.onMessage(RESYNC_MESSAGE, (client) =>
       this.guard(client, () => {
-        const viewer = this.viewers.get(client.sessionId);
-        if (!viewer) return { code: "BAD_MESSAGE" };
-        viewer.view = null;
-        viewer.ready = true;
+        if (!this.views.resync(client.sessionId)) return { code: "BAD_MESSAGE" };
         this.pushViews();
         return null;
       }),
@@ -137,12 +133,11 @@ export class TableRoom extends Room {
   }
 
   override onJoin(client: Client, options: Record<string, unknown>, auth?: unknown): void {
-    if (this.binding.views === "always" || options?.views === true)
-      this.viewers.set(client.sessionId, { view: null, seq: 0, ready: false });
+    if (this.binding.views === "always" || options?.views === true) this.views.add(client.sessionId);
     try {
       this.policy.join(this, client, options ?? {}, auth);
     } catch (e) {
-      this.viewers.delete(client.sessionId);
+      this.views.remove(client.sessionId);
       if (e instanceof BadOptions) throw new ServerError(BAD_OPTIONS, e.message);
       throw e;
     }
@@ -165,13 +160,12 @@ export class TableRoom extends Room {
   }
 
   override onReconnect(client: Client): void {
-    const viewer = this.viewers.get(client.sessionId);
-    if (viewer) viewer.view = null;
+    this.views.reconnected(client.sessionId);
     this.setConnected(client.sessionId, true);
   }
 
   override onLeave(client: Client): void {
-    this.viewers.delete(client.sessionId);
+    this.views.remove(client.sessionId);
     const seat = this.seats.get(client.sessionId);
     if (!seat) return;
     if (!this.game) {
@@ -381,7 +375,7 @@ export class TableRoom extends Room {
   /** Adds the seat to the synchronised state; a client off the view route gets its own seat's secrets through its StateView. */
   private giveView(client: Client, seat: Seat): void {
     const own = this.projection.addSeat(seat);
-    if (!own || this.viewers.has(client.sessionId)) return;
+    if (!own || this.views.has(client.sessionId)) return;
     client.view = new StateView();
     client.view.add(own);
   }
@@ -391,31 +385,9 @@ export class TableRoom extends Room {
     this.pushViews();
   }
 
-  /** The seats as every view shows them; the same array as last time while nothing in it changed. */
-  private publicSeats(): SeatPublic[] {
-    const seats = inSeatOrder(this.seats.values()).map(({ id, name, seat, isBot, connected, role, regionPhase }) => ({
-      id,
-      name,
-      seat,
-      isBot,
-      connected,
-      role,
-      regionPhase,
-    }));
-    const last = this.lastSeats;
-    const same =
-      last !== null &&
-      last.length === seats.length &&
-      seats.every((s, i) => {
-        const o = last[i] as SeatPublic;
-        return (Object.keys(s) as (keyof SeatPublic)[]).every((k) => s[k] === o[k]);
-      });
-    if (!same) this.lastSeats = seats;
-    return this.lastSeats as SeatPublic[];
-  }
-
   /** What seat `id` sees of the table: the seats and host state, and the game's view for that seat. */
-  private tableView(id: string, seats: SeatPublic[]): TableView<unknown> {
+  viewOf(id: string, seats: SeatPublic[]): TableView<unknown> | null {
+    if (!this.seats.has(id)) return null;
     return {
       me: id,
       host: this.hostId,
@@ -427,31 +399,14 @@ export class TableRoom extends Room {
     };
   }
 
-  /**
-   * Sends every client on the view route what changed in its view: the whole
-   * view when it asks (`resync`: once its handlers are in place, and whenever
-   * it missed a step) and after a reconnect, else the JSON patch from the
-   * last one. Sent before the events of a move, so a client
-   * has the state an event describes when the event arrives.
-   */
+  /** A client of this room by session id. */
+  client(id: string): Client | undefined {
+    return this.clients.getById(id);
+  }
+
+  /** Sends the view route's clients what changed; before the events of a move, so a client has the state an event describes. */
   private pushViews(): void {
-    if (this.viewers.size === 0) return;
-    const seats = this.publicSeats();
-    for (const [id, viewer] of this.viewers) {
-      const client = this.clients.getById(id);
-      if (!viewer.ready || !client || !this.seats.has(id)) continue;
-      const view = this.tableView(id, seats);
-      if (viewer.view === null) {
-        viewer.seq++;
-        client.send(VIEW_MESSAGE, { seq: viewer.seq, full: view });
-      } else {
-        const ops = diffViews(viewer.view, view);
-        if (ops.length === 0) continue;
-        viewer.seq++;
-        client.send(VIEW_MESSAGE, { seq: viewer.seq, ops });
-      }
-      viewer.view = view;
-    }
+    this.views.push(this);
   }
 
   private changed(): void {
@@ -572,7 +527,7 @@ export class TableRoom extends Room {
    */
   private deliverTo(out: Outgoing, afterPatch = true): void {
     const { audience, type, payload } = out;
-    const skip = out.inView ? [...this.viewers.keys()].flatMap((id) => this.clients.getById(id) ?? []) : [];
+    const skip = out.inView ? this.views.ids().flatMap((id) => this.clients.getById(id) ?? []) : [];
     const target = audience.to === "all" ? undefined : this.clients.getById(audience.player);
     const options = afterPatch ? { afterNextPatch: true } : {};
     if (audience.to === "player") {
