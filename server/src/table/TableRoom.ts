@@ -89,6 +89,8 @@ export class TableRoom extends Room {
   private pending = new Set<string>();
   /** Clients on the view route, by session id: the last view each was sent and its number. */
   private views = new ViewRoute();
+  /** Clients that read the synchronised state (the contract's route), by session id. */
+  private readers = new Set<string>();
 
   override onCreate(raw: unknown): void {
     if (!this.scheduler) {
@@ -134,10 +136,12 @@ export class TableRoom extends Room {
 
   override onJoin(client: Client, options: Record<string, unknown>, auth?: unknown): void {
     if (this.binding.views === "always" || options?.views === true) this.views.add(client.sessionId);
+    else this.readers.add(client.sessionId);
     try {
       this.policy.join(this, client, options ?? {}, auth);
     } catch (e) {
       this.views.remove(client.sessionId);
+      this.readers.delete(client.sessionId);
       if (e instanceof BadOptions) throw new ServerError(BAD_OPTIONS, e.message);
       throw e;
     }
@@ -166,6 +170,7 @@ export class TableRoom extends Room {
 
   override onLeave(client: Client): void {
     this.views.remove(client.sessionId);
+    this.readers.delete(client.sessionId);
     const seat = this.seats.get(client.sessionId);
     if (!seat) return;
     if (!this.game) {
@@ -380,8 +385,14 @@ export class TableRoom extends Room {
     client.view.add(own);
   }
 
+  /**
+   * Mirrors the table into the synchronised state, while some client reads
+   * it (a contract client: the mirror is brought up to date before its join
+   * completes, since every join writes), and sends the view route its views.
+   * A table whose clients all take the view route sends no state patches.
+   */
   private write(): void {
-    this.projection.write(this.view());
+    if (this.readers.size > 0) this.projection.write(this.view());
     this.pushViews();
   }
 

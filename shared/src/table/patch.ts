@@ -22,7 +22,8 @@ function diffInto(before: Json, after: Json, path: string, out: ViewOperation[])
     // Items that are the same object are skipped in a tight loop (a log that grew shares all its old items).
     let same = 0;
     while (same < common && before[same] === after[same]) same++;
-    for (let i = same; i < common; i++) diffInto(before[i], after[i], `${path}/${i}`, local);
+    for (let i = same; i < common; i++)
+      if (before[i] !== after[i]) diffInto(before[i], after[i], `${path}/${i}`, local);
     for (let i = common; i < after.length; i++) local.push({ op: "add", path: `${path}/-`, value: after[i] });
     for (let i = before.length - 1; i >= after.length; i--) local.push({ op: "remove", path: `${path}/${i}` });
     // An array that shifted (an item taken off the front) is cheaper sent whole than item by item.
@@ -33,15 +34,17 @@ function diffInto(before: Json, after: Json, path: string, out: ViewOperation[])
   }
   const a = before as Record<string, Json>;
   const b = after as Record<string, Json>;
-  for (const key of Object.keys(a)) {
-    if (!Object.hasOwn(b, key) || b[key] === undefined) {
-      if (a[key] !== undefined) out.push({ op: "remove", path: `${path}/${escape(key)}` });
-    } else diffInto(a[key], b[key], `${path}/${escape(key)}`, out);
+  for (const key in a) {
+    if (!Object.hasOwn(a, key)) continue;
+    const av = a[key];
+    const bv = Object.hasOwn(b, key) ? b[key] : undefined;
+    if (av === bv || av === undefined) continue;
+    if (bv === undefined) out.push({ op: "remove", path: `${path}/${escape(key)}` });
+    else diffInto(av, bv, `${path}/${escape(key)}`, out);
   }
-  for (const key of Object.keys(b)) {
-    if (b[key] !== undefined && (!Object.hasOwn(a, key) || a[key] === undefined)) {
-      out.push({ op: "add", path: `${path}/${escape(key)}`, value: b[key] });
-    }
+  for (const key in b) {
+    if (!Object.hasOwn(b, key) || b[key] === undefined || (Object.hasOwn(a, key) && a[key] !== undefined)) continue;
+    out.push({ op: "add", path: `${path}/${escape(key)}`, value: b[key] });
   }
 }
 

@@ -7,7 +7,15 @@ import { quartetSeatViewSchema } from "@iot/shared/quartet/tableSchema";
 import { plannerSeatViewSchema, type PlannerSeatView } from "@iot/shared/planner/seatView";
 import { patchView, type ViewOperation } from "@iot/shared/table/patch";
 import { tableViewSchema, type TableView } from "@iot/shared/table/view";
-import { PLAYER_THINKS_MS, startTestServer, testRandom } from "../harness.js";
+import {
+  invariantTotal,
+  legalAskFor,
+  PLAYER_THINKS_MS,
+  startTestServer,
+  testRandom,
+  waitForState,
+  type QRoom,
+} from "../harness.js";
 
 let env: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -149,5 +157,52 @@ describe("the view route", () => {
     expect(await resync<PlannerSeatView>(a)).toEqual(va.view);
     expect(va.gaps + vb.gaps).toBe(0);
     await Promise.all([a.leave(), b.leave()]);
+  });
+});
+
+describe("a table of both routes", () => {
+  it("keeps the contract's state right for a contract client among view clients", async () => {
+    const host = await env.client.create("quartet", { name: "Host", seats: 4, views: true });
+    const rooms = [host];
+    for (let i = 1; i < 3; i++) rooms.push(await env.client.joinById(host.roomId, { name: `P${i}`, views: true }));
+    const views = rooms.map((r) => follow<QuartetSeatView>(r));
+    await until("the view clients are in", () => views.every((v) => v.view?.seats.length === 3));
+    const reader = (await env.client.joinById(host.roomId, { name: "Reader" })) as unknown as QRoom;
+    await waitForState(reader, (s) => s.players.size === 4);
+    host.send("start", {});
+    await until("the deal", () => views.every((v) => (v.view?.game?.hand.length ?? 0) > 0));
+    await waitForState(
+      reader,
+      (s) => s.phase === "playing" && (s.players.get(reader.sessionId)?.hand?.length ?? 0) > 0,
+    );
+    const rnd = testRandom(5);
+    for (let n = 0; n < 20; n++) {
+      const game = views[0]?.view?.game;
+      if (!game || game.phase !== "playing") break;
+      const before = game.history.filter((e) => e.type === "asked").length;
+      const i = rooms.findIndex((r) => r.sessionId === game.turn);
+      if (i >= 0) {
+        const mine = views[i]?.view?.game as QuartetSeatView;
+        const ask = legalAsks(mine)[Math.floor(rnd() * legalAsks(mine).length)];
+        if (!ask) break;
+        env.clock.advance(PLAYER_THINKS_MS);
+        rooms[i]?.send("ask", { to: ask.to, card: ask.card });
+      } else {
+        const ask = legalAskFor(reader, rnd);
+        if (!ask) break;
+        env.clock.advance(PLAYER_THINKS_MS);
+        reader.send("ask", ask);
+      }
+      await until("the ask in every view", () =>
+        views.every((v) => (v.view?.game?.history.filter((e) => e.type === "asked").length ?? 0) > before),
+      );
+      await waitForState(reader, (s) => s.asks > before);
+      // The reader's state says what the views say: counts, quartets, turn.
+      const view = views[0]?.view?.game as QuartetSeatView;
+      expect(invariantTotal(reader.state)).toBe(20);
+      for (const p of view.players) expect(reader.state.players.get(p.id)?.handCount).toBe(p.handCount);
+      expect(reader.state.turn).toBe(view.turn ?? "");
+    }
+    await Promise.all([...rooms, reader].map((r) => r.leave()));
   });
 });

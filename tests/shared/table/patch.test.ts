@@ -35,3 +35,14 @@ describe("view patches", () => {
     expect(diffViews({ a: 1, gone: 2 }, { a: 1 })).toEqual([{ op: "remove", path: "/gone" }]);
   });
 });
+
+describe("view patches with keys that are undefined", () => {
+  it("treat an undefined key as absent, as JSON does", () => {
+    const ops = diffViews({ a: undefined, b: 1 }, { a: 2, b: undefined });
+    expect(ops).toEqual([
+      { op: "remove", path: "/b" },
+      { op: "add", path: "/a", value: 2 },
+    ]);
+    expect(patchView({ b: 1 }, ops)).toEqual({ a: 2 });
+  });
+});
