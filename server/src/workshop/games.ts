@@ -9,6 +9,7 @@ import type { TableRow, WorkshopRow } from "../db/schema.js";
 import type { Seat } from "../table/seats.js";
 import type { WorkshopSnapshot } from "../table/snapshot.js";
 import { savePlannerResults } from "./plannerResults.js";
+import { rulesOf } from "./wire.js";
 
 /** What a table's writes need: where to write, and who sat where at that moment. */
 export interface PersistContext {
@@ -59,7 +60,7 @@ const quartet: WorkshopGame = {
     botLevel: w.bot_level,
     lang: w.lang === "en" ? "en" : "nl",
     turnSeconds: w.turn_seconds,
-    rules: JSON.parse(w.rules) as unknown,
+    rules: rulesOf(w.rules),
   }),
   stateSchema: quartetTableSchema,
   async persist(ctx, events, state) {

@@ -43,8 +43,8 @@ const gameOf = (w: Pick<WorkshopRow, "game">): WorkshopGame => (w.game === "plan
 const statusOf = (w: Pick<WorkshopRow, "status">): WorkshopStatus => oneOf(WORKSHOP_STATUSES, w.status, "lobby");
 const tableStatusOf = (t: Pick<TableRow, "status">): TableStatus => oneOf(TABLE_STATUSES, t.status, "forming");
 
-/** The house rules stored as JSON text; rules it cannot read count as none. */
-function rulesOf(json: string): QuartetRules {
+/** The house rules stored as JSON text, checked with zod; rules it cannot read count as none. */
+export function rulesOf(json: string): QuartetRules {
   try {
     const parsed = quartetRulesSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : {};
