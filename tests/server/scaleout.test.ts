@@ -154,18 +154,19 @@ describe("scale-out: two server processes on Redis and PostgreSQL", () => {
     expect(roomIds).toHaveLength(2);
     for (const [table, roomId] of roomIds.entries()) {
       const seated = rooms.filter((r) => r.roomId === roomId);
-      await waitForState(
-        seated[0] as QRoom,
-        (s) => seated.some((r) => r.sessionId === s.turn) || s.phase !== "playing",
-      );
-      const mine = seated.find((r) => r.state.turn === r.sessionId);
-      if (!mine) continue;
+      // Wait (the bots play in between) until one of the table's humans has the turn by their own state.
+      let mine: QRoom | undefined;
+      for (const until = Date.now() + 20_000; !mine && Date.now() < until;) {
+        mine = seated.find((r) => r.state.phase === "playing" && r.state.turn === r.sessionId);
+        if (!mine) await new Promise((r) => setTimeout(r, 5));
+      }
+      if (!mine) throw new Error(`no human's turn at table ${table + 1}`);
       const asks = mine.state.asks;
       mine.send("ask", legalAskFor(mine, rnd));
       await waitForState(mine, (s) => s.asks > asks);
       await watch.waitFor<PushedOverview>(
         "overview",
-        (o) => o.tables.some((t) => t.roomId === mine.roomId && (t.live?.asks ?? 0) > 0),
+        (o) => o.tables.some((t) => t.roomId === roomId && (t.live?.asks ?? 0) > 0),
         10_000,
         `table ${table + 1}'s ask pushed to a`,
       );
@@ -176,7 +177,8 @@ describe("scale-out: two server processes on Redis and PostgreSQL", () => {
       if (mine) {
         const asks = mine.state.asks;
         mine.send("ask", legalAskFor(mine, rnd));
-        await waitForState(mine, (s) => s.asks > asks || s.phase !== "playing");
+        // The ask is answered, or the state had moved on before it arrived (then it was refused).
+        await waitForState(mine, (s) => s.asks > asks || s.turn !== mine.sessionId || s.phase !== "playing");
       } else await new Promise((r) => setTimeout(r, 5));
     }
     expect(rooms.every((r) => r.state.phase === "finished")).toBe(true);
