@@ -558,7 +558,10 @@ class Seat<S> {
   }
 
   count(type: string, match: (m: unknown) => boolean = () => true): number {
-    return (this.messages.get(type) ?? []).filter((m) => match(m.payload)).length;
+    const sent = (this.messages.get(type) ?? []).filter((m) => match(m.payload)).length;
+    // A client on the view route gets no `asked`: the ask is in its view's history.
+    const history = (this.view as { game?: { history?: { type: string }[] } } | null)?.game?.history ?? [];
+    return sent + history.filter((e) => e.type === type && match(e)).length;
   }
 
   /** Whether message `n` (from 0) of `type` that matches has arrived, and a state patch after it. */
@@ -625,6 +628,7 @@ async function act<S>(
   send: () => void,
 ): Promise<"ok" | "rejected" | "no patch"> {
   const n0 = seats.map((s) => s.count(type, match));
+  const p0 = seats.map((s) => s.patches);
   const mine = n0[seats.indexOf(actor)] as number;
   const r0 = actor.rejections.length;
   send();
@@ -639,7 +643,10 @@ async function act<S>(
     5000,
     `every client's ${type} message`,
   );
-  const all = () => seats.every((s, i) => s.patchedAfter(type, match, n0[i] as number));
+  // The view route sends no state patch; on the state's route the action's patch may come before or after its message.
+  if (seats.every((s) => s.view !== null)) return "ok";
+  const all = () =>
+    seats.every((s, i) => s.patchedAfter(type, match, n0[i] as number) || s.patches > (p0[i] as number));
   return (await until(all, PATCH_WAIT_MS)) ? "ok" : "no patch";
 }
 
