@@ -17,8 +17,8 @@ import type {
   TogetherComparison,
 } from "@iot/shared/workshop/plannerDebrief";
 import { lang, t } from "../i18n/index.js";
+import { h, type JSX } from "preact";
 import { barChart, columnChart, seriesColor, type Bar } from "../ui/charts.js";
-import { h } from "../ui/dom.js";
 
 /** `x` in the chosen language's notation with exactly `digits` decimals. */
 const num = (x: number, digits = 0) =>
@@ -42,13 +42,13 @@ const roundBars = <R extends { round: number }>(rows: readonly R[], value: (r: R
     color: roundColor(r.round),
   }));
 
-const figure = (caption: string, chart: SVGSVGElement) =>
+const figure = (caption: string, chart: JSX.Element) =>
   h("figure", { className: "chart" }, h("figcaption", {}, caption), chart);
 
 const th = (text: string, scope: "col" | "row" = "col") => h("th", { scope }, text);
 
 /** The rounds over the whole workshop: a chart each for score, cost, CO2, late and unplanned, and the numbers as a table. */
-export function plannerRoundsSection(rounds: readonly RoundComparison[]): HTMLElement {
+export function plannerRoundsSection(rounds: readonly RoundComparison[]): JSX.Element {
   const chart = (id: string, caption: string, value: (r: RoundComparison) => number, digits: number) =>
     figure(caption, columnChart({ id, name: caption, bars: roundBars(rounds, value, digits) }));
   return h(
@@ -89,10 +89,10 @@ export function plannerRoundsSection(rounds: readonly RoundComparison[]): HTMLEl
             h(
               "tbody",
               {},
-              ...rounds.map((r) =>
+              rounds.map((r) =>
                 h(
                   "tr",
-                  { "data-round": r.round },
+                  { key: r.round, "data-round": r.round },
                   th(roundHead(r.round), "row"),
                   h("td", {}, String(r.planners)),
                   h("td", {}, num(r.meanScore, 2)),
@@ -109,7 +109,7 @@ export function plannerRoundsSection(rounds: readonly RoundComparison[]): HTMLEl
 }
 
 /** A planner side by side with the others: their profile as bars and their rounds as a table. */
-function plannerCard(p: PlannerDebriefLine, index: number): HTMLElement {
+function plannerCard(p: PlannerDebriefLine, index: number): JSX.Element {
   const color = seriesColor(index);
   const profileName = t("ws.plProfile", { name: p.name });
   const profile = p.profile;
@@ -159,10 +159,10 @@ function plannerCard(p: PlannerDebriefLine, index: number): HTMLElement {
           h(
             "tbody",
             {},
-            ...p.rounds.map((r) =>
+            p.rounds.map((r) =>
               h(
                 "tr",
-                { "data-round": r.round },
+                { key: r.round, "data-round": r.round },
                 th(roundHead(r.round), "row"),
                 h("td", {}, num(r.cost)),
                 h("td", {}, num(r.km)),
@@ -179,7 +179,7 @@ function plannerCard(p: PlannerDebriefLine, index: number): HTMLElement {
 }
 
 /** Round 4 against round 3: what the region saved by exchanging, as a sentence and a table. */
-function togetherPart(c: TogetherComparison | null): HTMLElement[] {
+function togetherPart(c: TogetherComparison | null): JSX.Element[] {
   if (!c) return [h("p", { "data-together": "open" }, t("ws.plTogetherOpen"))];
   return [
     h(
@@ -228,7 +228,7 @@ function togetherPart(c: TogetherComparison | null): HTMLElement[] {
 }
 
 /** The region's km and CO2 per round as two charts. */
-function regionCharts(region: readonly RegionRound[]): HTMLElement {
+function regionCharts(region: readonly RegionRound[]): JSX.Element {
   if (region.length === 0) return h("p", {}, t("ws.plNoResults"));
   const km = t("ws.plRegionKm");
   const co2 = t("ws.plRegionCo2");
@@ -241,19 +241,23 @@ function regionCharts(region: readonly RegionRound[]): HTMLElement {
 }
 
 /** A planner table (region) of the debrief: the planners side by side, the region per round and round 4 against round 3. */
-export function plannerTableSection(tb: Debrief["tables"][number]): HTMLElement {
+export function plannerTableSection(tb: Debrief["tables"][number]): JSX.Element {
   const pt: PlannerTableDebrief = tb.planner ?? { planners: [], region: [], together: null };
   return h(
     "section",
-    { className: "panel planner-debrief-table", "data-debrief-table": tb.number },
+    { key: tb.number, className: "panel planner-debrief-table", "data-debrief-table": tb.number },
     h("h2", {}, t("ws.table", { number: tb.number }), " · ", t(`ws.tableStatus_${tb.status}`)),
     h("h3", {}, t("ws.plPlannersHead")),
     pt.planners.length === 0
       ? h("p", {}, t("ws.plNoResults"))
-      : h("div", { className: "planner-cards" }, ...pt.planners.map((p, i) => plannerCard(p, i))),
+      : h(
+          "div",
+          { className: "planner-cards" },
+          pt.planners.map((p, i) => plannerCard(p, i)),
+        ),
     h("h3", {}, t("ws.plRegion")),
     regionCharts(pt.region),
     h("h3", {}, t("ws.plTogether")),
-    ...togetherPart(pt.together),
+    togetherPart(pt.together),
   );
 }

@@ -4,7 +4,7 @@
  * 1 + 1 = 4. Drawn as inline SVG, without text (the words are real text
  * next to it).
  */
-import { h, render, type JSX } from "preact";
+import { h, type JSX } from "preact";
 
 const SLEEPERS = Array.from({ length: 9 }, (_, i) => 10 + i * 12.5);
 
@@ -17,13 +17,6 @@ export function brandMarkView(className = ""): JSX.Element {
     h("rect", { x: 2, y: 12, width: 116, height: 6, rx: 3, fill: "#d9482b" }),
     h("rect", { x: 2, y: 30, width: 116, height: 6, rx: 3, fill: "#1f5fbf" }),
   );
-}
-
-/** The mark as an SVG element, for screens built without Preact (decorative: hidden from screen readers). */
-export function brandMark(className = ""): SVGSVGElement {
-  const box = document.createElement("div");
-  render(brandMarkView(className), box);
-  return box.firstElementChild as SVGSVGElement;
 }
 
 /** Colours of the two rails, shared with the Phaser card back. */

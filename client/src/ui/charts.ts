@@ -4,8 +4,8 @@
  * white panel), and each chart is one image for assistive technology
  * (`role="img"`) whose name holds the title and every value.
  */
+import { h, type ComponentChild, type JSX } from "preact";
 import { cycle, OKABE_ITO } from "./palette.js";
-import { svg } from "./svg.js";
 
 /** Text colour of values and labels (the app's ink; AA on white). */
 const INK = "#13212e";
@@ -46,22 +46,26 @@ const scaleMax = (bars: readonly Bar[], max?: number) => {
   return top > 0 ? top : 1;
 };
 
-const frame = (spec: ChartSpec, width: number, height: number) =>
-  svg("svg", {
-    viewBox: `0 0 ${width} ${height}`,
-    role: "img",
-    "aria-label": chartLabel(spec.name, spec.bars),
-    "data-chart": spec.id,
-    class: "chart-svg",
-    preserveAspectRatio: "xMidYMid meet",
-  });
+const frame = (spec: ChartSpec, width: number, height: number, children: ComponentChild[]) =>
+  h(
+    "svg",
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: "img",
+      "aria-label": chartLabel(spec.name, spec.bars),
+      "data-chart": spec.id,
+      class: "chart-svg",
+      preserveAspectRatio: "xMidYMid meet",
+    },
+    children,
+  );
 
-const barRect = (b: Bar, x: number, y: number, w: number, h: number) =>
-  svg("rect", {
+const barRect = (b: Bar, x: number, y: number, w: number, height: number) =>
+  h("rect", {
     x: x.toFixed(1),
     y: y.toFixed(1),
     width: Math.max(0, w).toFixed(1),
-    height: Math.max(0, h).toFixed(1),
+    height: Math.max(0, height).toFixed(1),
     fill: b.color,
     stroke: INK,
     "stroke-width": 1,
@@ -74,7 +78,7 @@ const barRect = (b: Bar, x: number, y: number, w: number, h: number) =>
  * value above each bar and the label (up to two lines) below it. Negative
  * values are drawn as zero (their text still shows the value).
  */
-export function columnChart(spec: ChartSpec): SVGSVGElement {
+export function columnChart(spec: ChartSpec): JSX.Element {
   const width = 440;
   const height = 250;
   const top = 30;
@@ -86,21 +90,21 @@ export function columnChart(spec: ChartSpec): SVGSVGElement {
   const max = scaleMax(spec.bars);
   const slot = plotW / Math.max(1, spec.bars.length);
   const barW = Math.min(80, slot * 0.6);
-  const chart = frame(spec, width, height);
+  const children: ComponentChild[] = [];
   spec.bars.forEach((b, i) => {
     const cx = side + slot * i + slot / 2;
-    const h = (Math.max(0, b.value) / max) * plotH;
-    chart.append(
-      barRect(b, cx - barW / 2, base - h, barW, h),
-      svg(
+    const barH = (Math.max(0, b.value) / max) * plotH;
+    children.push(
+      barRect(b, cx - barW / 2, base - barH, barW, barH),
+      h(
         "text",
-        { x: cx, y: base - h - 8, "text-anchor": "middle", "font-size": 16, "font-weight": 700, fill: INK },
+        { x: cx, y: base - barH - 8, "text-anchor": "middle", "font-size": 16, "font-weight": 700, fill: INK },
         b.text,
       ),
       ...b.label
         .slice(0, 2)
         .map((line, j) =>
-          svg(
+          h(
             "text",
             { x: cx, y: base + 20 + j * 18, "text-anchor": "middle", "font-size": 14, fill: j === 0 ? INK : MUTED },
             line,
@@ -108,8 +112,8 @@ export function columnChart(spec: ChartSpec): SVGSVGElement {
         ),
     );
   });
-  chart.append(svg("line", { x1: side, x2: width - side, y1: base, y2: base, stroke: INK, "stroke-width": 1 }));
-  return chart;
+  children.push(h("line", { x1: side, x2: width - side, y1: base, y2: base, stroke: INK, "stroke-width": 1 }));
+  return frame(spec, width, height, children);
 }
 
 /**
@@ -117,7 +121,7 @@ export function columnChart(spec: ChartSpec): SVGSVGElement {
  * left and the value right of the bar, on a scale from 0 to `max` (default:
  * the largest value) with grid lines at 0, half and `max`.
  */
-export function barChart(spec: ChartSpec & { max?: number }): SVGSVGElement {
+export function barChart(spec: ChartSpec & { max?: number }): JSX.Element {
   const width = 440;
   const labelW = 180;
   const valueW = 48;
@@ -130,12 +134,12 @@ export function barChart(spec: ChartSpec & { max?: number }): SVGSVGElement {
   const height = top + row * spec.bars.length + bottom;
   const base = top + row * spec.bars.length;
   const max = scaleMax(spec.bars, spec.max);
-  const chart = frame(spec, width, height);
+  const children: ComponentChild[] = [];
   for (const tick of [0, max / 2, max]) {
     const x = plotX + (tick / max) * plotW;
-    chart.append(
-      svg("line", { x1: x, x2: x, y1: top, y2: base, stroke: GRID, "stroke-width": 1 }),
-      svg(
+    children.push(
+      h("line", { x1: x, x2: x, y1: top, y2: base, stroke: GRID, "stroke-width": 1 }),
+      h(
         "text",
         { x, y: base + 16, "text-anchor": "middle", "font-size": 12, fill: MUTED },
         String(Math.round(tick * 10) / 10),
@@ -145,8 +149,8 @@ export function barChart(spec: ChartSpec & { max?: number }): SVGSVGElement {
   spec.bars.forEach((b, i) => {
     const y = top + row * i + (row - barH) / 2;
     const w = (Math.min(max, Math.max(0, b.value)) / max) * plotW;
-    chart.append(
-      svg(
+    children.push(
+      h(
         "text",
         {
           x: labelW - 10,
@@ -159,7 +163,7 @@ export function barChart(spec: ChartSpec & { max?: number }): SVGSVGElement {
         b.label.join(" "),
       ),
       barRect(b, plotX, y, w, barH),
-      svg(
+      h(
         "text",
         {
           x: plotX + w + 6,
@@ -173,5 +177,5 @@ export function barChart(spec: ChartSpec & { max?: number }): SVGSVGElement {
       ),
     );
   });
-  return chart;
+  return frame(spec, width, height, children);
 }

@@ -9,7 +9,8 @@ import { isCardId, isThemeId } from "@iot/shared/quartet/cardIds";
 import { card as cardInfo, theme as themeInfo } from "@iot/shared/quartet/deck";
 import { lang, t } from "../i18n/index.js";
 import { ApiFailure, facilitatorApi, type Debrief } from "./workshopApi.js";
-import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { createRef, h, type JSX } from "preact";
+import { mount } from "../ui/render.js";
 import { plannerRoundsSection, plannerTableSection } from "../planner/plannerDebrief.js";
 
 const cardTitle = (c: string) => (isCardId(c) ? cardInfo(c).title[lang()] : c);
@@ -19,60 +20,56 @@ const who = (p: { name: string; role: string; phase: string }) =>
 
 /** Shows the debrief of workshop `id`; `back` returns to the console. */
 export function showDebrief(id: string, back: () => void): void {
-  const root = appRoot();
-  const render = (d: Debrief | null, error = "") => {
-    document.title = `${t("app.title")}: ${t("ws.debrief")}`;
-    replaceChildren(
-      root,
+  let d: Debrief | null = null;
+  let error = "";
+  const title = createRef<HTMLHeadingElement>();
+  const view = (): JSX.Element =>
+    h(
+      "main",
+      { className: "home facilitator debrief", id: "main" },
+      h("h1", { tabindex: -1, ref: title }, d ? `${t("ws.debrief")}: ${d.workshop.title}` : t("ws.debrief")),
+      error ? h("p", { className: "error", role: "alert" }, error) : null,
       h(
-        "main",
-        { className: "home facilitator debrief", id: "main" },
-        h("h1", { tabindex: -1 }, d ? `${t("ws.debrief")}: ${d.workshop.title}` : t("ws.debrief")),
-        error ? h("p", { className: "error", role: "alert" }, error) : null,
+        "p",
+        { className: "console-actions" },
+        h("a", { className: "button", href: facilitatorApi.fileUrl(id, "export.csv"), download: "" }, t("ws.csv")),
+        h("a", { className: "button", href: facilitatorApi.fileUrl(id, "report.pdf"), download: "" }, t("ws.pdf")),
+        h("button", { type: "button", onClick: back }, t("ws.back")),
+      ),
+      d && d.workshop.game === "planner" ? planner(d) : null,
+      d && d.workshop.game !== "planner" ? combined(d) : null,
+      (d && d.workshop.game !== "planner" ? d.tables : []).map((tb) =>
         h(
-          "p",
-          { className: "console-actions" },
-          h("a", { className: "button", href: facilitatorApi.fileUrl(id, "export.csv"), download: "" }, t("ws.csv")),
-          h("a", { className: "button", href: facilitatorApi.fileUrl(id, "report.pdf"), download: "" }, t("ws.pdf")),
-          h("button", { type: "button", onclick: back }, t("ws.back")),
-        ),
-        d && d.workshop.game === "planner" ? planner(d) : null,
-        d && d.workshop.game !== "planner" ? combined(d) : null,
-        ...(d && d.workshop.game !== "planner" ? d.tables : []).map((tb) =>
+          "section",
+          { key: tb.number, className: "panel", "data-debrief-table": tb.number },
+          h("h2", {}, t("ws.table", { number: tb.number }), " · ", t(`ws.tableStatus_${tb.status}`)),
+          h("h3", {}, t("ws.ranking")),
           h(
-            "section",
-            { className: "panel", "data-debrief-table": tb.number },
-            h("h2", {}, t("ws.table", { number: tb.number }), " · ", t(`ws.tableStatus_${tb.status}`)),
-            h("h3", {}, t("ws.ranking")),
-            h(
-              "ol",
-              { className: "ranking" },
-              ...tb.ranking.map((r) =>
-                h("li", {}, `${r.place}. ${r.name}${r.isBot ? ` (${t("ws.bot")})` : ""}: ${r.quartets}`),
-              ),
+            "ol",
+            { className: "ranking" },
+            tb.ranking.map((r) =>
+              h("li", {}, `${r.place}. ${r.name}${r.isBot ? ` (${t("ws.bot")})` : ""}: ${r.quartets}`),
             ),
-            h("h3", {}, t("ws.plan")),
-            tb.plan.length === 0
-              ? h("p", {}, t("ws.noPicks"))
-              : h(
-                  "ul",
-                  { className: "plan" },
-                  ...tb.plan.map((p) =>
-                    h(
-                      "li",
-                      {},
-                      h("strong", {}, `${themeName(p.theme)}: ${cardTitle(p.card)}`),
-                      ` · ${t("ws.chosenBy", { who: who(p) })}`,
-                      p.note ? h("q", {}, p.note) : null,
-                    ),
+          ),
+          h("h3", {}, t("ws.plan")),
+          tb.plan.length === 0
+            ? h("p", {}, t("ws.noPicks"))
+            : h(
+                "ul",
+                { className: "plan" },
+                tb.plan.map((p) =>
+                  h(
+                    "li",
+                    {},
+                    h("strong", {}, `${themeName(p.theme)}: ${cardTitle(p.card)}`),
+                    ` · ${t("ws.chosenBy", { who: who(p) })}`,
+                    p.note ? h("q", {}, p.note) : null,
                   ),
                 ),
-          ),
+              ),
         ),
       ),
     );
-    root.querySelector<HTMLElement>("h1")?.focus();
-  };
   const planner = (d: Debrief) => [
     plannerRoundsSection(d.planner?.rounds ?? []),
     ...d.tables.map((tb) => plannerTableSection(tb)),
@@ -83,7 +80,7 @@ export function showDebrief(id: string, back: () => void): void {
       { className: "panel combined" },
       h("h2", {}, t("ws.combined")),
       d.combined.length === 0 ? h("p", {}, t("ws.noPicks")) : null,
-      ...d.combined.map((g) =>
+      d.combined.map((g) =>
         h(
           "div",
           { className: "combined-theme", style: `border-left: 0.5rem solid ${themeInfo(g.theme).color}` },
@@ -91,7 +88,7 @@ export function showDebrief(id: string, back: () => void): void {
           h(
             "ul",
             {},
-            ...g.cards.map((c) =>
+            g.cards.map((c) =>
               h(
                 "li",
                 {},
@@ -99,7 +96,7 @@ export function showDebrief(id: string, back: () => void): void {
                 h(
                   "ul",
                   {},
-                  ...c.picks.map((p) =>
+                  c.picks.map((p) =>
                     h(
                       "li",
                       {},
@@ -114,9 +111,17 @@ export function showDebrief(id: string, back: () => void): void {
         ),
       ),
     );
-  render(null);
+  document.title = `${t("app.title")}: ${t("ws.debrief")}`;
+  const draw = mount(view);
+  title.current?.focus();
   facilitatorApi
     .debrief(id)
-    .then((d) => render(d))
-    .catch((e: unknown) => render(null, e instanceof ApiFailure ? e.message : String(e)));
+    .then((found) => {
+      d = found;
+      draw();
+    })
+    .catch((e: unknown) => {
+      error = e instanceof ApiFailure ? e.message : String(e);
+      draw();
+    });
 }

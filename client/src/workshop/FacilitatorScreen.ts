@@ -7,28 +7,38 @@ import "./workshop.css";
 import { BOT_LEVELS } from "@iot/shared/quartet/bots/index";
 import { t } from "../i18n/index.js";
 import { ApiFailure, facilitatorApi, type WorkshopInfo } from "./workshopApi.js";
-import { brandMark } from "../ui/brand.js";
-import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { h, type ComponentChild } from "preact";
+import { brandMarkView } from "../ui/brand.js";
+import { mount } from "../ui/render.js";
 import { showWorkshopConsole } from "./WorkshopConsole.js";
 
 /** Shows the facilitator area; `back` returns to the home screen. Returns a function that stops it. */
 export function showFacilitator(back: () => void): () => void {
   let stopped = false;
   let stopInner: (() => void) | null = null;
-  const root = appRoot();
+  /** The page shown now: its title and body. */
+  let title = "";
+  let body: ComponentChild[] = [];
+  /** Draws the area again; null while another screen (the console) is shown. */
+  let draw: (() => void) | null = null;
 
-  const page = (title: string, ...body: (Node | null)[]) => {
+  /** Shows a page; focus goes to its title when the page is another one. */
+  const page = (pageTitle: string, ...pageBody: ComponentChild[]) => {
+    const moved = !draw || pageTitle !== title;
+    title = pageTitle;
+    body = pageBody;
     document.title = `${t("app.title")}: ${title}`;
-    replaceChildren(
-      root,
-      h(
-        "main",
-        { className: "home facilitator", id: "main" },
-        h("header", { className: "home-header" }, brandMark("home-mark"), h("h1", { tabindex: -1 }, title)),
-        ...body,
-      ),
-    );
-    root.querySelector<HTMLElement>("h1")?.focus();
+    if (draw) draw();
+    else
+      draw = mount(() =>
+        h(
+          "main",
+          { className: "home facilitator", id: "main" },
+          h("header", { className: "home-header" }, brandMarkView("home-mark"), h("h1", { tabindex: -1 }, title)),
+          body,
+        ),
+      );
+    if (moved) document.querySelector<HTMLElement>("#main h1")?.focus();
   };
   const errorLine = (text: string) => (text ? h("p", { className: "error", role: "alert" }, text) : null);
 
@@ -47,7 +57,7 @@ export function showFacilitator(back: () => void): () => void {
       t("ws.signIn"),
       h(
         "form",
-        { className: "panel", onsubmit: submit, "aria-label": t("ws.signIn") },
+        { key: "login", className: "panel", onSubmit: submit, "aria-label": t("ws.signIn") },
         errorLine(error),
         h(
           "label",
@@ -64,7 +74,7 @@ export function showFacilitator(back: () => void): () => void {
         h("button", { type: "submit", className: "primary" }, t("ws.login")),
         h("p", { className: "hint" }, t("ws.noAccount")),
       ),
-      h("button", { type: "button", onclick: back }, t("home.back")),
+      h("button", { type: "button", onClick: back }, t("home.back")),
     );
   };
 
@@ -101,44 +111,48 @@ export function showFacilitator(back: () => void): () => void {
       }
     };
     const select = (name: string, options: [string, string][], value: string) =>
-      h("select", { name }, ...options.map(([v, label]) => h("option", { value: v, selected: v === value }, label)));
+      h(
+        "select",
+        { name },
+        options.map(([v, label]) => h("option", { key: v, value: v, selected: v === value }, label)),
+      );
     page(
       t("ws.workshops"),
       h(
         "section",
-        { className: "panel" },
+        { key: "workshops", className: "panel" },
         h("p", {}, t("ws.signedInAs", { email: me.email ?? "" })),
         workshops.length === 0
           ? h("p", {}, t("ws.none"))
           : h(
               "ul",
               { className: "workshop-list" },
-              ...workshops.map((w) =>
+              workshops.map((w) =>
                 h(
                   "li",
-                  {},
+                  { key: w.id },
                   h("strong", {}, w.title),
                   ` · ${w.code} · ${t(`ws.status_${w.status}`)} `,
-                  h("button", { type: "button", onclick: () => open(w.id) }, t("ws.open")),
+                  h("button", { type: "button", onClick: () => open(w.id) }, t("ws.open")),
                 ),
               ),
             ),
         h(
           "button",
-          { type: "button", onclick: () => void facilitatorApi.logout().then(() => login()) },
+          { type: "button", onClick: () => void facilitatorApi.logout().then(() => login()) },
           t("ws.logout"),
         ),
       ),
       h(
         "form",
-        { className: "panel", onsubmit: create, "aria-labelledby": "new-ws" },
+        { key: "create", className: "panel", onSubmit: create, "aria-labelledby": "new-ws" },
         h("h2", { id: "new-ws" }, t("ws.newWorkshop")),
         errorLine(error),
         h(
           "label",
           { className: "field" },
           h("span", {}, t("ws.title")),
-          h("input", { name: "title", required: true, maxlength: 120 }),
+          h("input", { name: "title", required: true, maxLength: 120 }),
         ),
         h(
           "label",
@@ -210,7 +224,7 @@ export function showFacilitator(back: () => void): () => void {
           "label",
           { className: "field" },
           h("span", {}, t("ws.turnSeconds")),
-          h("input", { name: "turnSeconds", type: "number", min: 0, max: 600, value: 0 }),
+          h("input", { name: "turnSeconds", type: "number", min: 0, max: 600, defaultValue: "0" }),
         ),
         h(
           "label",
@@ -226,12 +240,13 @@ export function showFacilitator(back: () => void): () => void {
         ),
         h("button", { type: "submit", className: "primary" }, t("ws.create")),
       ),
-      h("button", { type: "button", onclick: back }, t("home.back")),
+      h("button", { type: "button", onClick: back }, t("home.back")),
     );
   };
 
   const open = (id: string): void => {
     stopInner?.();
+    draw = null;
     stopInner = showWorkshopConsole(id, () => {
       stopInner?.();
       stopInner = null;

@@ -8,8 +8,9 @@
 import { t } from "../i18n/index.js";
 import { ApiFailure, participantApi, type Lobby } from "./workshopApi.js";
 import { clearParticipant } from "./participant.js";
-import { brandMark } from "../ui/brand.js";
-import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { createRef, h, type JSX } from "preact";
+import { brandMarkView } from "../ui/brand.js";
+import { mount } from "../ui/render.js";
 import { announce } from "../ui/announcer.js";
 
 export interface LobbyActions {
@@ -27,79 +28,94 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
   let pushes = 0;
   let lastMessage = "";
   let lastTable = "";
-  const root = appRoot();
+  /** What the lobby shows: the last lobby (null until the first comes) and an error, if any. */
+  let lobby: Lobby | null = null;
+  let error = "";
+  const title = createRef<HTMLHeadingElement>();
 
-  const render = (lobby: Lobby | null, error = "") => {
+  const view = (): JSX.Element => {
     const w = lobby?.workshop;
     const table = lobby?.table;
-    document.title = `${t("app.title")}: ${w?.title ?? ""}`;
     const lines: string[] = [];
     if (w?.status === "ended") lines.push(t("ws.lobbyEnded"));
     else if (table && (table.status === "finished" || table.status === "ended")) lines.push(t("ws.lobbyDone"));
     else if (table && table.status !== "forming") lines.push(t("ws.lobbyTable", { number: table.number }));
     else lines.push(t("ws.lobbyWait"));
-    replaceChildren(
-      root,
+    return h(
+      "main",
+      { className: "home lobby", id: "main" },
       h(
-        "main",
-        { className: "home lobby", id: "main" },
+        "header",
+        { className: "home-header" },
+        brandMarkView("home-mark"),
         h(
-          "header",
-          { className: "home-header" },
-          brandMark("home-mark"),
-          h(
-            "h1",
-            { tabindex: -1 },
-            lobby ? t("ws.lobbyTitle", { name: lobby.participant.name }) : t("home.connecting"),
-          ),
+          "h1",
+          { tabindex: -1, ref: title },
+          lobby ? t("ws.lobbyTitle", { name: lobby.participant.name }) : t("home.connecting"),
         ),
-        h(
-          "section",
-          { className: "panel", "aria-live": "polite" },
-          w ? h("h2", {}, w.title) : null,
-          ...lines.map((line) => h("p", { className: "lobby-status" }, line)),
-          w?.message ? h("p", { className: "notice" }, t("ws.lobbyMessage", { text: w.message })) : null,
-          lobby && lobby.tablemates.length > 0
-            ? h("p", {}, t("ws.lobbyTablemates", { names: lobby.tablemates.join(", ") }))
-            : null,
-          lobby ? h("h3", {}, t("ws.lobbyPresent", { count: lobby.present.length })) : null,
-          lobby ? h("ul", { className: "present" }, ...lobby.present.map((name) => h("li", {}, name))) : null,
-          error ? h("p", { className: "error", role: "alert" }, error) : null,
-        ),
-        h(
-          "button",
-          {
-            type: "button",
-            onclick: () => {
-              clearParticipant();
-              stop();
-              actions.home();
-            },
+      ),
+      h(
+        "section",
+        { className: "panel", "aria-live": "polite" },
+        w ? h("h2", {}, w.title) : null,
+        lines.map((line) => h("p", { className: "lobby-status" }, line)),
+        w?.message ? h("p", { className: "notice" }, t("ws.lobbyMessage", { text: w.message })) : null,
+        lobby && lobby.tablemates.length > 0
+          ? h("p", {}, t("ws.lobbyTablemates", { names: lobby.tablemates.join(", ") }))
+          : null,
+        lobby ? h("h3", {}, t("ws.lobbyPresent", { count: lobby.present.length })) : null,
+        lobby
+          ? h(
+              "ul",
+              { className: "present" },
+              lobby.present.map((name) => h("li", {}, name)),
+            )
+          : null,
+        error ? h("p", { className: "error", role: "alert" }, error) : null,
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          onClick: () => {
+            clearParticipant();
+            stop();
+            actions.home();
           },
-          t("ws.lobbyLeave"),
-        ),
+        },
+        t("ws.lobbyLeave"),
       ),
     );
   };
+  let draw = mount(view);
+  /** Shows `shown` (null: none yet) with `problem` below it. */
+  const render = (shown: Lobby | null, problem = "") => {
+    lobby = shown;
+    error = problem;
+    document.title = `${t("app.title")}: ${lobby?.workshop.title ?? ""}`;
+    draw();
+  };
 
   /** Shows a lobby; takes the participant to their table once it is open. */
-  const show = async (lobby: Lobby) => {
+  const show = async (next: Lobby) => {
     if (stopped) return;
-    render(lobby);
-    if (lobby.workshop.message && lobby.workshop.message !== lastMessage) {
-      lastMessage = lobby.workshop.message;
+    render(next);
+    if (next.workshop.message && next.workshop.message !== lastMessage) {
+      lastMessage = next.workshop.message;
       announce(t("ws.lobbyMessage", { text: lastMessage }));
     }
-    const table = lobby.table;
+    const table = next.table;
     if (table?.status === "playing" && table.roomId && table.roomId !== lastTable) {
       lastTable = table.roomId;
       stop();
       try {
-        await actions.enterTable(table.roomId, lobby.workshop.game);
+        await actions.enterTable(table.roomId, next.workshop.game);
       } catch (e) {
         // The table may be on its way back (a server restart): follow the lobby again; a new room id is tried when it comes.
         stopped = false;
-        render(lobby, e instanceof Error ? e.message : String(e));
+        // The table's screen may have taken the root already.
+        draw = mount(view);
+        render(next, e instanceof Error ? e.message : String(e));
         start();
       }
     }
@@ -117,17 +133,17 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
   const fetchOnce = async () => {
     const seen = pushes;
     try {
-      const lobby = await participantApi.lobby(token);
-      if (pushes === seen) await show(lobby);
+      const next = await participantApi.lobby(token);
+      if (pushes === seen) await show(next);
     } catch (e) {
       failed(e);
     }
   };
   const start = () => {
     stopFeed = participantApi.follow(token, {
-      state: (lobby) => {
+      state: (next) => {
         pushes++;
-        void show(lobby);
+        void show(next);
       },
       opened: () => void fetchOnce(),
       failed,
@@ -141,7 +157,7 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
   };
 
   render(null);
-  root.querySelector<HTMLElement>("h1")?.focus();
+  title.current?.focus();
   start();
   return stop;
 }

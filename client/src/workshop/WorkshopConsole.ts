@@ -9,13 +9,18 @@ import { isStuck } from "@iot/shared/workshop/constants";
 import type { PlannerTableSummary, QuartetTableSummary } from "@iot/shared/workshop/responses";
 import { t } from "../i18n/index.js";
 import { ApiFailure, facilitatorApi, type Overview, type OverviewTable } from "./workshopApi.js";
-import { appRoot, h, replaceChildren } from "../ui/dom.js";
+import { createRef, h, type JSX } from "preact";
+import { mount } from "../ui/render.js";
 import { showDebrief } from "./DebriefScreen.js";
 
 /** How often the idle times and the stuck flags are brought up to date between pushes (ms; no request). */
 const TICK_MS = 5_000;
 
-/** Shows the console of workshop `id`; `back` returns to the list. Returns a function that stops it. */
+/**
+ * Shows the console of workshop `id`; `back` returns to the list. Returns a
+ * function that stops it. Every overview redraws it (Preact changes only what
+ * differs): the message being typed, an open move list and focus stay.
+ */
 export function showWorkshopConsole(id: string, back: () => void): () => void {
   let overview: Overview | null = null;
   /** When the overview arrived (its summaries' idle times were measured then). */
@@ -26,10 +31,14 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
   let stopped = false;
   let stopFeed: (() => void) | null = null;
   let ticker = 0;
-  const root = appRoot();
-  const live = h("div", { className: "console-live", "aria-live": "off" });
-  const status = h("p", { className: "error", role: "alert" });
+  let draw: () => void = () => {};
+  const messageInput = createRef<HTMLInputElement>();
 
+  const render = (): void => {
+    if (stopped) return;
+    if (overview) document.title = `${t("app.title")}: ${overview.workshop.title}`;
+    draw();
+  };
   const show = (o: Overview) => {
     overview = o;
     receivedAt = Date.now();
@@ -58,6 +67,9 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
     }
   };
   const start = () => {
+    stopped = false;
+    draw = mount(view);
+    render();
     stopFeed = facilitatorApi.follow(id, {
       state: (o) => {
         pushes++;
@@ -75,69 +87,69 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
     window.clearInterval(ticker);
   };
 
-  const message = h(
-    "form",
-    {
-      className: "console-message",
-      onsubmit: (e: Event) => {
-        e.preventDefault();
-        const input = (e.target as HTMLFormElement).elements.namedItem("text") as HTMLInputElement;
-        const text = input.value.trim();
-        if (text) void run(() => facilitatorApi.message(id, text)).then(() => (input.value = ""));
-      },
-    },
-    h("label", { className: "field" }, h("span", {}, t("ws.message")), h("input", { name: "text", maxlength: 280 })),
-    h("button", { type: "submit" }, t("ws.send")),
-  );
+  const sendMessage = (e: Event) => {
+    e.preventDefault();
+    const input = messageInput.current;
+    const text = input?.value.trim() ?? "";
+    if (input && text) void run(() => facilitatorApi.message(id, text)).then(() => (input.value = ""));
+  };
 
-  const shell = (): void => {
-    replaceChildren(
-      root,
+  const view = (): JSX.Element => {
+    const o = overview;
+    return h(
+      "main",
+      { className: "home facilitator console", id: "main" },
+      o ? head(o) : h("div", { className: "console-head" }),
+      h("p", { className: "error", role: "alert" }, error),
       h(
-        "main",
-        { className: "home facilitator console", id: "main" },
-        h("div", { className: "console-head" }),
-        status,
+        "div",
+        { className: "console-actions" },
         h(
-          "div",
-          { className: "console-actions" },
-          h(
-            "button",
-            { type: "button", onclick: () => void run(() => facilitatorApi.formTables(id)) },
-            t("ws.formTables"),
-          ),
-          h(
-            "button",
-            { type: "button", className: "primary", onclick: () => void run(() => facilitatorApi.startAll(id)) },
-            t("ws.startAll"),
-          ),
-          h(
-            "button",
-            { type: "button", id: "next-round", onclick: () => void run(() => facilitatorApi.nextRound(id)) },
-            t("ws.nextRound"),
-          ),
-          h("button", { type: "button", onclick: () => void run(() => facilitatorApi.pause(id)) }, t("ws.pause")),
-          h("button", { type: "button", onclick: () => void run(() => facilitatorApi.resume(id)) }, t("ws.resume")),
-          h("button", { type: "button", onclick: () => openDebrief() }, t("ws.debrief")),
-          h(
-            "button",
-            {
-              type: "button",
-              onclick: () => {
-                if (window.confirm(t("ws.confirmEnd"))) void run(() => facilitatorApi.end(id));
-              },
-            },
-            t("ws.endWorkshop"),
-          ),
-          h("button", { type: "button", onclick: back }, t("ws.back")),
+          "button",
+          { type: "button", onClick: () => void run(() => facilitatorApi.formTables(id)) },
+          t("ws.formTables"),
         ),
-        message,
-        live,
+        h(
+          "button",
+          { type: "button", className: "primary", onClick: () => void run(() => facilitatorApi.startAll(id)) },
+          t("ws.startAll"),
+        ),
+        h(
+          "button",
+          { type: "button", id: "next-round", onClick: () => void run(() => facilitatorApi.nextRound(id)) },
+          t("ws.nextRound"),
+        ),
+        h("button", { type: "button", onClick: () => void run(() => facilitatorApi.pause(id)) }, t("ws.pause")),
+        h("button", { type: "button", onClick: () => void run(() => facilitatorApi.resume(id)) }, t("ws.resume")),
+        h("button", { type: "button", onClick: () => openDebrief() }, t("ws.debrief")),
+        h(
+          "button",
+          {
+            type: "button",
+            onClick: () => {
+              if (window.confirm(t("ws.confirmEnd"))) void run(() => facilitatorApi.end(id));
+            },
+          },
+          t("ws.endWorkshop"),
+        ),
+        h("button", { type: "button", onClick: back }, t("ws.back")),
       ),
+      h(
+        "form",
+        { className: "console-message", onSubmit: sendMessage },
+        h(
+          "label",
+          { className: "field" },
+          h("span", {}, t("ws.message")),
+          h("input", { ref: messageInput, name: "text", maxLength: 280 }),
+        ),
+        h("button", { type: "submit" }, t("ws.send")),
+      ),
+      h("div", { className: "console-live", "aria-live": "off" }, o ? liveView(o) : null),
     );
   };
 
-  const head = (o: Overview): HTMLElement => {
+  const head = (o: Overview): JSX.Element => {
     const link = `${location.origin}/join/${o.workshop.code}`;
     return h(
       "header",
@@ -159,25 +171,25 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
     );
   };
 
+  /** The list to move a participant to another table; it shows their table until the next overview moves them. */
   const moveSelect = (o: Overview, participantId: string, current: number) =>
     h(
       "select",
       {
         "aria-label": t("ws.moveTo"),
-        onchange: (e: Event) =>
+        value: String(current),
+        onChange: (e: Event) =>
           void run(() => facilitatorApi.move(id, participantId, Number((e.target as HTMLSelectElement).value))),
       },
-      h("option", { value: 0, selected: current === 0 }, t("ws.noTable")),
-      ...o.tables
+      h("option", { key: 0, value: "0" }, t("ws.noTable")),
+      o.tables
         .filter((tb) => tb.status === "forming" || tb.number === current)
-        .map((tb) =>
-          h("option", { value: tb.number, selected: tb.number === current }, t("ws.table", { number: tb.number })),
-        ),
-      h("option", { value: Math.max(0, ...o.tables.map((tb) => tb.number)) + 1 }, t("ws.newTable")),
+        .map((tb) => h("option", { key: tb.number, value: String(tb.number) }, t("ws.table", { number: tb.number }))),
+      h("option", { key: "new", value: String(Math.max(0, ...o.tables.map((tb) => tb.number)) + 1) }, t("ws.newTable")),
     );
 
   /** A planner region: round and clock, then each planner's key figures. */
-  const plannerLines = (p: PlannerTableSummary): HTMLElement =>
+  const plannerLines = (p: PlannerTableSummary): JSX.Element =>
     h(
       "div",
       { className: "planner-live" },
@@ -192,7 +204,7 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
       h(
         "ul",
         {},
-        ...p.planners.map((x) =>
+        p.planners.map((x) =>
           h(
             "li",
             { "data-planner": x.name },
@@ -209,7 +221,7 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
     );
 
   /** A quartet table: whose turn, the asks, and every player's cards and quartets. */
-  const quartetLines = (q: QuartetTableSummary, idle: string): HTMLElement =>
+  const quartetLines = (q: QuartetTableSummary, idle: string): JSX.Element =>
     h(
       "div",
       {},
@@ -225,7 +237,7 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
       h(
         "ul",
         {},
-        ...q.players.map((p) =>
+        q.players.map((p) =>
           h(
             "li",
             {},
@@ -235,84 +247,83 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
       ),
     );
 
-  const tableCard = (o: Overview, tb: OverviewTable): HTMLElement => {
+  const tableCard = (o: Overview, tb: OverviewTable): JSX.Element => {
     const l = tb.live;
     // The summary's idle time, plus the time since it came.
     const idleMs = l ? l.idleMs + Math.max(0, Date.now() - receivedAt) : 0;
     const stuck = l !== null && isStuck(l, idleMs);
     const idle = t("ws.idle", { seconds: Math.round(idleMs / 1000) });
-    let body: HTMLElement;
+    let body: JSX.Element;
     if (!l) {
       body = h(
         "ul",
         {},
-        ...tb.participants.map((p) =>
-          h("li", {}, p.name, " ", tb.status === "forming" ? moveSelect(o, p.id, tb.number) : null),
+        tb.participants.map((p) =>
+          h("li", { key: p.id }, p.name, " ", tb.status === "forming" ? moveSelect(o, p.id, tb.number) : null),
         ),
       );
     } else if (l.game === "quartet") body = quartetLines(l, idle);
     else body = h("div", {}, h("p", {}, l.paused ? `${t("ws.paused")} · ${idle}` : idle), plannerLines(l));
     return h(
       "li",
-      { className: `table-card${stuck ? " stuck" : ""}`, "data-table": tb.number },
+      { key: tb.id, className: `table-card${stuck ? " stuck" : ""}`, "data-table": tb.number },
       h("h3", {}, t("ws.table", { number: tb.number }), " · ", t(`ws.tableStatus_${tb.status}`)),
       stuck ? h("p", { className: "flag", role: "status" }, t("ws.stuck")) : null,
       body,
       tb.status === "forming"
         ? h(
             "button",
-            { type: "button", onclick: () => void run(() => facilitatorApi.startTable(id, tb.id)) },
+            { type: "button", onClick: () => void run(() => facilitatorApi.startTable(id, tb.id)) },
             t("ws.startTable"),
           )
         : tb.status === "playing"
           ? h(
               "button",
-              { type: "button", onclick: () => void run(() => facilitatorApi.endTable(id, tb.id)) },
+              { type: "button", onClick: () => void run(() => facilitatorApi.endTable(id, tb.id)) },
               t("ws.endTable"),
             )
           : null,
     );
   };
 
-  const render = (): void => {
-    if (stopped) return;
-    status.textContent = error;
-    const o = overview;
-    if (!o) return;
-    document.title = `${t("app.title")}: ${o.workshop.title}`;
-    root.querySelector(".console-head")?.replaceWith(head(o));
-    // Do not redraw under a facilitator who is choosing in a list.
-    if (live.contains(document.activeElement) && document.activeElement?.tagName === "SELECT") return;
+  /** Who has arrived and who waits for a table, then every table. */
+  const liveView = (o: Overview): JSX.Element[] => {
     const waiting = o.participants.filter((p) => !p.tableId);
-    replaceChildren(
-      live,
+    return [
       h(
         "section",
-        { className: "panel" },
+        { key: "participants", className: "panel" },
         h("h2", {}, t("ws.participants", { count: o.participants.length })),
         o.participants.length === 0 ? h("p", {}, t("ws.noParticipants")) : null,
         waiting.length > 0 ? h("h3", {}, t("ws.lobbyList")) : null,
-        h("ul", { className: "waiting" }, ...waiting.map((p) => h("li", {}, p.name, " ", moveSelect(o, p.id, 0)))),
+        h(
+          "ul",
+          { className: "waiting" },
+          waiting.map((p) => h("li", { key: p.id }, p.name, " ", moveSelect(o, p.id, 0))),
+        ),
       ),
       h(
         "section",
-        { className: "panel" },
+        { key: "tables", className: "panel" },
         h("h2", {}, t("ws.tables")),
-        h("ul", { className: "table-grid" }, ...o.tables.map((tb) => tableCard(o, tb))),
+        h(
+          "ul",
+          { className: "table-grid" },
+          o.tables.map((tb) => tableCard(o, tb)),
+        ),
       ),
-    );
+    ];
   };
 
   const openDebrief = (): void => {
     stopAll();
     showDebrief(id, () => {
-      stopped = false;
-      shell();
+      // Back to the console: it shows the overview that the stream's first fetch brings.
+      overview = null;
       start();
     });
   };
 
-  shell();
   start();
   return stopAll;
 }
