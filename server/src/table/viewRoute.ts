@@ -1,5 +1,5 @@
 import type { Client } from "@colyseus/core";
-import { diffViews } from "@iot/shared/table/patch";
+import { diffViews, type DiffMemo } from "@iot/shared/table/patch";
 import { VIEW_MESSAGE, type SeatPublic, type TableView } from "@iot/shared/table/view";
 import { inSeatOrder, type Seat } from "./seats.js";
 
@@ -62,6 +62,7 @@ export class ViewRoute {
   push(source: ViewSource): void {
     if (this.viewers.size === 0) return;
     const seats = this.publicSeats(source.seats);
+    const memo: DiffMemo = new Map();
     for (const [id, viewer] of this.viewers) {
       const client = source.client(id);
       const view = viewer.ready && client ? source.viewOf(id, seats) : null;
@@ -70,7 +71,7 @@ export class ViewRoute {
         viewer.seq++;
         client.send(VIEW_MESSAGE, { seq: viewer.seq, full: view });
       } else {
-        const ops = diffViews(viewer.view, view);
+        const ops = diffViews(viewer.view, view, memo);
         if (ops.length === 0) continue;
         viewer.seq++;
         client.send(VIEW_MESSAGE, { seq: viewer.seq, ops });

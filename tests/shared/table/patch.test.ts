@@ -46,3 +46,27 @@ describe("view patches with keys that are undefined", () => {
     expect(patchView({ b: 1 }, ops)).toEqual({ a: 2 });
   });
 });
+
+describe("view patches with a memo shared by the seats", () => {
+  it("give the same operations as without (seeded property test)", () => {
+    fc.assert(
+      fc.property(json, json, json, json, (shared1, shared2, own1, own2) => {
+        const memo = new Map();
+        const before = [
+          { s: shared1, o: own1 },
+          { s: shared1, o: own2 },
+        ];
+        const after = [
+          { s: shared2, o: own2 },
+          { s: shared2, o: own1 },
+        ];
+        for (const [i, b] of before.entries()) {
+          const a = after[i];
+          expect(diffViews(b, a, memo)).toEqual(diffViews(b, a));
+          expect(patchView(b, diffViews(b, a, memo))).toEqual(a);
+        }
+      }),
+      { seed: 20261202, numRuns: 1000 },
+    );
+  });
+});
