@@ -31,6 +31,8 @@ describe("drops and reloads", () => {
         attributeFilter: ["data-connection"],
       });
     });
+    // The SDK takes a connection back only after it was up for its minUptime (500 ms; see RoomConnection).
+    await page.waitForTimeout(600);
     harness.proxy.drop();
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen.join(",")))

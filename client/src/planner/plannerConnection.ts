@@ -17,7 +17,7 @@ import {
 import { plannerSeatViewSchema, type PlannerSeatView } from "@iot/shared/planner/seatViewSchema";
 import type { TableView } from "@iot/shared/table/view";
 import { PLANNER_ROOM, type Lang } from "../net/constants.js";
-import { Emitter } from "../net/emitter.js";
+import { RoomConnection, sessionSeat } from "../net/roomConnection.js";
 import { serverUrl } from "../net/serverUrl.js";
 import type { ConnectionStatus } from "../net/connectionStatus.js";
 import { onChecked, ViewFollower } from "../net/viewFollower.js";
@@ -141,19 +141,17 @@ const EMPTY: PlannerTableState = toPlannerState({
   game: null,
 });
 
-const TOKEN_KEY = "iot.planner.reconnect";
+/** The planner's seat for a reload. */
+const SEAT = sessionSeat("iot.planner.reconnect");
 
 /** A planner's seat in a region, over the network. */
-export class PlannerConnection extends Emitter<PlannerNetEvents> {
+export class PlannerConnection extends RoomConnection<PlannerNetEvents> {
   state: PlannerTableState = EMPTY;
-  status: ConnectionStatus = "connected";
   /** Every round's results and this planner's profile, once the game has ended. */
   results: ResultsPayload | null = null;
 
-  private constructor(private readonly room: Room) {
-    super();
-    room.reconnection.minUptime = 500;
-    this.remember();
+  private constructor(room: Room) {
+    super(room, SEAT);
     new ViewFollower(room, plannerSeatViewSchema, (view) => {
       this.state = toPlannerState(view);
       this.emit("state", this.state);
@@ -167,15 +165,6 @@ export class PlannerConnection extends Emitter<PlannerNetEvents> {
       this.emit("results", r);
     });
     onChecked(room, "rejected", server.rejected, (p) => this.emit("rejected", { code: p.code, message: p.message }));
-    room.onDrop(() => this.setStatus("reconnecting"));
-    room.onReconnect(() => {
-      queueMicrotask(() => this.remember());
-      this.setStatus("connected");
-    });
-    room.onLeave(() => {
-      if (this.status !== "lost") forget();
-      this.setStatus("lost");
-    });
   }
 
   /** Opens a region for `planners` planners (the creator is the host and starts it). */
@@ -200,28 +189,14 @@ export class PlannerConnection extends Emitter<PlannerNetEvents> {
 
   /** Takes the remembered seat back after a reload; null when there is none or the region is gone. */
   static async resume(): Promise<PlannerConnection | null> {
-    let token: string | null;
-    try {
-      token = sessionStorage.getItem(TOKEN_KEY);
-    } catch {
-      token = null;
-    }
+    const token = SEAT.token();
     if (!token) return null;
     try {
       return new PlannerConnection(await new Client(serverUrl()).reconnect(token));
     } catch {
-      forget();
+      SEAT.forget();
       return null;
     }
-  }
-
-  get me(): string {
-    return this.room.sessionId;
-  }
-
-  /** The code others use to join this region. */
-  get code(): string {
-    return this.room.roomId;
   }
 
   /** Sends client message `type` of the planner's message table, with its payload type. */
@@ -259,35 +234,5 @@ export class PlannerConnection extends Emitter<PlannerNetEvents> {
   }
   accept(offer: string): void {
     this.send("accept", { offer });
-  }
-
-  /** Leaves the region for good and forgets the seat. */
-  async leave(): Promise<void> {
-    this.status = "lost";
-    forget();
-    this.clear();
-    await this.room.leave(true).catch(() => undefined);
-  }
-
-  private remember(): void {
-    try {
-      sessionStorage.setItem(TOKEN_KEY, this.room.reconnectionToken);
-    } catch {
-      // Without storage a reload starts over; nothing else breaks.
-    }
-  }
-
-  private setStatus(status: ConnectionStatus): void {
-    if (this.status === status) return;
-    this.status = status;
-    this.emit("connection", status);
-  }
-}
-
-function forget(): void {
-  try {
-    sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // ignore
   }
 }

@@ -15,12 +15,12 @@ import { DEFAULT_SETTINGS, type TableSettings } from "@iot/shared/quartet/types"
 import type { TableView } from "@iot/shared/table/view";
 import { rejectionText } from "../../i18n/index.js";
 import { QUARTET_ROOM } from "../../net/constants.js";
-import { Emitter } from "../../net/emitter.js";
+import { RoomConnection } from "../../net/roomConnection.js";
 import { serverUrl } from "../../net/serverUrl.js";
 import { onChecked, ViewFollower } from "../../net/viewFollower.js";
 import { clearSeat, loadSeat, saveSeat } from "./session.js";
 import { newEvents, tableEvents, toTableState } from "./tableState.js";
-import type { ConnectionStatus, JoinChoices, NetEvents, QuickPlayChoices, TableEvent, TableState } from "./types.js";
+import type { JoinChoices, NetEvents, QuickPlayChoices, TableEvent, TableState } from "./types.js";
 
 const EMPTY: TableState = toTableState({
   me: "",
@@ -36,24 +36,25 @@ const EMPTY: TableState = toTableState({
 const VIEWS = { views: true } as const;
 
 /** A seat at a quartet table, over the network. */
-export class TableConnection extends Emitter<NetEvents> {
+export class TableConnection extends RoomConnection<NetEvents> {
   /** The latest decoded state. */
   state: TableState = EMPTY;
   /** Every event of the game so far as this seat saw it (asks, quartets, draws, turns, ...). */
   log: TableEvent[] = [];
-  status: ConnectionStatus = "connected";
   private view: TableView<QuartetSeatView> | null = null;
 
   private constructor(
-    private readonly room: Room,
+    room: Room,
     /** The house rules this client asked for (used until the state says otherwise). */
     readonly rules: Partial<TableSettings>,
     /** A workshop table: the server starts it, and there is no code to share. */
     readonly workshop = false,
   ) {
-    super();
-    room.reconnection.minUptime = 500;
-    this.remember();
+    super(room, {
+      remember: (token) =>
+        saveSeat({ token, rules: rules as Record<string, unknown>, ...(workshop ? { workshop: true } : {}) }),
+      forget: clearSeat,
+    });
     new ViewFollower(room, quartetSeatViewSchema, (view, before) => {
       this.view = view;
       this.state = toTableState(view);
@@ -65,16 +66,6 @@ export class TableConnection extends Emitter<NetEvents> {
     onChecked(room, "rejected", quartetMessages.server.rejected, ({ code, message }) =>
       this.emit("rejected", { code, message, text: rejectionText(code, message) }),
     );
-    room.onDrop(() => this.setStatus("reconnecting"));
-    room.onReconnect(() => {
-      // The SDK sets the new reconnection token right after this callback.
-      queueMicrotask(() => this.remember());
-      this.setStatus("connected");
-    });
-    room.onLeave(() => {
-      if (this.status !== "lost") clearSeat();
-      this.setStatus("lost");
-    });
   }
 
   /** Opens a table against bots ("Play now") and starts the game. */
@@ -118,16 +109,6 @@ export class TableConnection extends Emitter<NetEvents> {
     }
   }
 
-  /** The own sessionId. */
-  get me(): string {
-    return this.room.sessionId;
-  }
-
-  /** The code others use to join this table. */
-  get code(): string {
-    return this.room.roomId;
-  }
-
   /** The own seat view of the shared rules, for the shared legal-choice functions (an empty one before the deal). */
   seatView(): SeatView {
     const game = this.view?.game;
@@ -162,27 +143,5 @@ export class TableConnection extends Emitter<NetEvents> {
   /** Starts the game (the host only). */
   start(): void {
     this.send("start", {});
-  }
-
-  /** Leaves the table for good and forgets the seat. */
-  async leave(): Promise<void> {
-    this.status = "lost";
-    clearSeat();
-    this.clear();
-    await this.room.leave(true).catch(() => undefined);
-  }
-
-  private remember(): void {
-    saveSeat({
-      token: this.room.reconnectionToken,
-      rules: this.rules as Record<string, unknown>,
-      ...(this.workshop ? { workshop: true } : {}),
-    });
-  }
-
-  private setStatus(status: ConnectionStatus): void {
-    if (this.status === status) return;
-    this.status = status;
-    this.emit("connection", status);
   }
 }
