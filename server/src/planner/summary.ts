@@ -1,6 +1,5 @@
 import type { PlannerTable } from "@iot/shared/planner/game/definition";
-import { carrierView } from "@iot/shared/planner/carrierView";
-import { regionTotals } from "@iot/shared/planner/game/index";
+import { plannerSeatView } from "@iot/shared/planner/seatView";
 import type { PlannerTableSummary } from "@iot/shared/workshop/api";
 import type { HostView } from "../table/binding.js";
 import { inSeatOrder } from "../table/seats.js";
@@ -8,35 +7,35 @@ import { inSeatOrder } from "../table/seats.js";
 /**
  * A planner region at a glance, for the facilitator's live overview: the
  * game's phase, round and clock, pause, and per planner their connection and
- * the headline KPIs of their current plan, with the region's totals.
+ * the headline KPIs of their current plan (as every planner's view shows
+ * them, with the floor knowledge each found), with the region's totals.
  */
 export function plannerSummary(view: HostView<PlannerTable>, idleMs: number): PlannerTableSummary {
-  const game = view.state?.game ?? null;
-  const totals = game ? regionTotals(game) : null;
+  // The region as every seat sees it (the public part of the planners' views, computed once per state).
+  const region = view.state ? plannerSeatView(view.state, "") : null;
   return {
     game: "planner",
-    phase: game?.phase ?? "waiting",
+    phase: region?.phase ?? "waiting",
     paused: view.paused,
     idleMs,
-    round: game?.round ?? 0,
-    clock: game ? Math.round(game.clock) : 0,
+    round: region?.round ?? 0,
+    clock: region?.clock ?? 0,
     planners: inSeatOrder(view.seats.values()).map((s) => {
-      // The KPIs as the planner's own desk shows them (with the floor knowledge they found).
-      const kpi = game ? (carrierView(game, s.id)?.kpi ?? null) : null;
+      const figures = region?.planners.find((p) => p.id === s.id);
       return {
         name: s.name,
         connected: s.connected,
-        cost: kpi?.cost ?? 0,
-        km: kpi?.km ?? 0,
-        co2Kg: kpi?.co2Kg ?? 0,
-        late: kpi?.late ?? 0,
-        unplanned: kpi?.unplanned.length ?? 0,
-        deliveries: kpi?.deliveries ?? 0,
+        cost: figures?.cost ?? 0,
+        km: figures?.km ?? 0,
+        co2Kg: figures?.co2Kg ?? 0,
+        late: figures?.late ?? 0,
+        unplanned: figures?.unplanned ?? 0,
+        deliveries: figures?.deliveries ?? 0,
       };
     }),
-    regionKm: totals?.km ?? 0,
-    regionCo2Kg: totals?.co2Kg ?? 0,
-    regionKmRound3: totals?.round3?.km ?? 0,
-    regionCo2KgRound3: totals?.round3?.co2Kg ?? 0,
+    regionKm: region?.regionKm ?? 0,
+    regionCo2Kg: region?.regionCo2Kg ?? 0,
+    regionKmRound3: region?.regionKmRound3 ?? 0,
+    regionCo2KgRound3: region?.regionCo2KgRound3 ?? 0,
   };
 }
