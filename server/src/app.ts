@@ -14,6 +14,7 @@ import { quickPlay } from "./table/quickPlay.js";
 import { tableRoom } from "./table/rooms.js";
 import type { Scheduler } from "./table/scheduler.js";
 import { plannerApi } from "./planner/http.js";
+import { apiErrorHandler, apiNotFound } from "./workshop/errors.js";
 import { WorkshopStreams } from "./workshop/events.js";
 import { workshopApi } from "./workshop/http.js";
 import { WORKSHOP_GAMES } from "./workshop/games.js";
@@ -86,10 +87,13 @@ export function createGameServer(options: AppOptions): Server {
       });
       app.use("/api", plannerApi());
       if (options.workshops) app.use("/api", workshopApi(options.workshops.service, streams));
+      app.use("/api", apiNotFound);
       if (existsSync(staticDir)) {
         app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));
         app.get(/^\/(?!matchmake\/|api\/).*/, (_req, res) => res.sendFile(path.join(staticDir, "index.html")));
       }
+      // Last: every error (malformed JSON, a body over the limit, a thrown error) is `{ code, message }` JSON.
+      app.use(apiErrorHandler);
     },
   });
   server.onBeforeShutdown(() => streams.close());

@@ -1,3 +1,5 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import { apiErrorTexts } from "@iot/shared/i18n/api";
 import type { ApiErrorCode } from "@iot/shared/workshop/api";
 
 /** A refused request: an API error code (the HTTP layer maps it to a status and a sentence). */
@@ -6,3 +8,56 @@ export class ApiError extends Error {
     super(code);
   }
 }
+
+/** The HTTP status of each API error code. */
+export const API_STATUS: Record<ApiErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_LOGIN: 401,
+  TOO_MANY_ATTEMPTS: 429,
+  UNKNOWN_CODE: 404,
+  WORKSHOP_ENDED: 410,
+  TABLE_TOO_SMALL: 409,
+  ALREADY_STARTED: 409,
+  WRONG_PHASE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  CROSS_SITE: 403,
+  SERVER_ERROR: 500,
+};
+
+/** The caller's language: English when `Accept-Language` starts with `en`, Dutch otherwise. */
+export function langOf(req: Request): "nl" | "en" {
+  return String(req.headers["accept-language"] ?? "nl").startsWith("en") ? "en" : "nl";
+}
+
+/** Answers `{ code, message }` in the caller's language with the code's status (or `status`). */
+export function sendApiError(req: Request, res: Response, code: ApiErrorCode, status = API_STATUS[code]): void {
+  res.status(status).json({ code, message: apiErrorTexts[langOf(req)][code] });
+}
+
+/** Any other `/api/...` path: 404 `{ code: "NOT_FOUND", message }`. */
+export const apiNotFound: RequestHandler = (req, res) => sendApiError(req, res, "NOT_FOUND");
+
+/**
+ * The last error handler of the app, so Express's own (an HTML page with a
+ * stack trace outside production) is never reached: an ApiError keeps its
+ * code; a body parser's refusal (malformed JSON, a body over the limit, an
+ * unknown encoding) keeps its 4xx status as BAD_REQUEST or PAYLOAD_TOO_LARGE;
+ * anything else is logged and answered 500 SERVER_ERROR without details.
+ */
+export const apiErrorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+  if (res.headersSent) {
+    console.error("http", err);
+    res.end();
+    return;
+  }
+  if (err instanceof ApiError) return sendApiError(req, res, err.code);
+  const e = (err ?? {}) as { status?: unknown; statusCode?: unknown };
+  const status = Number(e.status ?? e.statusCode);
+  if (status === 413) return sendApiError(req, res, "PAYLOAD_TOO_LARGE");
+  if (Number.isInteger(status) && status >= 400 && status < 500) return sendApiError(req, res, "BAD_REQUEST", status);
+  console.error("http", err);
+  sendApiError(req, res, "SERVER_ERROR");
+};

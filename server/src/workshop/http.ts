@@ -21,11 +21,11 @@ import {
   workshopInfoSchema,
   workshopListSchema,
   workshopSchema,
-  type ApiErrorCode,
 } from "@iot/shared/workshop/api";
 import type { FacilitatorRow, WorkshopRow } from "../db/schema.js";
 import { newToken, Throttle, tokenHash, verifyPassword } from "./auth.js";
 import { buildDebrief, debriefCsv, debriefPdf } from "./debrief.js";
+import { API_STATUS, apiNotFound, langOf } from "./errors.js";
 import type { WorkshopStreams } from "./events.js";
 import { ApiError, type WorkshopService } from "./service.js";
 import { joinedAnswer, workshopInfo } from "./wire.js";
@@ -34,25 +34,7 @@ export const SESSION_COOKIE = "iot_session";
 /** A facilitator's session lasts a working day (ms). */
 const SESSION_MS = 12 * 60 * 60 * 1000;
 
-const STATUS: Record<ApiErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_LOGIN: 401,
-  TOO_MANY_ATTEMPTS: 429,
-  UNKNOWN_CODE: 404,
-  WORKSHOP_ENDED: 410,
-  TABLE_TOO_SMALL: 409,
-  ALREADY_STARTED: 409,
-  WRONG_PHASE: 409,
-};
-
 type Handler = (req: Request, res: Response) => Promise<unknown>;
-
-function langOf(req: Request): "nl" | "en" {
-  return String(req.headers["accept-language"] ?? "nl").startsWith("en") ? "en" : "nl";
-}
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body ?? {});
@@ -81,10 +63,11 @@ function route(fn: Handler) {
         if (!(e instanceof ApiError)) console.error("workshop api", e);
         res.end();
       } else if (e instanceof ApiError) {
-        reply(res, apiErrorSchema, { code: e.code, message: apiErrorTexts[langOf(req)][e.code] }, STATUS[e.code]);
+        reply(res, apiErrorSchema, { code: e.code, message: apiErrorTexts[langOf(req)][e.code] }, API_STATUS[e.code]);
       } else {
         console.error("workshop api", e);
-        reply(res, apiErrorSchema, { code: "SERVER_ERROR", message: "Internal error" }, 500);
+        const message = apiErrorTexts[langOf(req)].SERVER_ERROR;
+        reply(res, apiErrorSchema, { code: "SERVER_ERROR", message }, 500);
       }
     });
   };
@@ -295,6 +278,6 @@ export function workshopApi(service: WorkshopService, streams: WorkshopStreams):
       });
     }),
   );
-  api.use((_req, res) => reply(res, apiErrorSchema, { code: "NOT_FOUND", message: "Not found." }, 404));
+  api.use(apiNotFound);
   return api;
 }

@@ -15,6 +15,9 @@ export const apiErrorTexts: Record<Lang, Record<ApiErrorCode, string>> = {
     TABLE_TOO_SMALL: "Aan die tafel is geen plaats meer.",
     ALREADY_STARTED: "Die tafel speelt al.",
     WRONG_PHASE: "Dat kan nu niet aan deze tafel.",
+    PAYLOAD_TOO_LARGE: "Dat verzoek is te groot.",
+    CROSS_SITE: "Dit verzoek komt van een andere website en is geweigerd.",
+    SERVER_ERROR: "Er ging iets mis op de server; probeer het opnieuw.",
   },
   en: {
     BAD_REQUEST: "That request is not right: check the fields.",
@@ -28,5 +31,8 @@ export const apiErrorTexts: Record<Lang, Record<ApiErrorCode, string>> = {
     TABLE_TOO_SMALL: "That table is full.",
     ALREADY_STARTED: "That table is already playing.",
     WRONG_PHASE: "That is not possible at this table right now.",
+    PAYLOAD_TOO_LARGE: "That request is too large.",
+    CROSS_SITE: "This request comes from another website and was refused.",
+    SERVER_ERROR: "Something went wrong on the server; please try again.",
   },
 };

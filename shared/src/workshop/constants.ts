@@ -55,6 +55,9 @@ export const API_ERRORS = [
   "TABLE_TOO_SMALL",
   "ALREADY_STARTED",
   "WRONG_PHASE",
+  "PAYLOAD_TOO_LARGE",
+  "CROSS_SITE",
+  "SERVER_ERROR",
 ] as const;
 export type ApiErrorCode = (typeof API_ERRORS)[number];
 
