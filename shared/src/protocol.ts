@@ -9,6 +9,7 @@ import { CARD_IDS, THEME_IDS } from "./quartet/cardIds.js";
 import { BOT_LEVELS } from "./quartet/bots/index.js";
 import { cardSchema, quartetEventSchema, themeSchema } from "./quartet/eventSchema.js";
 import { viewMessageSchema } from "./table/view.js";
+import { cleanText, MAX_NAME_LENGTH } from "./text.js";
 
 /** Room names registered on the server. */
 export const ROOMS = { quartet: "quartet" } as const;
@@ -26,13 +27,10 @@ export type RegionPhase = (typeof REGION_PHASES)[number];
 
 /** Longest note on an action pick, in characters. */
 export const MAX_NOTE_LENGTH = 280;
-/** Display names: 1-24 characters after trimming (protocol). */
-export const MAX_NAME_LENGTH = 24;
+export { MAX_NAME_LENGTH } from "./text.js";
 
-const name = z
-  .string()
-  .transform((s) => s.trim())
-  .pipe(z.string().min(1).max(MAX_NAME_LENGTH));
+/** Display names: 1-24 characters after `cleanText` (bidi controls and invisible characters removed, white space collapsed). */
+const name = z.string().transform(cleanText).pipe(z.string().min(1).max(MAX_NAME_LENGTH));
 
 /** Options of `client.create("quartet", ...)` and `joinById` (unknown keys are ignored). */
 export const joinOptionsSchema = z.object({

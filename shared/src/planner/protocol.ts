@@ -11,6 +11,7 @@ import type { PlannerEvent, PlayerId, RoundResult } from "./game/types.js";
 import { MAX_PLAN_STOPS, MAX_PLANNERS, PLANNER_REJECTION_CODES } from "./game/types.js";
 import { COMPETENCES } from "./game/assessment.js";
 import { viewMessageSchema } from "../table/view.js";
+import { cleanText } from "../text.js";
 
 /** The room name registered on the server. */
 export const PLANNER_ROOM = "planner";
@@ -53,10 +54,8 @@ const id = z
   .max(MAX_ID_LENGTH)
   .regex(/^[A-Za-z0-9_-]+$/);
 
-const name = z
-  .string()
-  .transform((s) => s.trim())
-  .pipe(z.string().min(1).max(MAX_NAME_LENGTH));
+/** Display names: 1-24 characters after `cleanText`. */
+const name = z.string().transform(cleanText).pipe(z.string().min(1).max(MAX_NAME_LENGTH));
 
 /** Options of `client.create("planner", ...)` and `joinById` (unknown keys are ignored). */
 export const plannerJoinSchema = z.object({

@@ -1,5 +1,6 @@
 import { isCardId, themeOf, type CardId, type ThemeId } from "./cardIds.js";
 import type { PlayerId, QuartetState, Rejection } from "./types.js";
+import { cleanText } from "../text.js";
 
 /** Longest note on a pick, in characters (after trimming). */
 export const MAX_PICK_NOTE = 280;
@@ -39,9 +40,7 @@ export function applyPick(
   return { ok: true, picks: [...rest, pick], pick };
 }
 
-/** Plain text: control characters become spaces, runs of white space collapse, ends are trimmed. */
+/** Plain text by `cleanText`: control characters become spaces, bidi controls and invisible format characters go, NFC, runs of white space collapse, ends are trimmed. */
 export function cleanNote(note: string): string {
-  // eslint-disable-next-line no-control-regex
-  const controls = /[\u0000-\u001f\u007f]/g;
-  return note.replace(controls, " ").replace(/\s+/g, " ").trim();
+  return cleanText(note);
 }

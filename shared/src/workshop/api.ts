@@ -10,6 +10,7 @@ import { BOT_LEVELS } from "../quartet/bots/index.js";
 import { LANGS, MAX_NAME_LENGTH, REGION_PHASES, ROLES } from "../protocol.js";
 import { GAMES, TABLE_SIZES } from "./constants.js";
 import { quartetRulesSchema } from "./responses.js";
+import { cleanText } from "../text.js";
 
 export * from "./constants.js";
 export * from "./responses.js";
@@ -21,7 +22,7 @@ export const loginSchema = z.object({
 
 export const workshopSchema = z
   .object({
-    title: z.string().trim().min(1).max(120),
+    title: z.string().transform(cleanText).pipe(z.string().min(1).max(120)),
     lang: z.enum(LANGS).default("nl"),
     game: z.enum(GAMES).default("quartet"),
     tableSize: z.number().int().min(1).max(8).default(4),
@@ -41,15 +42,12 @@ export type WorkshopInput = z.infer<typeof workshopSchema>;
 
 export const joinSchema = z.object({
   code: z.string().max(20),
-  name: z
-    .string()
-    .transform((s) => s.trim())
-    .pipe(z.string().min(1).max(MAX_NAME_LENGTH)),
+  name: z.string().transform(cleanText).pipe(z.string().min(1).max(MAX_NAME_LENGTH)),
   role: z.enum(ROLES).optional(),
   phase: z.enum(REGION_PHASES).optional(),
 });
 
-export const messageSchema = z.object({ text: z.string().trim().min(1).max(280) });
+export const messageSchema = z.object({ text: z.string().transform(cleanText).pipe(z.string().min(1).max(280)) });
 /** What the facilitator moves a planner table on to: the next step, only ending the round under way, or only starting the next round. */
 export const ADVANCE_ACTIONS = ["next", "end", "start"] as const;
 export type AdvanceAction = (typeof ADVANCE_ACTIONS)[number];
