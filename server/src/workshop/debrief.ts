@@ -1,5 +1,4 @@
 import PDFDocument from "pdfkit";
-import { stringify } from "csv-stringify/sync";
 import { card as cardInfo, theme as themeInfo } from "@iot/shared/quartet/deck";
 import { isCardId, isThemeId } from "@iot/shared/quartet/cardIds";
 import { combinePlans, type Debrief } from "@iot/shared/workshop/debrief";
@@ -7,6 +6,7 @@ import type { WorkshopStore } from "../db/store.js";
 import type { WorkshopRow } from "../db/schema.js";
 import { buildPlannerDebrief, plannerCsv } from "./plannerDebrief.js";
 import { plannerPdf } from "./plannerPdf.js";
+import { safeCsv } from "./exportSafety.js";
 import { debriefPick, debriefTable, debriefWorkshop, rankingLine } from "./wire.js";
 
 /**
@@ -36,7 +36,7 @@ type Lang = "nl" | "en";
 const title = (card: string, lang: Lang) => (isCardId(card) ? cardInfo(card).title[lang] : card);
 const themeName = (id: string, lang: Lang) => (isThemeId(id) ? themeInfo(id).name[lang] : id);
 
-/** The debrief as CSV: one row per result and per pick, with a `kind` column; a planner workshop's as `plannerCsv`. */
+/** The debrief as CSV: one row per result and per pick, with a `kind` column; a planner workshop's as `plannerCsv`. Text cells are neutralised against formulas ({@link safeCsv}). */
 export function debriefCsv(d: Debrief): string {
   if (d.workshop.game === "planner") return plannerCsv(d);
   const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
@@ -60,10 +60,19 @@ export function debriefCsv(d: Debrief): string {
       ]);
     }
   }
-  return stringify(rows, {
-    header: true,
-    columns: ["kind", "table", "name", "role", "place", "quartets", "theme", "card", "title", "region_phase", "note"],
-  });
+  return safeCsv(rows, [
+    "kind",
+    "table",
+    "name",
+    "role",
+    "place",
+    "quartets",
+    "theme",
+    "card",
+    "title",
+    "region_phase",
+    "note",
+  ]);
 }
 
 const TEXT = {

@@ -1,4 +1,3 @@
-import { stringify } from "csv-stringify/sync";
 import { COMPETENCES } from "@iot/shared/planner/report";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import {
@@ -11,6 +10,7 @@ import {
 } from "@iot/shared/workshop/plannerDebrief";
 import type { PlannerProfileRow, PlannerRoundRow, WorkshopRow } from "../db/schema.js";
 import type { WorkshopStore } from "../db/store.js";
+import { safeCsv } from "./exportSafety.js";
 import { competenceProfile, debriefTable, debriefWorkshop, plannerRoundLine } from "./wire.js";
 
 /** A planner table from its stored rows: planners by seat, their rounds with places, the region per round. */
@@ -77,7 +77,7 @@ export const PLANNER_CSV_COLUMNS = [
   ...COMPETENCES,
 ] as const;
 
-/** A planner workshop's debrief as CSV: one row per planner per round, with the planner's competence profile. */
+/** A planner workshop's debrief as CSV: one row per planner per round, with the planner's competence profile; the name is neutralised against formulas, the numbers stay numbers ({@link safeCsv}). */
 export function plannerCsv(d: Debrief): string {
   const rows: (string | number)[][] = [];
   for (const t of d.tables) {
@@ -106,5 +106,5 @@ export function plannerCsv(d: Debrief): string {
       }
     }
   }
-  return stringify(rows, { header: true, columns: [...PLANNER_CSV_COLUMNS] });
+  return safeCsv(rows, PLANNER_CSV_COLUMNS);
 }
