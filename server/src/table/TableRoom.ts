@@ -3,6 +3,7 @@ import { Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { Lang } from "@iot/shared/protocol";
 import { createRng, type Rng } from "@iot/shared/rng";
+import { uniqueName } from "@iot/shared/text";
 import { moveOf, type Accepted, type Outgoing, type TablePlayer } from "@iot/shared/table/definition";
 import { RESYNC_MESSAGE, type SeatPublic, type TableView } from "@iot/shared/table/view";
 import type { TableSummary } from "@iot/shared/workshop/api";
@@ -212,9 +213,11 @@ export class TableRoom extends Room {
   /** Seats a newly joined client (before the start) and gives its client the view of its own seat. */
   seatNew(client: Client, request: { name: string; lang: Lang; role: string; regionPhase: string }): Seat {
     if (this.game) throw new ServerError(BAD_OPTIONS, "table already started");
+    const taken = [...this.seats.values()].map((s) => s.name);
     const seat: Seat = {
       id: client.sessionId,
       ...request,
+      name: uniqueName(request.name, taken),
       seat: freeSeat(this.seats.values()),
       isBot: false,
       connected: true,

@@ -1,5 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import { balanceTables } from "@iot/shared/workshop/tables";
+import { uniqueName } from "@iot/shared/text";
 import {
   normaliseJoinCode,
   type AdvanceAction,
@@ -87,10 +88,11 @@ export class WorkshopService {
     if (!workshop) throw new ApiError("UNKNOWN_CODE");
     if (workshop.status === "ended") throw new ApiError("WORKSHOP_ENDED");
     const token = newToken();
+    const taken = (await this.store.participants(workshop.id)).map((p) => p.name);
     const participant = await this.store.addParticipant({
       workshop_id: workshop.id,
       token_hash: tokenHash(token),
-      name,
+      name: uniqueName(name, taken),
       role,
       region_phase: phase,
     });
