@@ -6,7 +6,13 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { ROOMS } from "@iot/shared/protocol";
 import { PLANNER_ROOM } from "@iot/shared/planner/protocol";
-import { DEFAULT_PLANNER_CONFIG, type PlannerConfig, type QuartetConfig } from "./config.js";
+import {
+  DEFAULT_HTTP_CONFIG,
+  DEFAULT_PLANNER_CONFIG,
+  type HttpConfig,
+  type PlannerConfig,
+  type QuartetConfig,
+} from "./config.js";
 import { quartetBinding } from "./quartet/binding.js";
 import { plannerBinding } from "./planner/binding.js";
 import { SolverPool } from "./planner/solverWorker.js";
@@ -14,7 +20,7 @@ import { quickPlay } from "./table/quickPlay.js";
 import { tableRoom } from "./table/rooms.js";
 import type { Scheduler } from "./table/scheduler.js";
 import { plannerApi } from "./planner/http.js";
-import { apiErrorHandler, apiNotFound } from "./workshop/errors.js";
+import { apiErrorHandler, apiNotFound, crossSiteGuard } from "./workshop/errors.js";
 import { WorkshopStreams } from "./workshop/events.js";
 import { workshopApi } from "./workshop/http.js";
 import { WORKSHOP_GAMES } from "./workshop/games.js";
@@ -35,6 +41,8 @@ export interface AppOptions {
   staticDir?: string;
   /** Workshops (facilitator API and workshop tables); left out, the server hosts quick play only. */
   workshops?: { service: WorkshopService; serverKey: string };
+  /** Reverse proxy, Secure cookie and cross-site settings; left out, none trusted and no extra origins. */
+  http?: HttpConfig;
   /** Scale-out: Colyseus' Redis presence and driver shared by every process. */
   presence?: Presence;
   driver?: MatchMakerDriver;
@@ -70,6 +78,7 @@ export async function leastBusyProcess(): Promise<string> {
  */
 export function createGameServer(options: AppOptions): Server {
   const staticDir = options.staticDir ?? CLIENT_DIST;
+  const http = options.http ?? DEFAULT_HTTP_CONFIG;
   // The facilitator's and the participants' event streams (ended when the server shuts down).
   const streams = new WorkshopStreams();
   const server = new Server({
@@ -80,13 +89,16 @@ export function createGameServer(options: AppOptions): Server {
     ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
     ...(options.driver ? { selectProcessIdToCreateRoom: leastBusyProcess } : {}),
     express: (app) => {
+      // The client's address (req.ip), scheme (req.secure) and host as the proxy saw them, when it is trusted.
+      app.set("trust proxy", http.trustProxy);
       app.get("/health", async (_req, res) => {
         const rooms = await matchMaker.query({});
         const local = rooms.filter((r) => r.processId === matchMaker.processId).length;
         res.json({ ok: true, rooms: rooms.length, localRooms: local, processId: matchMaker.processId });
       });
+      app.use("/api", crossSiteGuard(http.allowedOrigins));
       app.use("/api", plannerApi());
-      if (options.workshops) app.use("/api", workshopApi(options.workshops.service, streams));
+      if (options.workshops) app.use("/api", workshopApi(options.workshops.service, streams, http));
       app.use("/api", apiNotFound);
       if (existsSync(staticDir)) {
         app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));

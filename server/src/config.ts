@@ -109,3 +109,52 @@ export function plannerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Plan
   c.seed = num(env, "PLANNER_SEED") ?? c.seed;
   return c;
 }
+
+/** The HTTP layer's settings behind a reverse proxy and for cross-site requests. */
+export interface HttpConfig {
+  /** Express' `trust proxy`: false (default), true, a hop count, or addresses/subnets/names (`loopback`, `10.0.0.0/8`). */
+  trustProxy: boolean | number | string;
+  /** The session cookie is always `Secure` (otherwise only on requests Express sees as HTTPS). */
+  cookieSecure: boolean;
+  /** Origins besides the app's own that may send state-changing API requests (`https://host[:port]`). */
+  allowedOrigins: string[];
+}
+
+export const DEFAULT_HTTP_CONFIG: HttpConfig = { trustProxy: false, cookieSecure: false, allowedOrigins: [] };
+
+/** `TRUST_PROXY` as Express reads it: `true`/`false` as booleans, a whole number as a hop count, else the string. */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const value = (raw ?? "").trim();
+  if (value === "" || value === "false") return false;
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/**
+ * Reads the HTTP settings: TRUST_PROXY (see {@link parseTrustProxy}),
+ * COOKIE_SECURE (`1`/`true`), ALLOWED_ORIGINS (comma-separated origins).
+ * Throws with the variable's name on a malformed origin.
+ */
+export function httpConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HttpConfig {
+  const allowedOrigins = (env.ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter((o) => o !== "")
+    .map((o) => {
+      let url: URL;
+      try {
+        url = new URL(o);
+      } catch {
+        throw new Error(`ALLOWED_ORIGINS must list origins like https://host:port, got "${o}"`);
+      }
+      if (url.origin === "null" || url.origin !== o.replace(/\/$/, "").toLowerCase())
+        throw new Error(`ALLOWED_ORIGINS must list origins like https://host:port, got "${o}"`);
+      return url.origin;
+    });
+  return {
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    cookieSecure: ["1", "true"].includes((env.COOKIE_SECURE ?? "").trim().toLowerCase()),
+    allowedOrigins,
+  };
+}

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { createGameServer } from "./app.js";
-import { plannerConfigFromEnv, quartetConfigFromEnv } from "./config.js";
+import { httpConfigFromEnv, plannerConfigFromEnv, quartetConfigFromEnv } from "./config.js";
 import { openDatabase } from "./db/database.js";
 import { WorkshopStore } from "./db/store.js";
 import { WorkshopService } from "./workshop/service.js";
@@ -14,6 +14,7 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 }
 
 try {
+  const http = httpConfigFromEnv();
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? "data" });
   const store = new WorkshopStore(db);
   // Every process on this database opens workshop tables with the same key.
@@ -24,6 +25,7 @@ try {
   const server = createGameServer({
     quartet: quartetConfigFromEnv(),
     planner: plannerConfigFromEnv(),
+    http,
     workshops: { service, serverKey },
     ...(redis ? { presence: new RedisPresence(redis), driver: new RedisDriver(redis) } : {}),
     ...(process.env.PUBLIC_ADDRESS ? { publicAddress: process.env.PUBLIC_ADDRESS } : {}),

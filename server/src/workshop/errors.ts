@@ -37,6 +37,32 @@ export function sendApiError(req: Request, res: Response, code: ApiErrorCode, st
   res.status(status).json({ code, message: apiErrorTexts[langOf(req)][code] });
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses state-changing requests (anything but GET, HEAD, OPTIONS) from
+ * another site with 403 CROSS_SITE: an `Origin` that is neither the app's own
+ * (the request's scheme and host as Express sees them, so behind a trusted
+ * proxy the forwarded ones) nor in `allowedOrigins`; without `Origin`, a
+ * `Sec-Fetch-Site` other than `same-origin` or `none`. Requests with neither
+ * header (curl, scripts, the tests) pass.
+ */
+export function crossSiteGuard(allowedOrigins: readonly string[] = []): RequestHandler {
+  const allowed = new Set(allowedOrigins.map((o) => o.toLowerCase()));
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const origin = req.get("origin")?.toLowerCase();
+    if (origin !== undefined) {
+      const own = `${req.protocol}://${req.host ?? ""}`.toLowerCase();
+      if (origin === own || allowed.has(origin)) return next();
+      return sendApiError(req, res, "CROSS_SITE");
+    }
+    const site = req.get("sec-fetch-site")?.toLowerCase();
+    if (site === undefined || site === "same-origin" || site === "none") return next();
+    sendApiError(req, res, "CROSS_SITE");
+  };
+}
+
 /** Any other `/api/...` path: 404 `{ code: "NOT_FOUND", message }`. */
 export const apiNotFound: RequestHandler = (req, res) => sendApiError(req, res, "NOT_FOUND");
 

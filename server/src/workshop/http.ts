@@ -22,6 +22,7 @@ import {
   workshopListSchema,
   workshopSchema,
 } from "@iot/shared/workshop/api";
+import type { HttpConfig } from "../config.js";
 import type { FacilitatorRow, WorkshopRow } from "../db/schema.js";
 import { newToken, Throttle, tokenHash, verifyPassword } from "./auth.js";
 import { buildDebrief, debriefCsv, debriefPdf } from "./debrief.js";
@@ -88,13 +89,21 @@ function bearer(req: Request): string {
  * pushed as server-sent events through `streams` (`docs/protocol-additions.md`).
  * Every JSON answer has its shape in `@iot/shared/workshop/responses`.
  */
-export function workshopApi(service: WorkshopService, streams: WorkshopStreams): Router {
+export function workshopApi(
+  service: WorkshopService,
+  streams: WorkshopStreams,
+  http: Pick<HttpConfig, "cookieSecure"> = { cookieSecure: false },
+): Router {
   const store = service.store;
   const api = express.Router();
   const loginThrottle = new Throttle(5, 15 * 60_000);
   const ipThrottle = new Throttle(30, 15 * 60_000);
   const joinThrottle = new Throttle(10, 10 * 60_000);
   api.use(express.json({ limit: "16kb" }), cookieParser());
+
+  /** The session cookie: HTTP-only, SameSite=Lax, and Secure over HTTPS as Express sees it (or always with COOKIE_SECURE). */
+  const cookieOptions = (req: Request) =>
+    ({ httpOnly: true, sameSite: "lax", path: "/", secure: http.cookieSecure || req.secure }) as const;
 
   async function facilitator(req: Request): Promise<FacilitatorRow> {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
@@ -123,7 +132,7 @@ export function workshopApi(service: WorkshopService, streams: WorkshopStreams):
       loginThrottle.reset(body.email);
       const token = newToken();
       await store.addSession(tokenHash(token), f.id, new Date(now + SESSION_MS));
-      res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", maxAge: SESSION_MS });
+      res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: SESSION_MS });
       reply(res, signedInSchema, { email: f.email });
     }),
   );
@@ -132,7 +141,7 @@ export function workshopApi(service: WorkshopService, streams: WorkshopStreams):
     route(async (req, res) => {
       const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
       if (token) await store.deleteSession(tokenHash(token));
-      res.clearCookie(SESSION_COOKIE, { path: "/" });
+      res.clearCookie(SESSION_COOKIE, cookieOptions(req));
       reply(res, signedOutSchema, { ok: true });
     }),
   );
