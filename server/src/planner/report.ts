@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
 import { COMPETENCES, REPORT_TEXTS, type PersonalReport } from "@iot/shared/planner/report";
+import { FONT, printable, unicodePdf } from "../pdf/fonts.js";
 
 /** NCSI blue, for the profile bars (the deck's theme colours are in shared/src/quartet/deck.ts). */
 const BAR = "#1f5fa8";
@@ -8,17 +8,14 @@ const GRID = "#c8c8c8";
 /**
  * The personal report as a printable A4 PDF: the competence profile as a bar
  * chart (0-100 per competence, a grid every 25 points) and the round-by-round
- * KPIs next to the assistant's plan.
+ * KPIs next to the assistant's plan, in the Unicode fonts of ../pdf/fonts.ts.
  */
 export function personalReportPdf(r: PersonalReport): Promise<Buffer> {
   const t = REPORT_TEXTS[r.lang];
-  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: `${t.title}: ${r.name}` } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = unicodePdf({ size: "A4", margin: 50, info: { Title: `${t.title}: ${r.name}` } });
 
-  doc.fontSize(18).text(t.title);
-  doc.moveDown(0.3).fontSize(14).text(r.name);
+  doc.font(FONT.bold).fontSize(18).text(t.title).font(FONT.regular);
+  doc.moveDown(0.3).fontSize(14).text(printable(r.name));
   doc.moveDown(1).fontSize(13).text(t.profile);
 
   const left = 200;

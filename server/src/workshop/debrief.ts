@@ -1,4 +1,3 @@
-import PDFDocument from "pdfkit";
 import { card as cardInfo, theme as themeInfo } from "@iot/shared/quartet/deck";
 import { isCardId, isThemeId } from "@iot/shared/quartet/cardIds";
 import { combinePlans, type Debrief } from "@iot/shared/workshop/debrief";
@@ -7,6 +6,7 @@ import type { WorkshopRow } from "../db/schema.js";
 import { buildPlannerDebrief, plannerCsv } from "./plannerDebrief.js";
 import { plannerPdf } from "./plannerPdf.js";
 import { safeCsv } from "./exportSafety.js";
+import { FONT, printable, unicodePdf } from "../pdf/fonts.js";
 import { debriefPick, debriefTable, debriefWorkshop, rankingLine } from "./wire.js";
 
 /**
@@ -92,29 +92,26 @@ const TEXT = {
   },
 };
 
-/** The debrief as a printable PDF (A4): the combined plan by theme, then each table's ranking and plan; a planner workshop's as `plannerPdf`. */
+/** The debrief as a printable PDF (A4) in the Unicode fonts of ../pdf/fonts.ts: the combined plan by theme, then each table's ranking and plan; a planner workshop's as `plannerPdf`. */
 export function debriefPdf(d: Debrief): Promise<Buffer> {
   if (d.workshop.game === "planner") return plannerPdf(d);
   const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
   const tx = TEXT[lang];
-  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: d.workshop.title } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  doc.fontSize(22).text(d.workshop.title);
+  const { doc, done } = unicodePdf({ size: "A4", margin: 50, info: { Title: d.workshop.title } });
+  doc.font(FONT.bold).fontSize(22).text(printable(d.workshop.title)).font(FONT.regular);
   doc.fontSize(11).fillColor("#555").text("Innovation on Track · 1 + 1 = 4").fillColor("#000").moveDown();
   doc.fontSize(16).text(tx.plan).moveDown(0.4);
   if (d.combined.length === 0) doc.fontSize(11).text(tx.none);
   for (const group of d.combined) {
     doc.fontSize(13).fillColor(themeInfo(group.theme).color).text(themeName(group.theme, lang)).fillColor("#000");
     for (const c of group.cards) {
-      doc.fontSize(11).text(`${title(c.card, lang)} (${c.count}x)`, { indent: 10 });
+      doc.fontSize(11).text(printable(`${title(c.card, lang)} (${c.count}x)`), { indent: 10 });
       for (const p of c.picks) {
         const who = [p.name, p.role, p.phase].filter(Boolean).join(", ");
         doc
           .fontSize(9)
           .fillColor("#333")
-          .text(`${tx.table} ${p.table} · ${who}${p.note ? `: ${p.note}` : ""}`, { indent: 22 });
+          .text(printable(`${tx.table} ${p.table} · ${who}${p.note ? `: ${p.note}` : ""}`), { indent: 22 });
       }
       doc.fillColor("#000");
     }
@@ -124,15 +121,20 @@ export function debriefPdf(d: Debrief): Promise<Buffer> {
     doc.moveDown().fontSize(15).text(`${tx.table} ${t.number}`);
     doc.fontSize(12).text(tx.ranking);
     for (const r of t.ranking)
-      doc.fontSize(10).text(`${r.place}. ${r.name}${r.isBot ? " (bot)" : ""}: ${r.quartets}`, { indent: 10 });
+      doc
+        .fontSize(10)
+        .text(printable(`${r.place}. ${r.name}${r.isBot ? " (bot)" : ""}: ${r.quartets}`), { indent: 10 });
     doc.fontSize(12).text(tx.picks);
     if (t.plan.length === 0) doc.fontSize(10).text(tx.none, { indent: 10 });
     for (const p of t.plan) {
       doc
         .fontSize(10)
-        .text(`${p.name}: ${themeName(p.theme, lang)} · ${title(p.card, lang)}${p.note ? `: ${p.note}` : ""}`, {
-          indent: 10,
-        });
+        .text(
+          printable(`${p.name}: ${themeName(p.theme, lang)} · ${title(p.card, lang)}${p.note ? `: ${p.note}` : ""}`),
+          {
+            indent: 10,
+          },
+        );
     }
   }
   doc.end();

@@ -1,7 +1,7 @@
-import PDFDocument from "pdfkit";
 import { COMPETENCES, REPORT_TEXTS } from "@iot/shared/planner/report";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import type { PlannerTableDebrief, RoundComparison } from "@iot/shared/workshop/plannerDebrief";
+import { FONT, printable, unicodePdf } from "../pdf/fonts.js";
 import { groupedBars, legend, profileBars, SERIES_COLORS, type BarSeries, type Pdf } from "./pdfCharts.js";
 
 type Lang = "nl" | "en";
@@ -136,7 +136,7 @@ function table(doc: Pdf, number: number, t: PlannerTableDebrief, lang: Lang): vo
   doc.y += legend(
     doc,
     { x: LEFT, y: doc.y, width: WIDTH },
-    costs.map((s, i) => ({ series: s, name: t.planners[i]?.name ?? "" })),
+    costs.map((s, i) => ({ series: s, name: printable(t.planners[i]?.name ?? "") })),
   );
   for (const [title, data] of [
     [tx.cost, costs],
@@ -180,7 +180,7 @@ function table(doc: Pdf, number: number, t: PlannerTableDebrief, lang: Lang): vo
   doc.fontSize(11).text(tx.kpis).moveDown(0.2);
   const rows = t.planners.flatMap((p) =>
     p.rounds.map((r) => [
-      `${p.seat + 1}. ${p.name}`,
+      printable(`${p.seat + 1}. ${p.name}`),
       String(r.round),
       fixed(r.cost),
       fixed(r.km),
@@ -199,15 +199,12 @@ function table(doc: Pdf, number: number, t: PlannerTableDebrief, lang: Lang): vo
  * over all tables (a chart of the mean score and a table), then per table a
  * legend of its planners, bar charts of cost and CO2 per round, the region's
  * round 3 against round 4, the competence profiles as a chart and every
- * planner's KPIs per round.
+ * planner's KPIs per round. Set in the Unicode fonts of ../pdf/fonts.ts.
  */
 export function plannerPdf(d: Debrief): Promise<Buffer> {
   const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
-  const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: d.workshop.title } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
-  doc.fontSize(22).text(d.workshop.title);
+  const { doc, done } = unicodePdf({ size: "A4", margin: 50, info: { Title: d.workshop.title } });
+  doc.font(FONT.bold).fontSize(22).text(printable(d.workshop.title)).font(FONT.regular);
   doc
     .fontSize(11)
     .fillColor("#555555")

@@ -1,0 +1,228 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { ColyseusTestServer } from "@colyseus/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WorkshopStore } from "../../../server/src/db/store.js";
+import { hashPassword } from "../../../server/src/workshop/auth.js";
+import { MISSING_GLYPH, printable } from "../../../server/src/pdf/fonts.js";
+import { TEST_PORT } from "../harness.js";
+import { freshDatabase, type TestDb } from "../db/databases.js";
+import { http, startWorkshopServer, type Http, type Overview } from "./plannerHarness.js";
+
+/** Names in the scripts the PDF font must print as typed (pdftotext reads them back exactly). */
+const AS_TYPED = ["Łukasz Şahin", "Αλέξανδρος", "Дмитрий", "İlkay Gündoğan", "Antonín Dvořák"];
+const ARABIC = "محمد";
+/** An emoji DejaVu Sans has no glyph for: printed as the fallback. */
+const EMOJI = "Anna 🦄";
+const NAMES = [...AS_TYPED, ARABIC, EMOJI];
+
+let dir: string;
+let count = 0;
+
+/** The PDF's text as pdftotext (poppler-utils) reads it, without the bidi embedding marks it wraps right-to-left runs in. */
+function pdfText(pdf: Buffer): string {
+  const file = path.join(dir, `${count++}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/[\u202a-\u202e]/g, "");
+}
+
+/** The fonts pdffonts lists for the PDF: name and whether it is embedded. */
+function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
+  const file = path.join(dir, `${count++}.pdf`);
+  writeFileSync(file, pdf);
+  const lines = execFileSync("pdffonts", [file], { encoding: "utf8" }).trim().split("\n").slice(2);
+  return lines.map((l) => {
+    const cols = l.trim().split(/\s+/);
+    // name type... encoding emb sub uni object ID
+    return { name: cols[0] ?? "", embedded: cols.at(-5) === "yes" };
+  });
+}
+
+/** What every PDF must show: the names as typed, an embedded Unicode font, the emoji's fallback and no garbage. */
+function expectReadable(pdf: Buffer): void {
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const text = pdfText(pdf);
+  for (const name of AS_TYPED) expect(text).toContain(name);
+  // Arabic: joined letters written right to left; pdftotext gives the name back in logical order.
+  expect(text).toContain(ARABIC);
+  expect(text).toContain(`Anna ${MISSING_GLYPH}`);
+  expect(text).not.toContain("🦄");
+  expect(text).not.toContain("\ufffd");
+  const fonts = pdfFonts(pdf);
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const f of fonts) {
+    expect(f.name).toMatch(/^[A-Z]{6}\+DejaVuSans/);
+    expect(f.embedded).toBe(true);
+  }
+  expect(fonts.map((f) => f.name.split("+")[1])).toEqual(expect.arrayContaining(["DejaVuSans", "DejaVuSans-Bold"]));
+}
+
+describe("printable", () => {
+  it("keeps what the font has and replaces each grapheme it lacks by one fallback", () => {
+    expect(printable("Łukasz Şahin Дмитрий")).toBe("Łukasz Şahin Дмитрий");
+    expect(printable(EMOJI)).toBe(`Anna ${MISSING_GLYPH}`);
+    expect(printable("👩‍💻 Bo")).toBe(`${MISSING_GLYPH} Bo`);
+    expect(printable("山田")).toBe(MISSING_GLYPH.repeat(2));
+  });
+});
+
+describe("the PDFs print every name", () => {
+  let t: TestDb;
+  let server: ColyseusTestServer;
+  let store: WorkshopStore;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "iot-pdf-"));
+    t = await freshDatabase("sqlite");
+    store = new WorkshopStore(t.db);
+    await store.addFacilitator("ann@example.org", await hashPassword("correct-horse-battery"));
+    ({ server } = await startWorkshopServer(t.db));
+  });
+  afterAll(async () => {
+    await server?.shutdown();
+    await t?.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Signs Ann in, creates a workshop, lets every name join and forms the tables. */
+  async function workshop(body: Record<string, unknown>): Promise<{ ann: Http; id: string; overview: Overview }> {
+    const ann = http();
+    await ann("POST", "/auth/login", { email: "ann@example.org", password: "correct-horse-battery" });
+    const created = await ann("POST", "/workshops", body);
+    expect(created.status).toBe(201);
+    const w = created.data as unknown as { id: string; code: string };
+    const guest = http();
+    for (const name of NAMES) expect((await guest("POST", "/join", { code: w.code, name })).status).toBe(201);
+    await ann("POST", `/workshops/${w.id}/tables/form`);
+    const overview = (await ann("GET", `/workshops/${w.id}`)).data as unknown as Overview;
+    expect(overview.participants.map((p) => p.name)).toEqual(NAMES);
+    return { ann, id: w.id, overview };
+  }
+
+  it("the quartet workshop report", async () => {
+    const { ann, id, overview } = await workshop({ title: "Regio Łódź", tableSize: 4, botLevel: "easy" });
+    for (const table of overview.tables) {
+      const seated = overview.participants.filter((p) => p.tableId === table.id);
+      await store.saveResults(
+        table.id,
+        seated.map((p, i) => ({
+          player_key: p.id,
+          participant_id: p.id,
+          player_name: p.name,
+          is_bot: 0,
+          place: i + 1,
+          quartets: 3,
+        })),
+      );
+      for (const p of seated) {
+        await store.savePick(table.id, {
+          player_key: p.id,
+          participant_id: p.id,
+          player_name: p.name,
+          theme: "A",
+          card: "A-1",
+          note: `Şehir ${p.name}`,
+          role: "entrepreneur",
+          region_phase: "aware",
+        });
+      }
+    }
+    const pdf = await ann("GET", `/workshops/${id}/report.pdf`);
+    expect(pdf.type).toContain("application/pdf");
+    expectReadable(pdf.data);
+    expect(pdfText(pdf.data)).toContain("Regio Łódź");
+  });
+
+  it("the planner workshop report", async () => {
+    const { ann, id, overview } = await workshop({
+      title: "Planners Σ",
+      game: "planner",
+      tableSize: 4,
+      difficulty: 1,
+      lang: "en",
+    });
+    for (const table of overview.tables) {
+      const seated = overview.participants.filter((p) => p.tableId === table.id);
+      const base = (p: (typeof seated)[number], seat: number) => ({
+        seat,
+        player_key: p.id,
+        participant_id: p.id,
+        player_name: p.name,
+      });
+      await store.planner.saveRound(
+        table.id,
+        1,
+        seated.map((p, seat) => ({
+          ...base(p, seat),
+          round: 1,
+          cost: 1000 + seat,
+          km: 300,
+          co2_kg: 80,
+          late: 0,
+          minutes_late: 0,
+          unplanned: 0,
+          deliveries: 10,
+          orders: 10,
+          solo_cost: 1000,
+          solo_co2_kg: 80,
+          score: 100,
+          assistant_cost: null,
+          assistant_co2_kg: null,
+          assistant_score: null,
+        })),
+      );
+      await store.planner.saveProfiles(
+        table.id,
+        seated.map((p, seat) => ({
+          ...base(p, seat),
+          efficiency: 50,
+          green: 60,
+          service: 70,
+          adaptivity: 40,
+          collaboration: 80,
+          digital: 30,
+          rounds: 1,
+        })),
+        false,
+      );
+    }
+    const pdf = await ann("GET", `/workshops/${id}/report.pdf`);
+    expect(pdf.type).toContain("application/pdf");
+    expectReadable(pdf.data);
+    expect(pdfText(pdf.data)).toContain("Planners Σ");
+  });
+
+  it("the personal planner report, one per name", async () => {
+    for (const name of NAMES) {
+      const res = await fetch(`http://127.0.0.1:${TEST_PORT}/api/planner/report.pdf`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          lang: "en",
+          name,
+          profile: { efficiency: 50, green: 60, service: 70, adaptivity: 40, collaboration: 80, digital: 30 },
+          rounds: [
+            {
+              round: 1,
+              cost: 3000,
+              km: 400,
+              co2Kg: 300,
+              late: 1,
+              unplanned: 0,
+              deliveries: 15,
+              assistantCost: null,
+              assistantCo2Kg: null,
+            },
+          ],
+        }),
+      });
+      expect(res.status).toBe(200);
+      const pdf = Buffer.from(await res.arrayBuffer());
+      const text = pdfText(pdf);
+      expect(text).toContain(printable(name));
+      expect(text).not.toContain("\ufffd");
+      expect(pdfFonts(pdf).every((f) => f.embedded && f.name.includes("DejaVuSans"))).toBe(true);
+    }
+  });
+});
