@@ -20,6 +20,7 @@ import { quickPlay } from "./table/quickPlay.js";
 import { tableRoom } from "./table/rooms.js";
 import type { Scheduler } from "./table/scheduler.js";
 import { plannerApi } from "./planner/http.js";
+import type { ThrottleStore } from "./workshop/auth.js";
 import { apiErrorHandler, apiNotFound, crossSiteGuard } from "./workshop/errors.js";
 import { WorkshopStreams } from "./workshop/events.js";
 import { workshopApi } from "./workshop/http.js";
@@ -43,6 +44,8 @@ export interface AppOptions {
   workshops?: { service: WorkshopService; serverKey: string };
   /** Reverse proxy, Secure cookie and cross-site settings; left out, none trusted and no extra origins. */
   http?: HttpConfig;
+  /** Where the join and sign-in throttles count (Redis: shared by every process); left out, this process's memory. */
+  throttles?: ThrottleStore;
   /** Scale-out: Colyseus' Redis presence and driver shared by every process. */
   presence?: Presence;
   driver?: MatchMakerDriver;
@@ -98,7 +101,14 @@ export function createGameServer(options: AppOptions): Server {
       });
       app.use("/api", crossSiteGuard(http.allowedOrigins));
       app.use("/api", plannerApi());
-      if (options.workshops) app.use("/api", workshopApi(options.workshops.service, streams, http));
+      if (options.workshops)
+        app.use(
+          "/api",
+          workshopApi(options.workshops.service, streams, {
+            ...http,
+            ...(options.throttles ? { throttles: options.throttles } : {}),
+          }),
+        );
       app.use("/api", apiNotFound);
       if (existsSync(staticDir)) {
         app.use(express.static(staticDir, { index: "index.html", maxAge: "1h" }));

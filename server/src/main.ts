@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
+import { Redis } from "ioredis";
 import { createGameServer } from "./app.js";
 import { httpConfigFromEnv, plannerConfigFromEnv, quartetConfigFromEnv } from "./config.js";
 import { openDatabase } from "./db/database.js";
@@ -27,7 +28,14 @@ try {
     planner: plannerConfigFromEnv(),
     http,
     workshops: { service, serverKey },
-    ...(redis ? { presence: new RedisPresence(redis), driver: new RedisDriver(redis) } : {}),
+    // With Redis, the join and sign-in throttles count in it too, so every process sees the same failures.
+    ...(redis
+      ? {
+          presence: new RedisPresence(redis),
+          driver: new RedisDriver(redis),
+          throttles: { kind: "redis", client: new Redis(redis, { enableOfflineQueue: false }) } as const,
+        }
+      : {}),
     ...(process.env.PUBLIC_ADDRESS ? { publicAddress: process.env.PUBLIC_ADDRESS } : {}),
   });
   // SIGTERM/SIGINT: Colyseus stops taking joins, closes every room (clients are told the server shuts down),

@@ -4,7 +4,11 @@ import type { ApiErrorCode } from "@iot/shared/workshop/api";
 
 /** A refused request: an API error code (the HTTP layer maps it to a status and a sentence). */
 export class ApiError extends Error {
-  constructor(readonly code: ApiErrorCode) {
+  /** `retryAfterS`: for TOO_MANY_ATTEMPTS, the seconds to wait (sent as `Retry-After`). */
+  constructor(
+    readonly code: ApiErrorCode,
+    readonly retryAfterS?: number,
+  ) {
     super(code);
   }
 }
@@ -79,7 +83,10 @@ export const apiErrorHandler: ErrorRequestHandler = (err: unknown, req, res, _ne
     res.end();
     return;
   }
-  if (err instanceof ApiError) return sendApiError(req, res, err.code);
+  if (err instanceof ApiError) {
+    if (err.retryAfterS) res.set("Retry-After", String(err.retryAfterS));
+    return sendApiError(req, res, err.code);
+  }
   const e = (err ?? {}) as { status?: unknown; statusCode?: unknown };
   const status = Number(e.status ?? e.statusCode);
   if (status === 413) return sendApiError(req, res, "PAYLOAD_TOO_LARGE");

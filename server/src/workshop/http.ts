@@ -24,7 +24,7 @@ import {
 } from "@iot/shared/workshop/api";
 import type { HttpConfig } from "../config.js";
 import type { FacilitatorRow, WorkshopRow } from "../db/schema.js";
-import { newToken, Throttle, tokenHash, verifyPassword } from "./auth.js";
+import { JoinThrottle, LoginThrottle, newToken, tokenHash, verifyPassword, type ThrottleStore } from "./auth.js";
 import { buildDebrief, debriefCsv, debriefPdf } from "./debrief.js";
 import { API_STATUS, apiNotFound, langOf } from "./errors.js";
 import type { WorkshopStreams } from "./events.js";
@@ -64,6 +64,7 @@ function route(fn: Handler) {
         if (!(e instanceof ApiError)) console.error("workshop api", e);
         res.end();
       } else if (e instanceof ApiError) {
+        if (e.retryAfterS) res.set("Retry-After", String(e.retryAfterS));
         reply(res, apiErrorSchema, { code: e.code, message: apiErrorTexts[langOf(req)][e.code] }, API_STATUS[e.code]);
       } else {
         console.error("workshop api", e);
@@ -92,13 +93,14 @@ function bearer(req: Request): string {
 export function workshopApi(
   service: WorkshopService,
   streams: WorkshopStreams,
-  http: Pick<HttpConfig, "cookieSecure"> = { cookieSecure: false },
+  http: Pick<HttpConfig, "cookieSecure"> & { throttles?: ThrottleStore } = { cookieSecure: false },
 ): Router {
   const store = service.store;
   const api = express.Router();
-  const loginThrottle = new Throttle(5, 15 * 60_000);
-  const ipThrottle = new Throttle(30, 15 * 60_000);
-  const joinThrottle = new Throttle(10, 10 * 60_000);
+  // Per client address (req.ip: behind a proxy trusted by TRUST_PROXY, the forwarded one); in Redis when shared.
+  const throttles = http.throttles ?? { kind: "memory" };
+  const loginThrottle = new LoginThrottle(throttles);
+  const joinThrottle = new JoinThrottle(throttles);
   api.use(express.json({ limit: "16kb" }), cookieParser());
 
   /** The session cookie: HTTP-only, SameSite=Lax, and Secure over HTTPS as Express sees it (or always with COOKIE_SECURE). */
@@ -121,15 +123,14 @@ export function workshopApi(
       const ip = req.ip ?? "";
       const body = parse(loginSchema, req.body);
       const now = Date.now();
-      if (loginThrottle.blocked(body.email, now) || ipThrottle.blocked(ip, now))
-        throw new ApiError("TOO_MANY_ATTEMPTS");
+      const wait = await loginThrottle.wait(ip, body.email);
+      if (wait > 0) throw new ApiError("TOO_MANY_ATTEMPTS", wait);
       const f = await store.facilitatorByEmail(body.email);
       if (!f || !(await verifyPassword(body.password, f.password_hash))) {
-        loginThrottle.fail(body.email, now);
-        ipThrottle.fail(ip, now);
+        await loginThrottle.fail(ip, body.email);
         throw new ApiError("BAD_LOGIN");
       }
-      loginThrottle.reset(body.email);
+      await loginThrottle.succeed(ip, body.email);
       const token = newToken();
       await store.addSession(tokenHash(token), f.id, new Date(now + SESSION_MS));
       res.cookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: SESSION_MS });
@@ -251,13 +252,14 @@ export function workshopApi(
     "/join",
     route(async (req, res) => {
       const ip = req.ip ?? "";
-      if (joinThrottle.blocked(ip, Date.now())) throw new ApiError("TOO_MANY_ATTEMPTS");
+      const wait = await joinThrottle.wait(ip);
+      if (wait > 0) throw new ApiError("TOO_MANY_ATTEMPTS", wait);
       const body = parse(joinSchema, req.body);
       try {
         const joined = await service.join(body.code, body.name, body.role ?? "", body.phase ?? "");
         reply(res, joinedSchema, joinedAnswer(joined.token, joined.participant, joined.workshop), 201);
       } catch (e) {
-        if (e instanceof ApiError && e.code === "UNKNOWN_CODE") joinThrottle.fail(ip, Date.now());
+        if (e instanceof ApiError && e.code === "UNKNOWN_CODE") await joinThrottle.fail(ip);
         throw e;
       }
     }),
