@@ -79,8 +79,9 @@ export function verifyTicket(key: string, purpose: string, ticket: string, now: 
 export type ThrottleStore = { kind: "memory" } | { kind: "redis"; client: Redis };
 
 function limiter(store: ThrottleStore, options: IRateLimiterOptions): RateLimiterAbstract {
+  // While Redis cannot be reached, each process counts in its own memory instead of refusing everyone.
   return store.kind === "redis"
-    ? new RateLimiterRedis({ ...options, storeClient: store.client })
+    ? new RateLimiterRedis({ ...options, storeClient: store.client, insuranceLimiter: new RateLimiterMemory(options) })
     : new RateLimiterMemory(options);
 }
 

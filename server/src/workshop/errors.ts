@@ -42,6 +42,13 @@ export function sendApiError(req: Request, res: Response, code: ApiErrorCode, st
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const CORS_HEADERS = [
+  "Access-Control-Allow-Origin",
+  "Access-Control-Allow-Credentials",
+  "Access-Control-Allow-Headers",
+  "Access-Control-Allow-Methods",
+  "Access-Control-Max-Age",
+];
 
 /**
  * Refuses state-changing requests (anything but GET, HEAD, OPTIONS) from
@@ -49,18 +56,23 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * (the request's scheme and host as Express sees them, so behind a trusted
  * proxy the forwarded ones) nor in `allowedOrigins`; without `Origin`, a
  * `Sec-Fetch-Site` other than `same-origin` or `none`. Requests with neither
- * header (curl, scripts, the tests) pass.
+ * header (curl, scripts, the tests) pass. Answers to another origin lose
+ * the CORS headers Colyseus adds to every response, so it cannot read them.
  */
 export function crossSiteGuard(allowedOrigins: readonly string[] = []): RequestHandler {
   const allowed = new Set(allowedOrigins.map((o) => o.toLowerCase()));
   return (req, res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get("origin")?.toLowerCase();
     if (origin !== undefined) {
       const own = `${req.protocol}://${req.host ?? ""}`.toLowerCase();
       if (origin === own || allowed.has(origin)) return next();
+      // Colyseus answers every request with CORS headers that let any origin read it with credentials;
+      // the API's answers are for its own origin (and ALLOWED_ORIGINS) only.
+      for (const name of CORS_HEADERS) res.removeHeader(name);
+      if (SAFE_METHODS.has(req.method)) return next();
       return sendApiError(req, res, "CROSS_SITE");
     }
+    if (SAFE_METHODS.has(req.method)) return next();
     const site = req.get("sec-fetch-site")?.toLowerCase();
     if (site === undefined || site === "same-origin" || site === "none") return next();
     sendApiError(req, res, "CROSS_SITE");

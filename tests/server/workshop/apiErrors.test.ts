@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGameServer } from "../../../server/src/app.js";
 import { DEFAULT_QUARTET_CONFIG } from "../../../server/src/config.js";
 import { WorkshopStore } from "../../../server/src/db/store.js";
+import { ApiError, apiErrorHandler } from "../../../server/src/workshop/errors.js";
 import { WorkshopService } from "../../../server/src/workshop/service.js";
 import { freshDatabase, type TestDb } from "../db/databases.js";
 import { TEST_PORT } from "../harness.js";
@@ -74,5 +78,38 @@ describe("API errors", () => {
       ),
     ).toBe("Not found.");
     await expectError(await fetch(`${base}/api/nope`, { method: "DELETE" }), 404, "NOT_FOUND");
+  });
+});
+
+describe("the last error handler", () => {
+  it("answers a thrown error with 500 SERVER_ERROR and no details, an ApiError with its code", async () => {
+    const app = express();
+    app.get("/boom", () => {
+      throw new Error(`secret at ${import.meta.filename}`);
+    });
+    app.get("/busy", () => {
+      throw new ApiError("TOO_MANY_ATTEMPTS", 7);
+    });
+    app.use(apiErrorHandler);
+    const listener = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    const quiet = console.error;
+    console.error = () => undefined;
+    try {
+      const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+      const message = await expectError(
+        await fetch(`${url}/boom`, { headers: { "accept-language": "en" } }),
+        500,
+        "SERVER_ERROR",
+      );
+      expect(message).not.toContain("secret");
+      const busy = await fetch(`${url}/busy`);
+      expect(busy.headers.get("retry-after")).toBe("7");
+      await expectError(busy, 429, "TOO_MANY_ATTEMPTS");
+    } finally {
+      console.error = quiet;
+      listener.close();
+    }
   });
 });

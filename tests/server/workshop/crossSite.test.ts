@@ -96,6 +96,12 @@ describe("cross-site requests", () => {
       expect(ok.status, JSON.stringify(headers)).toBe(201);
     }
     expect(await list()).toHaveLength(4);
+
+    // Another origin may not read the API's answers (no CORS headers); the own and allowed ones may.
+    const read = async (origin: string) =>
+      (await fetch(`${base}/api/auth/me`, { headers: { cookie, origin } })).headers.get("access-control-allow-origin");
+    expect(await read("https://evil.example")).toBeNull();
+    expect(await read("http://localhost:5173")).toBe("http://localhost:5173");
   });
 
   it("keeps the cookie not Secure over plain HTTP and ignores X-Forwarded-Proto from an untrusted peer", async () => {
