@@ -31,6 +31,7 @@ import { h, type ComponentChildren, type JSX } from "preact";
 import { appRoot } from "../ui/dom.js";
 import { mount } from "../ui/render.js";
 import { truckColour } from "./colours.js";
+import { isolate, withNames } from "../ui/names.js";
 
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(Math.round(m % 60)).padStart(2, "0")}`;
@@ -334,7 +335,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
   function exchange(s: PlannerTableState): JSX.Element {
     const c = s.carrier;
     const mine = c?.scenario.orders.filter((o) => !c.locked.includes(o.id)) ?? [];
-    const nameOf = (id: string) => s.planners.find((p) => p.id === id)?.name ?? id;
+    const nameOf = (id: string) => isolate(s.planners.find((p) => p.id === id)?.name ?? id);
     return h(
       "section",
       { "aria-label": t("pl.offers"), id: "pl-offers" },
@@ -359,7 +360,9 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
             h(
               "li",
               { key: o.id },
-              t("pl.offerLine", { order: o.order, from: nameOf(o.from), town: townName(o.town), pallets: o.pallets }),
+              withNames(
+                t("pl.offerLine", { order: o.order, from: nameOf(o.from), town: townName(o.town), pallets: o.pallets }),
+              ),
               o.from === conn.me
                 ? button(`withdraw-${o.id}`, t("pl.withdraw"), () => conn.withdraw(o.id))
                 : [
@@ -396,7 +399,11 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
         "ul",
         {},
         ...s.leaderboard.map((r) =>
-          h("li", {}, t("pl.standing", { place: r.place, name: r.name, score: r.score.toFixed(2) })),
+          h(
+            "li",
+            {},
+            withNames(t("pl.standing", { place: r.place, name: isolate(r.name), score: r.score.toFixed(2) })),
+          ),
         ),
       ),
     );

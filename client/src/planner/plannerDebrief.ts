@@ -19,6 +19,7 @@ import type {
 import { lang, t } from "../i18n/index.js";
 import { h, type JSX } from "preact";
 import { barChart, columnChart, seriesColor, type Bar } from "../ui/charts.js";
+import { isolate, withNames } from "../ui/names.js";
 
 /** `x` in the chosen language's notation with exactly `digits` decimals. */
 const num = (x: number, digits = 0) =>
@@ -111,12 +112,12 @@ export function plannerRoundsSection(rounds: readonly RoundComparison[]): JSX.El
 /** A planner side by side with the others: their profile as bars and their rounds as a table. */
 function plannerCard(p: PlannerDebriefLine, index: number): JSX.Element {
   const color = seriesColor(index);
-  const profileName = t("ws.plProfile", { name: p.name });
+  const profileName = t("ws.plProfile", { name: isolate(p.name) });
   const profile = p.profile;
   return h(
     "article",
     { className: "planner-card", "data-planner": p.name, style: `border-top: 0.5rem solid ${color}` },
-    h("h4", {}, p.name),
+    h("h4", { dir: "auto" }, p.name),
     profile
       ? figure(
           profileName,
@@ -139,7 +140,7 @@ function plannerCard(p: PlannerDebriefLine, index: number): JSX.Element {
       : h(
           "table",
           { className: "data-table", "data-table": "kpis" },
-          h("caption", {}, t("ws.plKpis", { name: p.name })),
+          h("caption", {}, withNames(t("ws.plKpis", { name: isolate(p.name) }))),
           h(
             "thead",
             {},

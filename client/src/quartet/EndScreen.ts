@@ -12,6 +12,7 @@ import type { TableState } from "./net/types.js";
 import { brandMarkView } from "../ui/brand.js";
 import { themeBadge } from "./cardView.js";
 import { mount } from "../ui/render.js";
+import { bdi, isolate, withNames } from "../ui/names.js";
 
 export interface EndActions {
   again(): void;
@@ -63,7 +64,7 @@ export function showEnd(view: () => EndView, me: string, actions: EndActions): (
 
 function endScreen({ state, openPicks }: EndView, me: string, actions: EndActions): JSX.Element {
   const lines = ranking(state);
-  const winners = lines.filter((l) => l.place === 1).map((l) => (l.id === me ? t("table.you") : l.name));
+  const winners = lines.filter((l) => l.place === 1).map((l) => (l.id === me ? t("table.you") : isolate(l.name)));
   return h(
     "main",
     { className: "end-screen", id: "main", "data-end": "true" },
@@ -76,9 +77,11 @@ function endScreen({ state, openPicks }: EndView, me: string, actions: EndAction
     h(
       "p",
       { className: "winner" },
-      winners.length > 1
-        ? t("end.winners", { names: winners.join(", ") })
-        : t("end.winner", { names: winners[0] ?? "" }),
+      withNames(
+        winners.length > 1
+          ? t("end.winners", { names: winners.join(", ") })
+          : t("end.winner", { names: winners[0] ?? "" }),
+      ),
     ),
     h(
       "section",
@@ -106,7 +109,7 @@ function endScreen({ state, openPicks }: EndView, me: string, actions: EndAction
               "tr",
               { key: l.id, className: l.id === me ? "me" : "" },
               h("td", {}, String(l.place)),
-              h("th", { scope: "row" }, l.id === me ? `${l.name} (${t("table.you")})` : l.name),
+              h("th", { scope: "row" }, bdi(l.name), l.id === me ? ` (${t("table.you")})` : ""),
               h("td", {}, String(l.quartets)),
             ),
           ),
@@ -143,7 +146,7 @@ function planList(plan: ActionPick[]): JSX.Element {
     "ul",
     { className: "plan" },
     picks.map((p) => {
-      const who = [p.name, p.role ? t(`roles.${p.role}`) : "", p.phase ? t(`phases.${p.phase}`) : ""]
+      const who = [isolate(p.name), p.role ? t(`roles.${p.role}`) : "", p.phase ? t(`phases.${p.phase}`) : ""]
         .filter(Boolean)
         .join(" · ");
       return h(
@@ -158,8 +161,8 @@ function planList(plan: ActionPick[]): JSX.Element {
             { className: "plan-card" },
             `${themeName(p.theme, lang())}: ${p.card ? cardTitle(p.card, lang()) : ""}`,
           ),
-          h("p", { className: "plan-who" }, t("end.planBy", { name: who })),
-          p.note ? h("p", { className: "plan-note" }, `“${p.note}”`) : null,
+          h("p", { className: "plan-who" }, withNames(t("end.planBy", { name: who }))),
+          p.note ? h("p", { className: "plan-note" }, "“", bdi(p.note), "”") : null,
         ),
       );
     }),

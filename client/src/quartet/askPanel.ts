@@ -9,6 +9,7 @@ import { numberOf, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds
 import { t } from "../i18n/index.js";
 import type { AskStep } from "./table/askFlow.js";
 import { themeBadge } from "./cardView.js";
+import { withNames } from "../ui/names.js";
 
 export interface AskPanelView {
   step: AskStep;
@@ -83,15 +84,15 @@ export class AskPanel {
     const step = v.step;
     const choosing = !v.sending && (step.kind === "theme" || step.kind === "card");
     return [
-      h("h2", { id: "ask-title", className: "ask-title", tabindex: -1 }, this.prompt(v)),
-      v.waitingText.slice(1).map((line, i) => h("p", { key: i, className: "ask-chosen" }, line)),
+      h("h2", { id: "ask-title", className: "ask-title", tabindex: -1 }, withNames(this.prompt(v))),
+      v.waitingText.slice(1).map((line, i) => h("p", { key: i, className: "ask-chosen" }, withNames(line))),
       choosing
         ? h(
             "p",
             { className: "ask-chosen" },
             step.kind === "card"
-              ? `${this.text.name(step.target)} · ${this.text.themeName(step.theme)}`
-              : this.text.name(step.target),
+              ? withNames(`${this.text.name(step.target)} · ${this.text.themeName(step.theme)}`)
+              : withNames(this.text.name(step.target)),
           )
         : null,
       h("div", { className: "ask-options", role: "group", "aria-labelledby": "ask-title" }, this.options(v)),
@@ -109,7 +110,7 @@ export class AskPanel {
           t("pick.choose", { theme: this.text.themeName(theme) }),
         ),
       ),
-      v.notice ? h("p", { className: "notice", role: "alert" }, v.notice) : null,
+      v.notice ? h("p", { className: "notice", role: "alert" }, withNames(v.notice)) : null,
       v.lost
         ? h(
             "button",
@@ -141,7 +142,7 @@ export class AskPanel {
               "data-key": `p:${id}`,
               onClick: () => a.choosePlayer(id),
             },
-            this.text.name(id),
+            withNames(this.text.name(id)),
           ),
         );
       case "theme":

@@ -13,6 +13,7 @@ import type { TableLayout } from "./table/layout.js";
 import type { SeatModel } from "./table/model.js";
 import { mount } from "../ui/render.js";
 import { toolIcon } from "./toolIcons.js";
+import { withNames } from "../ui/names.js";
 
 export interface TableScreenActions {
   showCard(card: CardId): void;
@@ -94,7 +95,7 @@ export class TableScreen {
       h(
         "header",
         { className: "table-bar" },
-        h("p", { className: "turn", id: "turn-status" }, v.turn),
+        h("p", { className: "turn", id: "turn-status" }, withNames(v.turn)),
         h(
           "p",
           { className: "timer", "aria-hidden": "true" },
@@ -204,7 +205,7 @@ export class TableScreen {
         h(
           "ol",
           { ref: this.logList, className: "log-list" },
-          v.log.map((line, i) => h("li", { key: i }, line)),
+          v.log.map((line, i) => h("li", { key: i }, withNames(line))),
         ),
       ),
     );

@@ -12,11 +12,14 @@ import { ApiFailure, facilitatorApi, type Debrief } from "./workshopApi.js";
 import { createRef, h, type JSX } from "preact";
 import { mount } from "../ui/render.js";
 import { plannerRoundsSection, plannerTableSection } from "../planner/plannerDebrief.js";
+import { bdi, isolate, withNames } from "../ui/names.js";
 
 const cardTitle = (c: string) => (isCardId(c) ? cardInfo(c).title[lang()] : c);
 const themeName = (th: string) => (isThemeId(th) ? themeInfo(th).name[lang()] : th);
 const who = (p: { name: string; role: string; phase: string }) =>
-  [p.name, p.role ? t(`roles.${p.role}`) : "", p.phase ? t(`phases.${p.phase}`) : ""].filter(Boolean).join(", ");
+  [isolate(p.name), p.role ? t(`roles.${p.role}`) : "", p.phase ? t(`phases.${p.phase}`) : ""]
+    .filter(Boolean)
+    .join(", ");
 
 /** Shows the debrief of workshop `id`; `back` returns to the console. */
 export function showDebrief(id: string, back: () => void): void {
@@ -27,7 +30,7 @@ export function showDebrief(id: string, back: () => void): void {
     h(
       "main",
       { className: "home facilitator debrief", id: "main" },
-      h("h1", { tabindex: -1, ref: title }, d ? `${t("ws.debrief")}: ${d.workshop.title}` : t("ws.debrief")),
+      h("h1", { tabindex: -1, ref: title }, d ? [`${t("ws.debrief")}: `, bdi(d.workshop.title)] : t("ws.debrief")),
       error ? h("p", { className: "error", role: "alert" }, error) : null,
       h(
         "p",
@@ -48,7 +51,7 @@ export function showDebrief(id: string, back: () => void): void {
             "ol",
             { className: "ranking" },
             tb.ranking.map((r) =>
-              h("li", {}, `${r.place}. ${r.name}${r.isBot ? ` (${t("ws.bot")})` : ""}: ${r.quartets}`),
+              h("li", {}, `${r.place}. `, bdi(r.name), `${r.isBot ? ` (${t("ws.bot")})` : ""}: ${r.quartets}`),
             ),
           ),
           h("h3", {}, t("ws.plan")),
@@ -62,8 +65,8 @@ export function showDebrief(id: string, back: () => void): void {
                     "li",
                     {},
                     h("strong", {}, `${themeName(p.theme)}: ${cardTitle(p.card)}`),
-                    ` · ${t("ws.chosenBy", { who: who(p) })}`,
-                    p.note ? h("q", {}, p.note) : null,
+                    withNames(` · ${t("ws.chosenBy", { who: who(p) })}`),
+                    p.note ? h("q", {}, bdi(p.note)) : null,
                   ),
                 ),
               ),
@@ -100,8 +103,8 @@ export function showDebrief(id: string, back: () => void): void {
                     h(
                       "li",
                       {},
-                      `${t("ws.table", { number: p.table })} · ${who(p)}`,
-                      p.note ? h("q", {}, p.note) : null,
+                      withNames(`${t("ws.table", { number: p.table })} · ${who(p)}`),
+                      p.note ? h("q", {}, bdi(p.note)) : null,
                     ),
                   ),
                 ),

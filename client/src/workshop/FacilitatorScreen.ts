@@ -11,6 +11,7 @@ import { h, type ComponentChild } from "preact";
 import { brandMarkView } from "../ui/brand.js";
 import { mount } from "../ui/render.js";
 import { showWorkshopConsole } from "./WorkshopConsole.js";
+import { bdi } from "../ui/names.js";
 
 /** Shows the facilitator area; `back` returns to the home screen. Returns a function that stops it. */
 export function showFacilitator(back: () => void): () => void {
@@ -131,7 +132,7 @@ export function showFacilitator(back: () => void): () => void {
                 h(
                   "li",
                   { key: w.id },
-                  h("strong", {}, w.title),
+                  h("strong", {}, bdi(w.title)),
                   ` · ${w.code} · ${t(`ws.status_${w.status}`)} `,
                   h("button", { type: "button", onClick: () => open(w.id) }, t("ws.open")),
                 ),

@@ -12,6 +12,7 @@ import { createRef, h, type JSX } from "preact";
 import { brandMarkView } from "../ui/brand.js";
 import { mount } from "../ui/render.js";
 import { announce } from "../ui/announcer.js";
+import { bdi, isolate, withNames } from "../ui/names.js";
 
 export interface LobbyActions {
   /** Takes the participant to their table. */
@@ -51,13 +52,13 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
         h(
           "h1",
           { tabindex: -1, ref: title },
-          lobby ? t("ws.lobbyTitle", { name: lobby.participant.name }) : t("home.connecting"),
+          lobby ? withNames(t("ws.lobbyTitle", { name: isolate(lobby.participant.name) })) : t("home.connecting"),
         ),
       ),
       h(
         "section",
         { className: "panel", "aria-live": "polite" },
-        w ? h("h2", {}, w.title) : null,
+        w ? h("h2", { dir: "auto" }, w.title) : null,
         lines.map((line) => h("p", { className: "lobby-status" }, line)),
         w?.message ? h("p", { className: "notice" }, t("ws.lobbyMessage", { text: w.message })) : null,
         lobby && lobby.tablemates.length > 0
@@ -68,7 +69,7 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
           ? h(
               "ul",
               { className: "present" },
-              lobby.present.map((name) => h("li", {}, name)),
+              lobby.present.map((name) => h("li", {}, bdi(name))),
             )
           : null,
         error ? h("p", { className: "error", role: "alert" }, error) : null,
@@ -92,7 +93,7 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
   const render = (shown: Lobby | null, problem = "") => {
     lobby = shown;
     error = problem;
-    document.title = `${t("app.title")}: ${lobby?.workshop.title ?? ""}`;
+    document.title = `${t("app.title")}: ${isolate(lobby?.workshop.title ?? "")}`;
     draw();
   };
 

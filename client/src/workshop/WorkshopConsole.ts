@@ -12,6 +12,7 @@ import { ApiFailure, facilitatorApi, type Overview, type OverviewTable } from ".
 import { createRef, h, type JSX } from "preact";
 import { mount } from "../ui/render.js";
 import { showDebrief } from "./DebriefScreen.js";
+import { bdi, isolate } from "../ui/names.js";
 
 /** How often the idle times and the stuck flags are brought up to date between pushes (ms; no request). */
 const TICK_MS = 5_000;
@@ -36,7 +37,7 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
 
   const render = (): void => {
     if (stopped) return;
-    if (overview) document.title = `${t("app.title")}: ${overview.workshop.title}`;
+    if (overview) document.title = `${t("app.title")}: ${isolate(overview.workshop.title)}`;
     draw();
   };
   const show = (o: Overview) => {
@@ -154,7 +155,12 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
     return h(
       "header",
       { className: "console-head" },
-      h("div", {}, h("h1", { tabindex: -1 }, o.workshop.title), h("p", {}, t(`ws.status_${o.workshop.status}`))),
+      h(
+        "div",
+        {},
+        h("h1", { tabindex: -1, dir: "auto" }, o.workshop.title),
+        h("p", {}, t(`ws.status_${o.workshop.status}`)),
+      ),
       h(
         "div",
         { className: "join-code" },
@@ -208,7 +214,8 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
           h(
             "li",
             { "data-planner": x.name },
-            `${x.name} · ${x.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.plannerKpis", {
+            bdi(x.name),
+            ` · ${x.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.plannerKpis", {
               cost: Math.round(x.cost),
               km: Math.round(x.km),
               co2: Math.round(x.co2Kg),
@@ -241,7 +248,8 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
           h(
             "li",
             {},
-            `${p.name} · ${p.isBot ? t("ws.bot") : p.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.cards", { count: p.handCount })} · ${t("ws.quartets", { count: p.quartets })}`,
+            bdi(p.name),
+            ` · ${p.isBot ? t("ws.bot") : p.connected ? t("ws.connected") : t("ws.disconnected")} · ${t("ws.cards", { count: p.handCount })} · ${t("ws.quartets", { count: p.quartets })}`,
           ),
         ),
       ),
@@ -259,7 +267,7 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
         "ul",
         {},
         tb.participants.map((p) =>
-          h("li", { key: p.id }, p.name, " ", tb.status === "forming" ? moveSelect(o, p.id, tb.number) : null),
+          h("li", { key: p.id }, bdi(p.name), " ", tb.status === "forming" ? moveSelect(o, p.id, tb.number) : null),
         ),
       );
     } else if (l.game === "quartet") body = quartetLines(l, idle);
@@ -299,7 +307,7 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
         h(
           "ul",
           { className: "waiting" },
-          waiting.map((p) => h("li", { key: p.id }, p.name, " ", moveSelect(o, p.id, 0))),
+          waiting.map((p) => h("li", { key: p.id }, bdi(p.name), " ", moveSelect(o, p.id, 0))),
         ),
       ),
       h(

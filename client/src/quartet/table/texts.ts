@@ -8,6 +8,7 @@ import { cardTitle, themeName } from "../deck/index.js";
 import { lang, t } from "../../i18n/index.js";
 import type { TableEvent, TableState } from "../net/types.js";
 import { themeOf } from "@iot/shared/quartet/cardIds";
+import { isolate } from "../../ui/names.js";
 
 /** Names players by id, the own seat as "you". */
 export class Names {
@@ -16,15 +17,15 @@ export class Names {
     private readonly me: () => string,
   ) {}
 
-  /** The display name of `id` ("Jij"/"You" for the own seat). */
+  /** The display name of `id` ("Jij"/"You" for the own seat), isolated (U+2068 name U+2069; `withNames` shows it as `<bdi>`). */
   of(id: string): string {
     if (id === this.me()) return t("table.you");
-    return this.state().players.find((p) => p.id === id)?.name || "?";
+    return isolate(this.state().players.find((p) => p.id === id)?.name || "?");
   }
 
-  /** The plain name of `id`, also for the own seat. */
+  /** The plain name of `id`, also for the own seat (isolated: U+2068 name U+2069). */
   plain(id: string): string {
-    return this.state().players.find((p) => p.id === id)?.name || "?";
+    return isolate(this.state().players.find((p) => p.id === id)?.name || "?");
   }
 }
 

@@ -7,6 +7,7 @@ import { t } from "../../i18n/index.js";
 import type { Player, TableState } from "../net/types.js";
 import type { SeatModel, TableModel } from "./model.js";
 import { themeLabel } from "./texts.js";
+import { isolate } from "../../ui/names.js";
 
 /** The seat of `p` as drawn. */
 export function seatModel(state: TableState, p: Player, selected: boolean): SeatModel {
@@ -55,7 +56,7 @@ export function tableModel(
     out: false,
   };
   const meModel = seatModel(state, self, false);
-  meModel.name = self.name ? `${self.name} (${t("table.you")})` : t("table.you");
+  meModel.name = self.name ? `${isolate(self.name)} (${t("table.you")})` : t("table.you");
   meModel.tags = meModel.tags.filter((x) => x !== t("table.bot") && x !== t("table.turnTag"));
   return {
     seats: others.map((p) => seatModel(state, p, p.id === selection.target)),
@@ -66,7 +67,7 @@ export function tableModel(
       p.quartets.map((theme) => ({
         theme,
         themeName: themeLabel(theme),
-        owner: p.id === me ? t("table.you") : p.name,
+        owner: p.id === me ? t("table.you") : isolate(p.name),
       })),
     ),
     bubble,
@@ -82,7 +83,7 @@ export function sortHand(hand: readonly CardId[]): CardId[] {
 
 /** What a screen reader hears about an opponent's seat. */
 export function describeSeat(seat: SeatModel): string {
-  const parts = [seat.name, seat.detail];
+  const parts = [isolate(seat.name), seat.detail];
   parts.push(
     seat.quartets.length > 0
       ? t("table.quartetList", { list: seat.quartets.map(themeLabel).join(", ") })
