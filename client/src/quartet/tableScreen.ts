@@ -205,7 +205,7 @@ export class TableScreen {
         h(
           "ol",
           { ref: this.logList, className: "log-list" },
-          v.log.map((line, i) => h("li", { key: i }, withNames(line))),
+          v.log.map((line, i) => h("li", { key: i }, withNames(line, true))),
         ),
       ),
     );

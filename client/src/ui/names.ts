@@ -25,17 +25,18 @@ export function bdi(name: string): ComponentChild {
 /**
  * A sentence with isolated names (from `isolate`, e.g. an i18n template
  * filled with isolated names) as DOM children: every isolated part becomes a
- * `<bdi>`, the rest stays text. The isolates stay around the `<bdi>`
- * (invisible), so the element's text is the string itself (what a live
- * region or an `aria-label` made from the same string says).
+ * `<bdi>`, the rest stays text. With `keepMarks` the isolates stay around
+ * the `<bdi>` (invisible), so the element's text is the string itself (the
+ * log: the same line as the live region and the card buttons' labels say).
  */
-export function withNames(text: string): ComponentChild {
+export function withNames(text: string, keepMarks = false): ComponentChild {
   if (!text.includes(FSI)) return text;
   const parts: ComponentChild[] = [];
   let last = 0;
   for (const m of text.matchAll(ISOLATED)) {
     if (m.index > last) parts.push(text.slice(last, m.index));
-    parts.push(FSI, bdi(m[1] ?? ""), PDI);
+    if (keepMarks) parts.push(FSI, bdi(m[1] ?? ""), PDI);
+    else parts.push(bdi(m[1] ?? ""));
     last = m.index + m[0].length;
   }
   if (last < text.length) parts.push(text.slice(last));

@@ -12,7 +12,7 @@ import { ApiFailure, facilitatorApi, type Overview, type OverviewTable } from ".
 import { createRef, h, type JSX } from "preact";
 import { mount } from "../ui/render.js";
 import { showDebrief } from "./DebriefScreen.js";
-import { bdi, isolate } from "../ui/names.js";
+import { bdi, isolate, withNames } from "../ui/names.js";
 
 /** How often the idle times and the stuck flags are brought up to date between pushes (ms; no request). */
 const TICK_MS = 5_000;
@@ -235,7 +235,7 @@ export function showWorkshopConsole(id: string, back: () => void): () => void {
       h(
         "p",
         {},
-        q.paused ? t("ws.paused") : q.turnName ? t("ws.turn", { name: q.turnName }) : "",
+        q.paused ? t("ws.paused") : q.turnName ? withNames(t("ws.turn", { name: isolate(q.turnName) })) : "",
         " · ",
         t("ws.asks", { count: q.asks }),
         " · ",

@@ -22,6 +22,7 @@ import { createTableGame, type TableGame } from "./game.js";
 import { PickOffers } from "./picks.js";
 import { askQuestion, cardParts, eventLines, Names, themeLabel } from "./texts.js";
 import { describeSeat, tableModel } from "./viewModel.js";
+import { isolate } from "../../ui/names.js";
 
 export interface TableAppOptions {
   /** Back to the home screen (with a message, if any). */
@@ -195,7 +196,7 @@ export class TableApp {
         state.phase === "waiting"
           ? [
               this.conn.workshop ? t("ws.tableWaiting") : t("table.waitingCode", { code: this.conn.code }),
-              t("table.waitingPlayers", { names: state.players.map((p) => p.name).join(", ") }),
+              t("table.waitingPlayers", { names: state.players.map((p) => isolate(p.name)).join(", ") }),
             ]
           : this.conn.status === "lost"
             ? [t("connection.lostHelp")]
