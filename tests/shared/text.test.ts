@@ -1,3 +1,4 @@
+import { reportSchema } from "@iot/shared/planner/report";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanText, MAX_NAME_LENGTH, uniqueName } from "@iot/shared/text";
@@ -99,6 +100,13 @@ describe("schemas clean names, titles, notes and messages", () => {
     expect(messageSchema.parse({ text: "Pauze\u2067 tot 10:00" }).text).toBe("Pauze tot 10:00");
     expect(messageSchema.safeParse({ text: "\u202E" }).success).toBe(false);
     expect(cleanNote("Start\u202E met de\u00A0gemeente")).toBe("Start met de gemeente");
+  });
+
+  it("the personal report's name is cleaned like every other name", () => {
+    const profile = { efficiency: 50, green: 50, service: 50, adaptivity: 50, collaboration: 50, digital: 50 };
+    const report = { lang: "nl", profile, rounds: [] };
+    expect(reportSchema.parse({ ...report, name: "\u202EAnna\u200B" }).name).toBe("Anna");
+    expect(reportSchema.safeParse({ ...report, name: "\u202E\u00AD" }).success).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
  * boundary) and its texts in Dutch and English. The server typesets it as a
  * PDF (server/src/planner/report.ts); the client shows the same data on screen.
  */
+import { cleanText, MAX_NAME_LENGTH } from "../text.js";
 import { z } from "zod";
 import { COMPETENCES, type CompetenceProfile } from "./game/assessment.js";
 import { LAST_ROUND } from "./game/roundRules.js";
@@ -32,7 +33,7 @@ export const reportRoundSchema = z
 export const reportSchema = z
   .object({
     lang: z.enum(["nl", "en"]),
-    name: z.string().trim().min(1).max(24),
+    name: z.string().transform(cleanText).pipe(z.string().min(1).max(MAX_NAME_LENGTH)),
     profile: z
       .object(
         Object.fromEntries(COMPETENCES.map((c) => [c, score])) as Record<(typeof COMPETENCES)[number], typeof score>,
