@@ -90,6 +90,8 @@ export class TableRoom extends Room {
   private pending = new Set<string>();
   /** Clients on the view route, by session id: the last view each was sent and its number. */
   private views = new ViewRoute();
+  /** Dropped clients still inside their reconnection window: how to end each one's wait. */
+  private waiting = new Map<string, () => void>();
   /** Clients that read the synchronised state (the contract's route), by session id. */
   private readers = new Set<string>();
 
@@ -153,14 +155,14 @@ export class TableRoom extends Room {
   override async onDrop(client: Client): Promise<void> {
     this.setConnected(client.sessionId, false);
     const reconnection = this.allowReconnection(client, "manual");
-    const window = this.later(
-      () => reconnection.reject(new Error("the reconnection window closed")),
-      this.binding.config.reconnectSeconds * 1000,
-    );
+    const end = () => reconnection.reject(new Error("the reconnection window closed"));
+    this.waiting.set(client.sessionId, end);
+    const window = this.later(end, this.binding.config.reconnectSeconds * 1000);
     try {
       await reconnection;
     } finally {
       window.clear();
+      this.waiting.delete(client.sessionId);
     }
   }
 
@@ -234,6 +236,8 @@ export class TableRoom extends Room {
     const seat = this.seats.get(oldId);
     if (!seat) throw new ServerError(403, "no such seat");
     const moved: Seat = { ...seat, id: client.sessionId, lang, isBot: false, connected: true };
+    // A dropped connection of the seat can no longer come back to it.
+    this.waiting.get(oldId)?.();
     if (this.game) this.game = this.binding.game.rename(this.game, oldId, moved.id);
     this.seats.delete(oldId);
     this.projection.removeSeat(oldId);

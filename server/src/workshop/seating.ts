@@ -1,4 +1,4 @@
-import { ServerError, type Client } from "@colyseus/core";
+import { CloseCode, ServerError, type Client } from "@colyseus/core";
 import type { Lang } from "@iot/shared/protocol";
 import type { WorkshopStore } from "../db/store.js";
 import type { ParticipantRow } from "../db/schema.js";
@@ -87,10 +87,8 @@ export class WorkshopSeating implements SeatPolicy {
     const token = typeof options.token === "string" ? options.token : "";
     const participant = token ? await this.services.store.participantByToken(tokenHash(token)) : undefined;
     if (!participant || participant.table_id !== this.tableId) throw new ServerError(403, "not seated at this table");
-    const seat = this.seatOf(participant.id);
-    const held = seat ? host.seats.get(seat) : undefined;
-    if (held && held.connected && !held.isBot) throw new ServerError(409, "already at the table");
-    if (host.started && !seat) throw new ServerError(409, "the table has started");
+    // A participant already at the table on another device takes the seat over here (see `join`).
+    if (host.started && !this.seatOf(participant.id)) throw new ServerError(409, "the table has started");
     return participant;
   }
 
@@ -99,15 +97,19 @@ export class WorkshopSeating implements SeatPolicy {
     if (!participant) throw new ServerError(403, "not seated at this table");
     const lang: Lang = options.lang === "en" || options.lang === "nl" ? options.lang : "nl";
     const old = this.seatOf(participant.id);
+    // The same participant on another device (a phone that slept, a second tab): the newer connection wins.
+    const earlier = old ? host.client(old) : undefined;
     if (old && host.started) {
       this.awaited.get(old)?.clear();
       this.awaited.delete(old);
       this.participantOf.delete(old);
       this.participantOf.set(client.sessionId, participant.id);
       host.rebind(old, client, lang);
+      earlier?.leave(CloseCode.CONSENTED, "taken over by another device");
       return;
     }
     if (old) this.participantOf.delete(old);
+    earlier?.leave(CloseCode.CONSENTED, "taken over by another device");
     this.participantOf.set(client.sessionId, participant.id);
     host.seatNew(client, {
       name: participant.name,
