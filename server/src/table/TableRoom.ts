@@ -599,7 +599,8 @@ export class TableRoom extends Room {
         const [lo, hi] = this.binding.config.botDelayMs;
         const delay = lo + this.rng.int(0, Math.max(0, hi - lo));
         this.timers.push(this.later(() => this.botMove(turn, move), delay));
-      } else if (turn && seat && game.bot && this.setup.turnSeconds > 0) {
+      } else if (turn && seat?.connected && game.bot && this.setup.turnSeconds > 0) {
+        // The turn timer runs for a player who is there; a dropped one's turn waits out their reconnection window.
         this.turnDeadline = this.now() + this.setup.turnSeconds * 1000;
         this.timers.push(this.later(() => this.botMove(turn, move), this.setup.turnSeconds * 1000));
       }
@@ -630,6 +631,9 @@ export class TableRoom extends Room {
     const seat = this.seats.get(id);
     if (!seat || seat.isBot) return;
     seat.connected = connected;
+    // The turn timer runs only while the player whose turn it is is there.
+    this.moveNo++;
+    this.schedule();
     this.changed();
   }
 }

@@ -186,6 +186,41 @@ describe("quartet room: drops, reloads and bots", () => {
     await host.leave();
   });
 
+  it("lets no bot play a dropped player's turn before their reconnection window has closed, even with a turn timer", async () => {
+    const rooms = await openTable(env.client, 2, { seats: 4, bots: 2, turnSeconds: 30 });
+    const [host, guest] = rooms as [QRoom, QRoom];
+    host.send("start", {});
+    await waitForState(host, (s) => s.phase === "playing");
+    // Play on until it is the guest's turn.
+    const rnd = testRandom(3);
+    for (let n = 0; n < 200 && host.state.turn !== guest.sessionId && host.state.phase === "playing"; n++) {
+      if (host.state.turn === host.sessionId) {
+        const asks = host.state.asks;
+        env.clock.advance(PLAYER_THINKS_MS);
+        host.send("ask", legalAskFor(host, rnd));
+        await waitForState(host, (s) => s.asks > asks || s.phase !== "playing");
+      } else await letBotAsk(env.clock, host);
+    }
+    expect(host.state.turn).toBe(guest.sessionId);
+    const gone = guest.sessionId;
+    const asks = host.state.asks;
+    guest.reconnection.enabled = false;
+    guest.connection.close();
+    await waitForState(host, (s) => s.players.get(gone)?.connected === false);
+    // Far past the 30 s turn timer, but inside the window: the turn waits for the player.
+    env.clock.advance(WINDOW_MS - 1);
+    host.send("start", {});
+    expect(await nextMessage(host, "rejected")).toMatchObject({ code: "ALREADY_STARTED" });
+    expect(atServer(host)).toMatchObject({ asks, turn: gone });
+    expect(atServer(host).isBot(gone)).toBe(false);
+    // When the window closes the seat's bot takes over and plays.
+    env.clock.advance(1);
+    await waitForState(host, (s) => s.players.get(gone)?.isBot === true, 5_000);
+    await letBotAsk(env.clock, host);
+    await waitForState(host, (s) => s.asks > asks, 5_000, "the bot's ask for the seat");
+    await host.leave();
+  });
+
   it("lets the seat's bot ask when the turn timer runs out", async () => {
     const rooms = await openTable(env.client, 2, { seats: 4, bots: 2, turnSeconds: 30 });
     const [host] = rooms as [QRoom, QRoom];
