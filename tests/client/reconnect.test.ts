@@ -42,9 +42,14 @@ describe("drops and reloads", () => {
       .toBe("connected");
     expect(await hand()).toBe(before);
 
+    const logLines = () => page.locator(".log-list li").count();
+    const logged = await logLines();
+    expect(logged).toBeGreaterThan(0);
     await page.reload();
     await page.locator("[data-table-ready]").waitFor({ timeout: 15_000 });
     await expect.poll(hand).toBe(before);
+    // The log is back after the reload: the seat's view carries the game's history.
+    expect(await logLines()).toBeGreaterThanOrEqual(logged);
     expect(await page.locator(".turn").innerText()).toMatch(/Jij bent aan de beurt/);
     expectNoProblems(problems);
     await context.close();

@@ -31,16 +31,6 @@ export const PlannerClientMessage = {
 } as const;
 export type PlannerClientMessageType = (typeof PlannerClientMessage)[keyof typeof PlannerClientMessage];
 
-/** Messages the planner room sends to clients. */
-export const PlannerServerMessage = {
-  rejected: "rejected",
-  proposal: "proposal",
-  preview: "preview",
-  event: "event",
-  results: "results",
-} as const;
-export type PlannerServerMessageType = (typeof PlannerServerMessage)[keyof typeof PlannerServerMessage];
-
 /** Longest order, vehicle or offer id, in characters (generated ids are like `c8-rush-1`). */
 export const MAX_ID_LENGTH = 32;
 /** Most routes in a plan message (the largest generated fleet has about 15 vehicles). */

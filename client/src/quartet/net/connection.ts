@@ -61,6 +61,8 @@ export class TableConnection extends RoomConnection<NetEvents> {
       const events = before ? newEvents(before, view) : [];
       this.log = tableEvents(view);
       this.emit("state", this.state);
+      // The first view brings the game so far (after a reload too): the log shows it whole, nothing is replayed.
+      if (!before) this.emit("history", this.log);
       for (const event of events) this.emit("event", event);
     });
     onChecked(room, "rejected", quartetMessages.server.rejected, ({ code, message }) =>

@@ -95,6 +95,8 @@ export interface QuickPlayChoices extends JoinChoices {
 export interface NetEvents {
   state: TableState;
   event: TableEvent;
+  /** The game so far, once, when the connection's first view arrives (the log to show before any new event). */
+  history: TableEvent[];
   rejected: Rejection;
   connection: ConnectionStatus;
 }

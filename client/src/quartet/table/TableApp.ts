@@ -124,6 +124,7 @@ export class TableApp {
     this.stops.push(
       conn.on("state", () => this.update()),
       conn.on("event", (e) => this.onEvent(e)),
+      conn.on("history", (log) => this.screen.log(log.flatMap((e) => eventLines(this.names, conn.me, e)))),
       conn.on("rejected", (r) => {
         this.sending = false;
         this.notice = r.text;
