@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/src/db/database.js";
 import { WorkshopStore } from "../../server/src/db/store.js";
 import { hashPassword } from "../../server/src/workshop/auth.js";
-import { legalAskFor, testRandom, waitForState, type ClientState, type QRoom } from "./harness.js";
+import { askOnce, testRandom, waitForState, type ClientState, type QRoom } from "./harness.js";
 
 const PORT = 2617;
 const dataDir = mkdtempSync(path.join(tmpdir(), "iot-crash-"));
@@ -57,33 +57,6 @@ function api() {
 }
 
 const hand = (r: QRoom) => [...(r.state.players.get(r.sessionId)?.hand ?? [])].sort();
-
-/**
- * Sends one legal-looking ask and resolves when the table has moved on ("answered") or the server refused it
- * ("rejected", for instance a seat whose new session id had not reached this client yet).
- */
-function askOnce(room: QRoom, rnd: () => number): Promise<"answered" | "rejected"> {
-  const before = room.state.asks;
-  return new Promise((resolve, reject) => {
-    const done = (outcome: "answered" | "rejected") => {
-      clearTimeout(timer);
-      offRejected();
-      room.onStateChange.remove(onState);
-      resolve(outcome);
-    };
-    const onState = (s: ClientState) => {
-      if (s.asks > before || s.phase !== "playing") done("answered");
-    };
-    const offRejected = room.onMessage("rejected", () => done("rejected"));
-    const timer = setTimeout(() => {
-      offRejected();
-      room.onStateChange.remove(onState);
-      reject(new Error(`no answer to an ask within 10 s (turn ${room.state.turn}, asks ${room.state.asks})`));
-    }, 10_000);
-    room.onStateChange(onState);
-    room.send("ask", legalAskFor(room, rnd));
-  });
-}
 
 afterAll(() => {
   child?.kill("SIGKILL");

@@ -167,6 +167,42 @@ export function legalAskFor(room: QRoom, rnd: () => number): { to: string; card:
   };
 }
 
+/**
+ * Sends one legal-looking ask and resolves when the table has moved on ("answered": an ask was counted, the
+ * turn moved or the game ended) or the server refused it ("rejected", for instance a seat whose new session id
+ * had not reached this client yet, or a state that had moved on before the ask arrived). Fails after `ms` with
+ * the client's state, so a stuck table says where it stuck.
+ */
+export function askOnce(room: QRoom, rnd: () => number, ms = 10_000): Promise<"answered" | "rejected"> {
+  const before = room.state.asks;
+  const turn = room.state.turn;
+  return new Promise((resolve, reject) => {
+    const done = (outcome: "answered" | "rejected") => {
+      clearTimeout(timer);
+      offRejected();
+      room.onStateChange.remove(onState);
+      resolve(outcome);
+    };
+    const onState = (s: ClientState) => {
+      if (s.asks > before || s.turn !== turn || s.phase !== "playing") done("answered");
+    };
+    const offRejected = room.onMessage("rejected", () => done("rejected"));
+    const timer = setTimeout(() => {
+      offRejected();
+      room.onStateChange.remove(onState);
+      const s = room.state;
+      const mine = [...(s.players.get(room.sessionId)?.hand ?? [])].join(",");
+      reject(
+        new Error(
+          `no answer to an ask within ${ms} ms (phase ${s.phase}, turn ${s.turn}, asks ${s.asks}, hand ${mine})`,
+        ),
+      );
+    }, ms);
+    room.onStateChange(onState);
+    room.send("ask", legalAskFor(room, rnd));
+  });
+}
+
 /** A small seeded PRNG for tests (mulberry32). */
 export function testRandom(seed: number): () => number {
   let a = seed >>> 0;
