@@ -100,8 +100,11 @@ export class DropProxy {
   }
 }
 
-/** Starts the game server and waits for `/health`. */
-export async function startServer(port: number): Promise<ChildProcess> {
+/** Starts the game server on `port` with its workshop data in `dataDir` and waits for `/health`. */
+export async function startServer(
+  port: number,
+  dataDir = process.env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "iot-data-")),
+): Promise<ChildProcess> {
   const entry = process.env.IOT_SERVER_ENTRY ?? path.join(ROOT, "server", "src", "main.ts");
   const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
@@ -113,8 +116,7 @@ export async function startServer(port: number): Promise<ChildProcess> {
       QUARTET_BOT_DELAY_MS: process.env.QUARTET_BOT_DELAY_MS ?? "100,160",
       // The planner's round-3 day runs three times as fast as in a workshop (6 game minutes a second).
       PLANNER_MINUTES_PER_SECOND: process.env.PLANNER_MINUTES_PER_SECOND ?? "6",
-      // A fresh workshop database per server unless one is given.
-      DATA_DIR: process.env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "iot-data-")),
+      DATA_DIR: dataDir,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -148,23 +150,38 @@ export interface AppServer {
   /** The app's address, through the drop proxy. */
   url: string;
   proxy: DropProxy;
+  /**
+   * Stops the server with `signal` (SIGKILL: a crash; SIGTERM: a clean stop), waits until it has exited and
+   * starts it again on the same port and data: what a restart at a venue does. Resolves once it answers `/health`.
+   */
+  restart(signal: "SIGKILL" | "SIGTERM"): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Builds the client if needed, starts the server and a drop proxy in front of it. */
+function stopped(child: ChildProcess): Promise<unknown> {
+  return new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once("exit", r)));
+}
+
+/** Builds the client if needed, starts the server (a fresh data folder unless DATA_DIR says) and a drop proxy in front of it. */
 export async function startApp(): Promise<AppServer> {
   buildClient();
   const serverPort = await freePort();
-  const server = await startServer(serverPort);
+  const dataDir = process.env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "iot-data-"));
+  let server = await startServer(serverPort, dataDir);
   const proxyPort = await freePort();
   const proxy = await DropProxy.start(proxyPort, serverPort);
   return {
     url: `http://127.0.0.1:${proxyPort}/`,
     proxy,
+    async restart(signal) {
+      server.kill(signal);
+      await stopped(server);
+      server = await startServer(serverPort, dataDir);
+    },
     async close() {
       await proxy.close();
       server.kill("SIGTERM");
-      await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+      await stopped(server);
     },
   };
 }

@@ -107,3 +107,16 @@ export async function playToEnd(page: Page, timeoutMs = 240_000, seed = 1): Prom
 export function expectNoProblems(problems: string[]): void {
   expect(problems, problems.join("\n")).toEqual([]);
 }
+
+/**
+ * The problems left when the ones a server restart causes are taken out: requests that failed on the network
+ * (net::ERR_...), the console lines the browser writes for them and for WebSocket connections that failed. Page errors and HTTP errors stay.
+ */
+export function besidesRestart(problems: string[]): string[] {
+  return problems.filter(
+    (x) =>
+      !/^request failed: \S+ net::ERR_[A-Z_]+$/.test(x) &&
+      !/^console: Failed to load resource: net::ERR_[A-Z_]+$/.test(x) &&
+      !/^console: WebSocket connection to '\S+' failed: /.test(x),
+  );
+}

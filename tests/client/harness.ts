@@ -16,6 +16,8 @@ export interface Harness {
   url: string;
   browser: Browser;
   proxy: DropProxy;
+  /** Stops the server with `signal` and starts it again on the same port and data (see `AppServer.restart`). */
+  restart(signal: "SIGKILL" | "SIGTERM"): Promise<void>;
   /** A new page (own context) with problems recorded. */
   open(
     viewport: { width: number; height: number },
@@ -40,6 +42,7 @@ export async function startHarness(): Promise<Harness> {
     url: app.url,
     browser,
     proxy: app.proxy,
+    restart: (signal) => app.restart(signal),
     async open(viewport, options = {}) {
       const context = await browser.newContext({ viewport, ...options });
       const page = await context.newPage();

@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/browserHarness.js";
 import type { Debrief } from "@iot/shared/workshop/debrief";
-import { expectNoProblems } from "./driver.js";
+import { besidesRestart, expectNoProblems } from "./driver.js";
 import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
 
 const EMAIL = "planner-host@example.org";
@@ -71,6 +71,45 @@ describe("a planner workshop in Chromium", () => {
         .toMatch(/^Nog (19:[0-5]\d|20:00) in deze ronde$/);
       await p.page.locator('#pl-unplanned [data-key^="plan-"]').first().click();
       await expect.poll(() => p.page.locator("#pl-unplanned li").count()).toBe(14);
+    }
+    // The server crashes and starts again: both desks come back by themselves, without a reload, with the plans
+    // as they were (the same page, connected, the same orders left to plan).
+    for (const p of planners) {
+      await p.page.evaluate(() => {
+        const w = window as unknown as { deskBefore: Element | null; seen: string[] };
+        const el = document.querySelector("main.planner");
+        w.deskBefore = el;
+        w.seen = [];
+        if (el) {
+          new MutationObserver(() => w.seen.push(el.getAttribute("data-connection") ?? "")).observe(el, {
+            attributes: true,
+            attributeFilter: ["data-connection"],
+          });
+        }
+      });
+    }
+    const t0 = Date.now();
+    await harness.restart("SIGKILL");
+    for (const p of planners) {
+      await expect
+        .poll(
+          () =>
+            p.page.evaluate(() => {
+              const w = window as unknown as { deskBefore: Element | null };
+              const el = document.querySelector("main.planner");
+              return el !== null && el === w.deskBefore && el.getAttribute("data-connection") === "connected";
+            }),
+          { timeout: 15_000, interval: 50 },
+        )
+        .toBe(true);
+      expect(await p.page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toContain("reconnecting");
+      await expect.poll(() => p.page.locator("#pl-unplanned li").count()).toBe(14);
+    }
+    console.log(`[planner restart SIGKILL] both desks back after ${Date.now() - t0} ms`);
+    // While the server was down its requests failed, as they must; nothing else went wrong.
+    for (const p of [fac, ...planners]) {
+      expectNoProblems(besidesRestart(p.problems));
+      p.problems.length = 0;
     }
     // The console shows each planner's key figures as they plan.
     await expect.poll(() => page.locator(".planner-live li").count(), { timeout: 10_000 }).toBe(2);

@@ -109,6 +109,9 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
       s.phase === "round" && s.roundEndsAt > 0
         ? h("p", { id: "pl-timer", role: "timer", "aria-live": "off" }, timeLeft(s.roundEndsAt))
         : null,
+      conn.status === "reconnecting"
+        ? h("p", { className: "notice", role: "status", id: "pl-connection" }, t("connection.reconnecting"))
+        : null,
       s.notice ? h("p", { className: "notice", role: "status" }, s.notice) : null,
       ...alerts
         .slice(-3)
@@ -126,7 +129,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
         : null,
       button("leave", t("pl.leave"), () => void conn.leave().then(() => home())),
     );
-    if (!c) return h("main", { className: "planner", id: "main" }, header, controls);
+    if (!c) return h("main", { className: "planner", id: "main", "data-connection": conn.status }, header, controls);
     const kpi = c.kpi;
     const figures = h(
       "section",
@@ -308,7 +311,7 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
     );
     return h(
       "main",
-      { className: "planner", id: "main" },
+      { className: "planner", id: "main", "data-connection": conn.status },
       header,
       controls,
       figures,
@@ -485,7 +488,10 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
     render();
   });
   conn.on("connection", (status) => {
-    if (status === "lost") home(errorText(new Error("connection lost")));
+    if (status === "lost") return home(errorText(new Error("connection lost")));
+    // A question to the assistant that was under way may have gone with the connection: it can be asked again.
+    if (status === "connected") thinking = false;
+    render();
   });
   draw = mount(() => desk(conn.state));
   void loadLand().then((l) => {

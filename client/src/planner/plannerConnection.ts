@@ -17,7 +17,8 @@ import {
 import { plannerSeatViewSchema, type PlannerSeatView } from "@iot/shared/planner/seatViewSchema";
 import type { TableView } from "@iot/shared/table/view";
 import { PLANNER_ROOM, type Lang } from "../net/constants.js";
-import { RoomConnection, sessionSeat } from "../net/roomConnection.js";
+import { RoomConnection, sessionSeat, type Rejoin } from "../net/roomConnection.js";
+import { workshopRejoin } from "../workshop/rejoin.js";
 import { serverUrl } from "../net/serverUrl.js";
 import type { ConnectionStatus } from "../net/connectionStatus.js";
 import { onChecked, ViewFollower } from "../net/viewFollower.js";
@@ -150,8 +151,12 @@ export class PlannerConnection extends RoomConnection<PlannerNetEvents> {
   /** Every round's results and this planner's profile, once the game has ended. */
   results: ResultsPayload | null = null;
 
-  private constructor(room: Room) {
-    super(room, SEAT);
+  private constructor(room: Room, rejoin?: Rejoin) {
+    super(room, SEAT, rejoin);
+    this.attach(room);
+  }
+
+  protected wire(room: Room): void {
     new ViewFollower(room, plannerSeatViewSchema, (view) => {
       this.state = toPlannerState(view);
       this.emit("state", this.state);
@@ -165,6 +170,10 @@ export class PlannerConnection extends RoomConnection<PlannerNetEvents> {
       this.emit("results", r);
     });
     onChecked(room, "rejected", server.rejected, (p) => this.emit("rejected", { code: p.code, message: p.message }));
+  }
+
+  protected wantsSeat(): boolean {
+    return this.state.phase !== "finished";
   }
 
   /** Opens a region for `planners` planners (the creator is the host and starts it). */
@@ -184,7 +193,8 @@ export class PlannerConnection extends RoomConnection<PlannerNetEvents> {
 
   /** Takes the seat a workshop participant was given, with their participant token. */
   static async joinWorkshop(roomId: string, token: string, lang: Lang): Promise<PlannerConnection> {
-    return new PlannerConnection(await new Client(serverUrl()).joinById(roomId, { token, lang }));
+    const join = (id: string) => new Client(serverUrl()).joinById(id, { token, lang });
+    return new PlannerConnection(await join(roomId), workshopRejoin(token, join));
   }
 
   /** Takes the remembered seat back after a reload; null when there is none or the region is gone. */

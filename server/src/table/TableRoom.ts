@@ -81,6 +81,8 @@ export class TableRoom extends Room {
   private moveNo = 0;
   private lastMoveAt = 0;
   private disposed = false;
+  /** The server is stopping: the table's time stands still and the connections it closes are no one leaving. */
+  private stopping = false;
   /** The timers of a table on Node's clock, cancelled on dispose. */
   private ownTimers: { clear(): void } | null = null;
   private turnDeadline = 0;
@@ -185,7 +187,19 @@ export class TableRoom extends Room {
       return;
     }
     this.setConnected(seat.id, false);
+    if (this.stopping) return;
     if (this.binding.botsTakeOver && !this.binding.game.isFinished(this.game)) this.takeOver(seat.id);
+  }
+
+  /**
+   * The server stops (SIGTERM): the table's time stands still (no bot, turn
+   * timer or wake-up acts any more) and Colyseus closes every connection with
+   * its shutdown code. Those closes are not players leaving: every seat stays
+   * its player's, as saved, and waits for them when the table is restored.
+   */
+  override onBeforeShutdown(): void {
+    this.stopping = true;
+    super.onBeforeShutdown();
   }
 
   override async onDispose(): Promise<void> {
@@ -203,7 +217,7 @@ export class TableRoom extends Room {
   /** Runs `run` after `ms` on the table's time; cleared when the room is disposed. */
   later(run: () => void, ms: number): Timer {
     return (this.scheduler as Scheduler).setTimeout(() => {
-      if (!this.disposed) run();
+      if (!this.disposed && !this.stopping) run();
     }, ms);
   }
 

@@ -13,11 +13,13 @@ import type { SeatView } from "@iot/shared/quartet/seatView";
 import { quartetSeatViewSchema } from "@iot/shared/quartet/tableSchema";
 import { DEFAULT_SETTINGS, type TableSettings } from "@iot/shared/quartet/types";
 import type { TableView } from "@iot/shared/table/view";
-import { rejectionText } from "../../i18n/index.js";
+import { lang, rejectionText } from "../../i18n/index.js";
 import { QUARTET_ROOM } from "../../net/constants.js";
-import { RoomConnection } from "../../net/roomConnection.js";
+import { RoomConnection, type Rejoin } from "../../net/roomConnection.js";
 import { serverUrl } from "../../net/serverUrl.js";
 import { onChecked, ViewFollower } from "../../net/viewFollower.js";
+import { loadParticipant } from "../../workshop/participant.js";
+import { workshopRejoin } from "../../workshop/rejoin.js";
 import { clearSeat, loadSeat, saveSeat } from "./session.js";
 import { newEvents, tableEvents, toTableState } from "./tableState.js";
 import type { JoinChoices, NetEvents, QuickPlayChoices, TableEvent, TableState } from "./types.js";
@@ -49,25 +51,38 @@ export class TableConnection extends RoomConnection<NetEvents> {
     readonly rules: Partial<TableSettings>,
     /** A workshop table: the server starts it, and there is no code to share. */
     readonly workshop = false,
+    rejoin?: Rejoin,
   ) {
-    super(room, {
-      remember: (token) =>
-        saveSeat({ token, rules: rules as Record<string, unknown>, ...(workshop ? { workshop: true } : {}) }),
-      forget: clearSeat,
-    });
+    super(
+      room,
+      {
+        remember: (token) =>
+          saveSeat({ token, rules: rules as Record<string, unknown>, ...(workshop ? { workshop: true } : {}) }),
+        forget: clearSeat,
+      },
+      rejoin,
+    );
+    this.attach(room);
+  }
+
+  protected wire(room: Room): void {
     new ViewFollower(room, quartetSeatViewSchema, (view, before) => {
       this.view = view;
       this.state = toTableState(view);
       const events = before ? newEvents(before, view) : [];
       this.log = tableEvents(view);
       this.emit("state", this.state);
-      // The first view brings the game so far (after a reload too): the log shows it whole, nothing is replayed.
+      // The first view brings the game so far (after a reload or a rejoin too): the log shows it whole, nothing is replayed.
       if (!before) this.emit("history", this.log);
       for (const event of events) this.emit("event", event);
     });
     onChecked(room, "rejected", quartetMessages.server.rejected, ({ code, message }) =>
       this.emit("rejected", { code, message, text: rejectionText(code, message) }),
     );
+  }
+
+  protected wantsSeat(): boolean {
+    return this.state.phase !== "finished";
   }
 
   /** Opens a table against bots ("Play now") and starts the game. */
@@ -94,8 +109,8 @@ export class TableConnection extends RoomConnection<NetEvents> {
 
   /** Takes the seat a workshop participant was given, with their participant token. */
   static async joinWorkshop(roomId: string, token: string, language: string): Promise<TableConnection> {
-    const room = await new Client(serverUrl()).joinById(roomId, { ...VIEWS, token, lang: language });
-    return new TableConnection(room, {}, true);
+    const join = (id: string) => new Client(serverUrl()).joinById(id, { ...VIEWS, token, lang: language });
+    return new TableConnection(await join(roomId), {}, true, workshopRejoin(token, join));
   }
 
   /** Takes the remembered seat back after a reload; null when there is none or the table is gone. */
@@ -104,7 +119,18 @@ export class TableConnection extends RoomConnection<NetEvents> {
     if (!stored) return null;
     try {
       const room = await new Client(serverUrl()).reconnect(stored.token);
-      return new TableConnection(room, (stored.rules ?? {}) as Partial<TableSettings>, stored.workshop === true);
+      const participant = stored.workshop === true ? loadParticipant() : null;
+      const rejoin = participant
+        ? workshopRejoin(participant.token, (id) =>
+            new Client(serverUrl()).joinById(id, { ...VIEWS, token: participant.token, lang: lang() }),
+          )
+        : undefined;
+      return new TableConnection(
+        room,
+        (stored.rules ?? {}) as Partial<TableSettings>,
+        stored.workshop === true,
+        rejoin,
+      );
     } catch {
       clearSeat();
       return null;
