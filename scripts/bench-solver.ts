@@ -4,8 +4,10 @@
  * mean gap per set; then the game figures (60-order scenarios).
  * Fleet rules: A, B, P at most k vehicles (k from the name; the BKS uses
  * exactly k); X unlimited; Solomon as in the file, distance only.
- * Usage: npm run bench:solver [-- --time-limit-ms 1000] [--sets A,B,P,X,S25,S50,S100|none] [--limit N] [--seed S] [--games N]
+ * Usage: npm run bench:solver [-- --time-limit-ms 1000 | --iterations N] [--sets A,B,P,X,S25,S50,S100|none] [--limit N] [--seed S] [--games N]
  * The game figures use the assistant's own time limit (ASSISTANT_TIME_LIMIT_MS).
+ * With --iterations every solve (the game days too) stops after N iterations
+ * instead of at a time limit, so costs do not depend on machine speed.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -15,11 +17,15 @@ import { ASSISTANT_TIME_LIMIT_MS } from "@iot/shared/planner/assistant";
 import { generateScenario } from "@iot/shared/planner/generator";
 import { toInstance } from "@iot/shared/planner/scenario";
 import { solveVrp } from "@iot/shared/planner/solver/sisr";
-import { readInstance } from "./solverFiles.js";
+import { parseIterations, readInstance } from "./solverFiles.js";
+
+/** Time limit per instance when neither --time-limit-ms nor --iterations is given (ms). */
+const DEFAULT_TIME_LIMIT_MS = 1000;
 
 const { values } = parseArgs({
   options: {
-    "time-limit-ms": { type: "string", default: "1000" },
+    "time-limit-ms": { type: "string" },
+    iterations: { type: "string" },
     sets: { type: "string", default: "A,B,P,X,S25,S50,S100" },
     games: { type: "string", default: "5" },
     limit: { type: "string" },
@@ -27,7 +33,19 @@ const { values } = parseArgs({
   },
 });
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "shared", "benchmarks");
-const limitMs = Number(values["time-limit-ms"]);
+let iterations: number | undefined;
+try {
+  iterations = parseIterations(values.iterations);
+  if (iterations !== undefined && values["time-limit-ms"] !== undefined)
+    throw new Error("give --time-limit-ms or --iterations, not both");
+} catch (e) {
+  console.error(`bench:solver: ${(e as Error).message}`);
+  process.exit(2);
+}
+const limitMs = values["time-limit-ms"] === undefined ? DEFAULT_TIME_LIMIT_MS : Number(values["time-limit-ms"]);
+/** The stopping rule of one solve: the iteration budget, else the time limit by this process's clock. */
+const stop = (timeLimitMs: number) =>
+  iterations !== undefined ? { maxIterations: iterations } : { timeLimitMs, now: () => performance.now() };
 const perSet = values.limit === undefined ? Number.POSITIVE_INFINITY : Number(values.limit);
 const seed = Number(values.seed);
 const bks = JSON.parse(readFileSync(path.join(ROOT, "bks.json"), "utf8")) as {
@@ -68,7 +86,7 @@ function runSet(set: string): Row[] {
       ...(set === "X" ? { fleet: "unlimited" as const } : {}),
     });
     const t0 = performance.now();
-    const s = solveVrp(parsed.instance, { seed, timeLimitMs: limitMs, now: () => performance.now() });
+    const s = solveVrp(parsed.instance, { seed, ...stop(limitMs) });
     const ms = performance.now() - t0;
     const best = bksOf(key);
     const cost = Math.round(s.distance * 10) / 10;
@@ -102,7 +120,8 @@ for (const set of String(values.sets)
   );
 }
 if (summary.length > 0) {
-  console.log(`\nMean gap to BKS at ${limitMs} ms per instance (seed ${seed}):`);
+  const budget = iterations !== undefined ? `${iterations} iterations` : `${limitMs} ms`;
+  console.log(`\nMean gap to BKS at ${budget} per instance (seed ${seed}):`);
   for (const line of summary) console.log(`  ${line}`);
 }
 
@@ -118,8 +137,7 @@ if (games > 0) {
     let feasibleAt = Number.NaN;
     const s = solveVrp(instance, {
       seed,
-      timeLimitMs: ASSISTANT_TIME_LIMIT_MS,
-      now: () => performance.now(),
+      ...stop(ASSISTANT_TIME_LIMIT_MS),
       onFeasible: () => (feasibleAt = performance.now() - t0),
     });
     const total = performance.now() - t0;

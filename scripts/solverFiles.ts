@@ -23,14 +23,32 @@ export function readInstance(
   return parseSolomon(text, opts.customers);
 }
 
-/** The CLI's answer: cost, vehicles used, and routes with the file's node numbers (depot left out). */
+/**
+ * Reads `--iterations`: undefined when not given, else the iteration budget,
+ * a whole number >= 1. Throws an Error naming the option otherwise.
+ */
+export function parseIterations(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1)
+    throw new Error(`--iterations must be a whole number > 0, got "${value}"`);
+  return n;
+}
+
+/**
+ * The CLI's answer: cost, vehicles used, routes with the file's node numbers
+ * (depot left out), and the customers left out of every route (node numbers,
+ * ascending; empty when all are planned).
+ */
 export function solutionJson(
   parsed: ParsedInstance,
   s: VrpSolution,
-): { cost: number; vehicles: number; routes: number[][] } {
+): { cost: number; vehicles: number; routes: number[][]; unassigned: number[] } {
+  const node = (c: number) => parsed.nodeIds[c] as number;
   return {
     cost: Math.round(s.distance * 10) / 10,
     vehicles: s.routes.length,
-    routes: s.routes.map((r) => r.customers.map((c) => parsed.nodeIds[c] as number)),
+    routes: s.routes.map((r) => r.customers.map(node)),
+    unassigned: s.unassigned.map(node).sort((a, b) => a - b),
   };
 }

@@ -3,10 +3,15 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { VrpInstance, VrpSolution } from "@iot/shared/planner/solver/instance";
 
-/** Options of one solve: a seed and a time limit (ms) or an iteration cap. */
+/**
+ * Options of one solve, passed to `solveVrp`: a seed and a time limit or an
+ * iteration budget (at least one; with both, whichever comes first).
+ */
 export interface WorkerSolveOptions {
   seed: number;
+  /** Stop after this long (ms, by the worker thread's clock). */
   timeLimitMs?: number;
+  /** Stop after this many iterations; alone, the result depends only on the instance and the seed. */
   maxIterations?: number;
 }
 

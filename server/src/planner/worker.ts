@@ -1,4 +1,8 @@
-/** The solver's worker thread: one request in, one solution out, timed by this thread's clock. */
+/**
+ * The solver's worker thread: one request in, one solution out. A time limit
+ * is timed by this thread's clock; a request with only `maxIterations` never
+ * reads the clock, so it answers the same as `solveVrp` on the main thread.
+ */
 import { performance } from "node:perf_hooks";
 import { parentPort } from "node:worker_threads";
 import type { VrpInstance } from "@iot/shared/planner/solver/instance";
@@ -10,8 +14,7 @@ parentPort?.on(
     try {
       const solution = solveVrp(msg.instance, {
         seed: msg.seed,
-        now: () => performance.now(),
-        ...(msg.timeLimitMs !== undefined ? { timeLimitMs: msg.timeLimitMs } : {}),
+        ...(msg.timeLimitMs !== undefined ? { timeLimitMs: msg.timeLimitMs, now: () => performance.now() } : {}),
         ...(msg.maxIterations !== undefined ? { maxIterations: msg.maxIterations } : {}),
       });
       parentPort?.postMessage({ id: msg.id, solution });

@@ -15,7 +15,8 @@ export const nint = (x: number) => Math.floor(x + 0.5);
 /**
  * Parses a CVRPLIB `.vrp` file (EUC_2D, distances rounded to the nearest
  * whole number). `fleet`: at most this many vehicles (default: the k in the
- * name when present, else unlimited). Throws an Error naming what is wrong.
+ * name when present, else unlimited). Throws an Error naming what is wrong
+ * (a negative demand names the node and the value).
  */
 export function parseCvrplib(text: string, fleet?: number): ParsedInstance {
   const lines = text.split(/\r?\n/);
@@ -40,8 +41,10 @@ export function parseCvrplib(text: string, fleet?: number): ParsedInstance {
     const nums = line.split(/\s+/).map(Number);
     if (nums.some((x) => !Number.isFinite(x))) throw new Error(`not a number in ${section || "the header"}: "${line}"`);
     if (section === "NODE_COORD_SECTION") coords.set(nums[0] as number, [nums[1] as number, nums[2] as number]);
-    else if (section === "DEMAND_SECTION") demands.set(nums[0] as number, nums[1] as number);
-    else if (section === "DEPOT_SECTION") {
+    else if (section === "DEMAND_SECTION") {
+      if ((nums[1] as number) < 0) throw new Error(`node ${nums[0]} has a negative demand: ${nums[1]}`);
+      demands.set(nums[0] as number, nums[1] as number);
+    } else if (section === "DEPOT_SECTION") {
       if ((nums[0] as number) >= 0 && depot === null) depot = nums[0] as number;
     } else throw new Error(`unexpected line outside a known section: "${line}"`);
   }

@@ -7,7 +7,7 @@ export const truncate1 = (d: number) => Math.floor(10 * d) / 10;
 /**
  * Parses a Solomon VRPTW `.txt` file. `customers` keeps the depot and the
  * first N customers (the 25- and 50-customer instances). Throws an Error
- * naming what is wrong.
+ * naming what is wrong (a negative demand names the customer and the value).
  */
 export function parseSolomon(text: string, customers?: number): ParsedInstance {
   const lines = text.split(/\r?\n/).map((l) => l.trim());
@@ -25,6 +25,7 @@ export function parseSolomon(text: string, customers?: number): ParsedInstance {
     const nums = line.split(/\s+/).map(Number);
     if (nums.length !== 7 || nums.some((x) => !Number.isFinite(x)))
       throw new Error(`a customer line needs 7 numbers: "${line}"`);
+    if ((nums[3] as number) < 0) throw new Error(`customer ${nums[0]} has a negative demand: ${nums[3]}`);
     rows.push(nums);
   }
   if (rows.length < 2 || rows[0]?.[0] !== 0) throw new Error("the first customer line must be the depot (number 0)");
