@@ -93,11 +93,9 @@ export function assistantProblem(
   const vehicleOf = (type: number, ordinal: number) =>
     visible.fleet.filter((v) => v.type === types[type])[ordinal]?.id ?? "";
   const nodeOf = new Map(visible.orders.map((o, i) => [o.id, i + 1]));
-  const kept = new Map<string, string[]>();
   for (const r of ctx.keep?.routes ?? []) {
     const vehicle = visible.fleet.find((v) => v.id === r.vehicle);
     if (!vehicle || r.orders.length === 0) continue;
-    kept.set(vehicle.id, [...r.orders]);
     const type = types.indexOf(vehicle.type);
     const ordinal = visible.fleet.filter((v) => v.type === vehicle.type).indexOf(vehicle);
     instance.fixed ??= [];
@@ -106,14 +104,13 @@ export function assistantProblem(
       if (node !== undefined) instance.fixed.push({ customer: node, vehicleType: type, vehicle: ordinal });
     }
   }
+  // The solver keeps each vehicle's kept stops first, in order, and plans only after them: its routes are taken as they are.
   const toPlan = (raw: VrpSolution): Plan => {
     const sol = deliverLate(instance, raw);
-    const routes = sol.routes.map((r) => {
-      const vehicle = vehicleOf(r.vehicleType, r.vehicle);
-      const orders = r.customers.map((c) => visible.orders[c - 1]?.id ?? "");
-      const first = kept.get(vehicle) ?? [];
-      return { vehicle, orders: [...first, ...orders.filter((o) => !first.includes(o))] };
-    });
+    const routes = sol.routes.map((r) => ({
+      vehicle: vehicleOf(r.vehicleType, r.vehicle),
+      orders: r.customers.map((c) => visible.orders[c - 1]?.id ?? ""),
+    }));
     return { routes: [...done.map((r) => ({ vehicle: r.vehicle, orders: [...r.orders] })), ...routes] };
   };
   return { instance, toPlan };
@@ -122,13 +119,16 @@ export function assistantProblem(
 /**
  * Orders the solver could not fit in their time window still have to go: each
  * is added where it adds the fewest km to a route that has the pallets and the
- * range left (or to a vehicle not yet used), so it is delivered late rather
+ * range left (or to a vehicle not yet used), after the route's fixed stops
+ * (the instance's `fixed`, which stay first), so it is delivered late rather
  * than not at all. Orders that fit nowhere stay unplanned.
  */
 export function deliverLate(instance: VrpInstance, sol: VrpSolution): VrpSolution {
   if (sol.unassigned.length === 0) return sol;
   const { n, dist, demand } = instance;
   const routes = sol.routes.map((r) => ({ ...r, customers: r.customers.slice() }));
+  const fixedFront = (r: VrpSolution["routes"][number]) =>
+    (instance.fixed ?? []).filter((f) => f.vehicleType === r.vehicleType && f.vehicle === r.vehicle).length;
   const used = instance.vehicles.map((_, type) => routes.filter((r) => r.vehicleType === type).map((r) => r.vehicle));
   const unassigned: number[] = [];
   const km = (seq: number[]) => {
@@ -147,7 +147,7 @@ export function deliverLate(instance: VrpInstance, sol: VrpSolution): VrpSolutio
       const load = r.customers.reduce((a, c) => a + (demand[c] as number), 0);
       if (!vt || load + (demand[u] as number) > vt.capacity) continue;
       const base = km(r.customers);
-      for (let i = 0; i <= r.customers.length; i++) {
+      for (let i = fixedFront(r); i <= r.customers.length; i++) {
         const seq = [...r.customers.slice(0, i), u, ...r.customers.slice(i)];
         const length = km(seq);
         if (length > vt.range) continue;

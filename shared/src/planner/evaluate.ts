@@ -1,7 +1,8 @@
 import { driveMinutes, roadKm } from "./geo.js";
 import { DEPOT, town } from "./region.js";
 import type { Order, Scenario } from "./scenario.js";
-import { VEHICLES, type VehicleTypeId } from "./vehicles.js";
+import { tripCost } from "./solver/cost.js";
+import { VEHICLES, costRates, type VehicleTypeId } from "./vehicles.js";
 
 /** A planner's plan: per vehicle, the orders in driving order. */
 export interface Plan {
@@ -226,7 +227,7 @@ function evaluateRoute(
     km: round(km, 3),
     driveHours: round(driveMin / 60, 4),
     workHours: round(workHours, 4),
-    cost: round(spec.fixedCostPerDay + spec.costPerKm * km + spec.costPerHour * workHours, 2),
+    cost: round(tripCost(costRates(spec), km, t - depart), 2),
     co2Kg: round((km * spec.co2GramPerKm) / 1000, 3),
     pallets,
     capacity: spec.capacityPallets,

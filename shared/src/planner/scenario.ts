@@ -1,7 +1,7 @@
 import { driveMinutes, roadKm } from "./geo.js";
 import { DEPOT, town } from "./region.js";
 import type { VrpInstance } from "./solver/instance.js";
-import { VEHICLES, type VehicleTypeId } from "./vehicles.js";
+import { VEHICLES, costRates, type VehicleTypeId } from "./vehicles.js";
 
 /** A text in Dutch and English. */
 export interface Text {
@@ -102,9 +102,7 @@ export function toInstance(
           count: s.fleet.filter((f) => f.type === t).length,
           capacity: v.capacityPallets,
           range: v.rangeKm,
-          fixedCost: v.fixedCostPerDay,
-          costPerDistance: v.costPerKm,
-          costPerTime: v.costPerHour / 60,
+          ...costRates(v),
         };
       }),
     },

@@ -7,6 +7,8 @@
  * electricity (grey, Dutch mix) 0.328 kg per kWh. Use per km is an assumption
  * per type, stated below.
  */
+import type { CostRates } from "./solver/cost.js";
+
 export const VEHICLE_TYPE_IDS = ["diesel-rigid", "diesel-trailer", "electric-rigid"] as const;
 export type VehicleTypeId = (typeof VEHICLE_TYPE_IDS)[number];
 
@@ -67,3 +69,8 @@ export const VEHICLES: Readonly<Record<VehicleTypeId, VehicleSpec>> = {
     co2GramPerKm: Math.round(1.1 * GRID_KG_CO2_PER_KWH * 1000),
   },
 };
+
+/** A vehicle type's cost rates in the solver's units (per km, per minute of working time); see `solver/cost.ts`. */
+export function costRates(v: VehicleSpec): CostRates {
+  return { fixedCost: v.fixedCostPerDay, costPerDistance: v.costPerKm, costPerTime: v.costPerHour / 60 };
+}

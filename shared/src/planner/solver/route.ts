@@ -1,3 +1,4 @@
+import { tripCost } from "./cost.js";
 import type { VrpInstance } from "./instance.js";
 
 /**
@@ -11,9 +12,17 @@ export interface WorkRoute {
   vehicle: number;
   /** Customers in order; the depot (0) is implied before and after. */
   seq: number[];
+  /**
+   * How many customers at the front of `seq` are fixed (stops already driven):
+   * they stay first, in their order; nothing is inserted before or between them.
+   */
+  fixed: number;
   load: number;
   distance: number;
-  /** Time on the road and at customers (waiting excluded). */
+  /**
+   * Working time: from setting off (just in time for the first stop, not
+   * before the depot opens) to being back, waiting included (see `cost.ts`).
+   */
   duration: number;
   /** Earliest service start per position of [0, ...seq, 0] (plain arrays: far cheaper to copy than typed ones). */
   earliest: number[];
@@ -34,7 +43,6 @@ export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
   while (route.latest.length < len) route.latest.push(0);
   let load = 0;
   let distance = 0;
-  let duration = 0;
   let feasible = true;
   let prev = 0;
   let t = ready[0] as number;
@@ -43,12 +51,18 @@ export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
     const v = nodeAt(route, i);
     load += demand[v] as number;
     distance += dist[prev * n + v] as number;
-    duration += (time[prev * n + v] as number) + (service[v] as number);
     t = Math.max(ready[v] as number, t + (service[prev] as number) + (time[prev * n + v] as number));
     route.earliest[i] = t;
     if (t > (due[v] as number) + 1e-9) feasible = false;
     prev = v;
   }
+  // Setting off just in time for the first stop: its start less the drive there, not before the depot opens.
+  const first = nodeAt(route, 1);
+  const depart =
+    len > 2
+      ? Math.max(ready[0] as number, (route.earliest[1] as number) - (time[first] as number))
+      : (ready[0] as number);
+  const duration = len > 2 ? t - depart : 0;
   route.latest[len - 1] = due[0] as number;
   for (let i = len - 2; i >= 0; i--) {
     const v = nodeAt(route, i);
@@ -66,7 +80,7 @@ export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
 
 /** An empty route for vehicle `vehicle` of type `type`. */
 export function emptyRoute(type: number, vehicle: number): WorkRoute {
-  return { type, vehicle, seq: [], load: 0, distance: 0, duration: 0, earliest: [0, 0], latest: [0, 0] };
+  return { type, vehicle, seq: [], fixed: 0, load: 0, distance: 0, duration: 0, earliest: [0, 0], latest: [0, 0] };
 }
 
 /** A copy that can be changed without touching the original. */
@@ -77,12 +91,15 @@ export function cloneRoute(r: WorkRoute): WorkRoute {
 /**
  * The extra cost of inserting customer `u` after position `i` of the route
  * (0 = right after the depot), or Infinity when capacity, range or a time
- * window forbids it. Opening an empty route adds the vehicle's fixed cost.
+ * window forbids it, or when `i` lies inside the route's fixed front. Opening
+ * an empty route adds the vehicle's fixed cost. The time part counts the
+ * drive and service added, not a change in waiting: a guide for where to
+ * insert; the route's cost itself is {@link routeCost}.
  */
 export function insertionCost(inst: VrpInstance, route: WorkRoute, u: number, i: number): number {
   const { n, dist, time, service, ready, due, demand } = inst;
   const vt = inst.vehicles[route.type];
-  if (!vt) return Number.POSITIVE_INFINITY;
+  if (!vt || i < route.fixed) return Number.POSITIVE_INFINITY;
   if (route.load + (demand[u] as number) > vt.capacity + 1e-9) return Number.POSITIVE_INFINITY;
   const p = nodeAt(route, i);
   const q = nodeAt(route, i + 1);
@@ -100,10 +117,10 @@ export function insertionCost(inst: VrpInstance, route: WorkRoute, u: number, i:
   return vt.costPerDistance * dd + vt.costPerTime * dt + (route.seq.length === 0 ? vt.fixedCost : 0);
 }
 
-/** The cost of a route by its vehicle type's rates (travel and service time, waiting excluded); needs a refreshed route. */
+/** The cost of a route by its vehicle type's rates ({@link tripCost}: working time, waiting included); needs a refreshed route. */
 export function routeCost(inst: VrpInstance, route: WorkRoute): number {
   if (route.seq.length === 0) return 0;
   const vt = inst.vehicles[route.type];
   if (!vt) return 0;
-  return vt.fixedCost + vt.costPerDistance * route.distance + vt.costPerTime * route.duration;
+  return tripCost(vt, route.distance, route.duration);
 }

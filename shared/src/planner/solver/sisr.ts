@@ -25,6 +25,8 @@ export interface SolveOptions {
 const UNASSIGNED_FACTOR = 3;
 /** Growth of a left-out customer's penalty per iteration it stays out. */
 const PENALTY_GROWTH = 0.002;
+/** A left-out customer's penalty grows to at most this many times its start (keeps costs finite on long runs). */
+const PENALTY_MAX_FACTOR = 1_000;
 /** SISR parameters (Christiaens & Vanden Berghe 2020): average removed customers, longest string, blink rate. */
 const AVG_REMOVED = 10;
 const MAX_STRING = 10;
@@ -58,6 +60,11 @@ const uniform = (rng: Rng) => rng.int(0, 1_073_741_823) / 1_073_741_824;
  * insertion with blinks, accepted by simulated annealing (SISR). Starts from
  * a greedy insertion of every customer; deterministic for a seed and an
  * iteration cap; stops at the time limit or the cap, whichever comes first.
+ * Fixed customers stay at the front of their vehicle's route in the given
+ * order, and nothing is inserted before or between them: the route returned
+ * is the route checked. A customer no vehicle could serve even on its own
+ * (capacity, range or window) is left out from the start. Cost is
+ * `tripCost` (cost.ts) per route: working time, waiting included, as the game evaluates it.
  */
 export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution {
   const rng = createRng(options.seed);
@@ -68,30 +75,44 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
     const vt = inst.vehicles[0];
     penalty[c] = UNASSIGNED_FACTOR * 2 * (inst.dist[c] as number) * (vt?.costPerDistance ?? 1) + 1;
   }
+  const penaltyMax = penalty.map((p) => p * PENALTY_MAX_FACTOR);
   const start: State = { routes: [], unassigned: [], cost: 0, owned: new Set() };
   for (const f of inst.fixed ?? []) {
     let r = start.routes.find((x) => x.type === f.vehicleType && x.vehicle === f.vehicle);
     if (!r) start.routes.push((r = emptyRoute(f.vehicleType, f.vehicle)));
     r.seq.push(f.customer);
   }
-  for (const r of start.routes) refresh(inst, r);
-  const free: number[] = [];
-  for (let c = 1; c < inst.n; c++) if (!fixed.has(c)) free.push(c);
-  free.sort((a, b) => (inst.dist[b] as number) - (inst.dist[a] as number));
+  for (const r of start.routes) {
+    r.fixed = r.seq.length;
+    refresh(inst, r);
+  }
   // One empty route per vehicle type, to price opening a vehicle.
   const empties = inst.vehicles.map((_, type) => {
     const e = emptyRoute(type, 0);
     refresh(inst, e);
     return e;
   });
+  // A customer no vehicle type can serve even alone can be served by no plan: it stays out of the search.
+  const unservable: number[] = [];
+  const free: number[] = [];
+  for (let c = 1; c < inst.n; c++) {
+    if (fixed.has(c)) continue;
+    const alone = inst.vehicles.some(
+      (vt, type) => vt.count > 0 && Number.isFinite(insertionCost(inst, empties[type] as WorkRoute, c, 0)),
+    );
+    if (alone) free.push(c);
+    else unservable.push(c);
+  }
+  free.sort((a, b) => (inst.dist[b] as number) - (inst.dist[a] as number));
   const routeOf = new Int32Array(inst.n);
   recreate(inst, start, free, rng, 0, empties);
   score(inst, start, penalty);
+  const solution = (s: State) => toSolution(inst, s, unservable);
   let current = start;
   let best = start;
-  options.onFirst?.(toSolution(inst, best));
+  options.onFirst?.(solution(best));
   let feasibleSeen = best.unassigned.length === 0;
-  if (feasibleSeen) options.onFeasible?.(toSolution(inst, best));
+  if (feasibleSeen) options.onFeasible?.(solution(best));
   let nn = 0;
   for (let c = 1; c < inst.n; c++) nn += inst.dist[c * inst.n + (neighbours[c]?.[0] ?? c)] as number;
   const scale = Math.max(1e-9, nn / Math.max(1, inst.n - 1)) * (inst.vehicles[0]?.costPerDistance ?? 1);
@@ -110,17 +131,18 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
       progress = Math.max(progress, elapsed / limit);
     }
     const temperature = tStart * Math.pow(tEnd / tStart, progress);
+    // A customer that stays out costs more every time, so a tight fleet is pushed to take it; the current plan
+    // and the candidate are then priced with the same penalties.
+    for (const u of current.unassigned) {
+      const grown = Math.min((penalty[u] as number) * (1 + PENALTY_GROWTH), penaltyMax[u] as number);
+      current.cost += grown - (penalty[u] as number);
+      penalty[u] = grown;
+    }
     const next = derive(current);
     const removed = ruin(inst, next, neighbours, fixed, rng, routeOf);
     for (const u of next.unassigned) removed.push(u);
     recreate(inst, next, removed, rng, BLINK, empties);
     score(inst, next, penalty);
-    // A customer that stays out costs more every time, so a tight fleet is pushed to take it.
-    for (const u of current.unassigned) {
-      const extra = (penalty[u] as number) * PENALTY_GROWTH;
-      penalty[u] = (penalty[u] as number) + extra;
-      current.cost += extra;
-    }
     if (next.cost < current.cost - temperature * Math.log(uniform(rng) || 1e-12)) {
       current = next;
       const better =
@@ -129,11 +151,11 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
       if (better) best = current;
       if (!feasibleSeen && best.unassigned.length === 0) {
         feasibleSeen = true;
-        options.onFeasible?.(toSolution(inst, best));
+        options.onFeasible?.(solution(best));
       }
     }
   }
-  return toSolution(inst, best);
+  return solution(best);
 }
 
 /** A new plan that starts as `s` and shares its routes. */
@@ -148,6 +170,7 @@ function own(s: State, r: WorkRoute): WorkRoute {
     type: r.type,
     vehicle: r.vehicle,
     seq: r.seq.slice(),
+    fixed: r.fixed,
     load: r.load,
     distance: r.distance,
     duration: r.duration,
@@ -168,11 +191,11 @@ function score(inst: VrpInstance, s: State, penalty: Float64Array): void {
   s.cost = cost;
 }
 
-function toSolution(inst: VrpInstance, s: State): VrpSolution {
+function toSolution(inst: VrpInstance, s: State, unservable: readonly number[]): VrpSolution {
   const routes = s.routes.filter((r) => r.seq.length > 0);
   return {
     routes: routes.map((r) => ({ vehicleType: r.type, vehicle: r.vehicle, customers: r.seq.slice() })),
-    unassigned: s.unassigned.slice().sort((a, b) => a - b),
+    unassigned: [...s.unassigned, ...unservable].sort((a, b) => a - b),
     cost: routes.reduce((sum, r) => sum + routeCost(inst, r), 0),
     distance: routes.reduce((sum, r) => sum + r.distance, 0),
   };
@@ -302,8 +325,10 @@ function recreate(
       const len = seq.length;
       const opening = len === 0 ? vt.fixedCost : 0;
       const { earliest, latest } = r;
-      let p = 0;
-      for (let i = 0; i <= len; i++) {
+      // Nothing goes before or between the fixed stops at the front.
+      const from = r.fixed;
+      let p = from > 0 ? (seq[from - 1] as number) : 0;
+      for (let i = from; i <= len; i++) {
         const q = i < len ? (seq[i] as number) : 0;
         if (untilBlink-- === 0) {
           untilBlink = gap();
