@@ -278,7 +278,17 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
                       unplanned: c.proposalKpi.unplanned.length,
                     }),
                   ),
-                  button("accept", t("pl.accept"), () => conn.acceptProposal(), { className: "primary" }),
+                  c.proposalOutdated
+                    ? h(
+                        "p",
+                        { id: "pl-proposal-outdated", className: "notice", role: "status" },
+                        t("pl.proposalOutdated"),
+                      )
+                    : null,
+                  button("accept", t("pl.accept"), () => conn.acceptProposal(), {
+                    className: "primary",
+                    disabled: c.proposalOutdated,
+                  }),
                   h(
                     "label",
                     { className: "planner-toggle" },
@@ -468,6 +478,8 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
   conn.on("proposal", () => {
     thinking = false;
     showProposal = true;
+    // Asked again with nothing changed, the answer comes without a change of the view.
+    render();
   });
   conn.on("preview", (p) => {
     previewText = t("pl.previewText", {

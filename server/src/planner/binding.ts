@@ -1,6 +1,11 @@
 import { assistantProblem } from "@iot/shared/planner/assistant";
 import { plannerGame, type PlannerOptions, type PlannerTable } from "@iot/shared/planner/game/definition";
-import { assistantContext, type PlannerEvent, type PlannerRejection } from "@iot/shared/planner/game/index";
+import {
+  assistantContext,
+  situationKey,
+  type PlannerEvent,
+  type PlannerRejection,
+} from "@iot/shared/planner/game/index";
 import { plannerJoinSchema, type PlannerJoinOptions } from "@iot/shared/planner/protocol";
 import type { PlannerConfig } from "../config.js";
 import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "../table/binding.js";
@@ -73,12 +78,14 @@ export function plannerBinding(
         const carrier = game.carriers[player];
         if (!carrier) return null;
         const { instance, toPlan } = assistantProblem(carrier.scenario, assistantContext(game, player));
+        // The situation the solver is given, from the same table: the proposal belongs to it.
+        const situation = situationKey(game, player);
         try {
           const solution = await solver.solve(instance, {
             seed: game.seed + game.round,
             timeLimitMs: config.assistantMs,
           });
-          return { type: "proposal", payload: { round: game.round, plan: toPlan(solution) } };
+          return { type: "proposal", payload: { round: game.round, plan: toPlan(solution), situation } };
         } catch (e) {
           console.error("the planning assistant failed", e);
           return { rejection: { code: "ASSISTANT_FAILED" } };

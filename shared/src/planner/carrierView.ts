@@ -1,5 +1,8 @@
 import { evaluatePlan, type Hold, type JamWindow, type Plan, type PlanKpi } from "./evaluate.js";
+import { rebaseProposal } from "./game/actions.js";
 import { activeJams } from "./game/kpi.js";
+import { withPlan } from "./game/plan.js";
+import { proposalOutdated } from "./game/situation.js";
 import type { Carrier, PlannerGame, PlayerId } from "./game/types.js";
 import type { Disruption, Order, Scenario } from "./scenario.js";
 
@@ -7,7 +10,9 @@ import type { Disruption, Order, Scenario } from "./scenario.js";
  * What one planner may know of their own carrier: the day as far as it has
  * come (disruptions still ahead are left out), floor knowledge only where
  * they found it, the plan, and its KPIs as their own tools compute them (with
- * the floor knowledge they have). The room sends it to that planner only.
+ * the floor knowledge they have), the assistant's last proposal and whether
+ * it is outdated (made for another situation than the current one, see
+ * `situationKey`: it cannot be taken). The room sends it to that planner only.
  */
 export interface CarrierView {
   index: number;
@@ -23,6 +28,8 @@ export interface CarrierView {
   disruptions: Disruption[];
   proposal: Plan | null;
   proposalKpi: PlanKpi | null;
+  /** The proposal was made for another situation than the current one: it cannot be taken (false without one). */
+  proposalOutdated: boolean;
 }
 
 /** The day as the planner sees it: no floor knowledge they have not found, no disruption still to come. */
@@ -59,6 +66,17 @@ export function carrierView(game: PlannerGame, player: PlayerId): CarrierView | 
     jams,
     disruptions: scenario.disruptions,
     proposal: carrier.proposal,
-    proposalKpi: carrier.proposal ? evaluatePlan(scenario, carrier.proposal, opts) : null,
+    proposalKpi: carrier.proposal ? proposalKpiOf(game, carrier, scenario, carrier.proposal) : null,
+    proposalOutdated: proposalOutdated(game, player),
   };
+}
+
+/**
+ * What the proposal comes to if it is taken now: the plan accepting it gives
+ * (rebased on the day as it stands) with the holds that plan gets, evaluated
+ * the way the carrier's own plan is. Taking it shows exactly these figures.
+ */
+function proposalKpiOf(game: PlannerGame, carrier: Carrier, scenario: Scenario, proposal: Plan): PlanKpi {
+  const taken = withPlan(carrier, rebaseProposal(carrier, proposal), game.clock);
+  return evaluatePlan(scenario, taken.plan, { floor: true, jams: activeJams(carrier), holds: taken.holds });
 }

@@ -86,8 +86,14 @@ export const plannerSchemas = {
   next: z.object({ only: z.enum(["end", "start"]).optional() }).strict(),
 } as const satisfies Record<keyof typeof PlannerClientMessage, z.ZodType>;
 
-/** The assistant's plan for a round, as the server's solver pool gives it back to the rules (never from a client). */
-export const proposalResultSchema = z.object({ round: z.number().int().min(1).max(4), plan: planSchema }).strict();
+/**
+ * The assistant's plan for a round, as the server's solver pool gives it back
+ * to the rules (never from a client), with the key of the situation it was
+ * planned for (`situationKey` of the table the solver was given).
+ */
+export const proposalResultSchema = z
+  .object({ round: z.number().int().min(1).max(4), plan: planSchema, situation: z.string() })
+  .strict();
 
 /** The parsed payload of each client message. */
 export type PlannerPayloads = { [K in keyof typeof plannerSchemas]: z.infer<(typeof plannerSchemas)[K]> };

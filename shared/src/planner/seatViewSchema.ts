@@ -73,6 +73,7 @@ export const plannerSeatViewSchema = z.object({
       locked: z.array(z.string()),
       proposal: plan.nullable(),
       proposalKpi: kpi.nullable(),
+      proposalOutdated: z.boolean(),
     })
     .loose()
     .nullable(),

@@ -2,6 +2,7 @@ import type { Plan } from "../evaluate.js";
 import { carrierOf, countInRound, reject, roundGuard, withCarrier } from "./access.js";
 import { checkPlan, lockedPrefix, withPlan } from "./plan.js";
 import { roundRule } from "./roundRules.js";
+import { situationKey } from "./situation.js";
 import { MAX_PLAN_STOPS } from "./types.js";
 import type { Carrier, PlannerGame, PlannerResult, PlayerId } from "./types.js";
 
@@ -49,12 +50,20 @@ export function setPlan(game: PlannerGame, player: PlayerId, plan: Plan): Planne
 }
 
 /**
- * Stores the assistant's plan for `player` (the room computes it). Rejected
- * NOT_IN_ROUND, UNKNOWN_PLAYER, ASSISTANT_NOT_ALLOWED in a round without the
- * assistant (round 1, "by hand"), TOO_MANY_STOPS for an oversized plan. The plan is checked in full only when
- * it is accepted. Counts as asking the assistant in this round.
+ * Stores the assistant's plan for `player` (the room computes it) with
+ * `situation`, the key ({@link situationKey}) of the situation the assistant
+ * was given: by default the current one. Rejected NOT_IN_ROUND,
+ * UNKNOWN_PLAYER, ASSISTANT_NOT_ALLOWED in a round without the assistant
+ * (round 1, "by hand"), TOO_MANY_STOPS for an oversized plan. The plan is
+ * checked in full only when it is accepted. Counts as asking the assistant in
+ * this round.
  */
-export function recordProposal(game: PlannerGame, player: PlayerId, plan: Plan): PlannerResult {
+export function recordProposal(
+  game: PlannerGame,
+  player: PlayerId,
+  plan: Plan,
+  situation: string = situationKey(game, player),
+): PlannerResult {
   const guard = roundGuard(game, player);
   if (guard) return { ok: false, rejection: guard };
   if (!roundRule(game.round)?.assistant) return reject("ASSISTANT_NOT_ALLOWED");
@@ -65,7 +74,11 @@ export function recordProposal(game: PlannerGame, player: PlayerId, plan: Plan):
   const carrier = carrierOf(game, player) as Carrier;
   const proposal = { routes: plan.routes.map((r) => ({ vehicle: r.vehicle, orders: r.orders.slice() })) };
   const usage = { ...carrier.usage, asked: countInRound(carrier.usage.asked, game.round) };
-  return { ok: true, game: withCarrier(game, player, { ...carrier, proposal, usage }), events: [] };
+  return {
+    ok: true,
+    game: withCarrier(game, player, { ...carrier, proposal, proposalSituation: situation, usage }),
+    events: [],
+  };
 }
 
 /**
@@ -96,8 +109,10 @@ export function rebaseProposal(carrier: Carrier, proposal: Plan): Plan {
  * Makes the last proposal `player`'s plan, rebased on the day as it stands
  * ({@link rebaseProposal}): NOT_IN_ROUND, UNKNOWN_PLAYER,
  * ASSISTANT_NOT_ALLOWED (a round without the assistant: round 1),
- * NO_PROPOSAL, then every rejection of
- * {@link setPlan}.
+ * NO_PROPOSAL, PROPOSAL_OUTDATED (the proposal was made for another
+ * situation than the current one, see {@link situationKey}: a vehicle went
+ * out, an order came or went, floor knowledge was found, a jam began), then
+ * every rejection of {@link setPlan}.
  */
 export function acceptProposal(game: PlannerGame, player: PlayerId): PlannerResult {
   const guard = roundGuard(game, player);
@@ -105,6 +120,7 @@ export function acceptProposal(game: PlannerGame, player: PlayerId): PlannerResu
   if (!roundRule(game.round)?.assistant) return reject("ASSISTANT_NOT_ALLOWED");
   const carrier = carrierOf(game, player) as Carrier;
   if (!carrier.proposal) return reject("NO_PROPOSAL");
+  if (carrier.proposalSituation !== situationKey(game, player)) return reject("PROPOSAL_OUTDATED");
   const plan = rebaseProposal(carrier, carrier.proposal);
   const problem = checkPlan(carrier, plan);
   if (problem) return { ok: false, rejection: problem };

@@ -9,6 +9,7 @@ import { assess } from "./assessment.js";
 import { advanceClock } from "./clock.js";
 import { acceptOffer, offerOrder, previewOffer, withdrawOffer } from "./exchange.js";
 import { renamePlanner } from "./rename.js";
+import { proposalOutdated } from "./situation.js";
 import { nextStep, runsDayClock } from "./roundRules.js";
 import { endRound } from "./rounds.js";
 import { newPlannerGame, startRound } from "./setup.js";
@@ -42,7 +43,9 @@ export interface PlannerOptions {
 }
 
 /** Payloads of the planner's moves: the client messages of the protocol module plus the assistant's result. */
-export type PlannerMoves = Omit<PlannerPayloads, "start"> & { proposal: { round: number; plan: Plan } };
+export type PlannerMoves = Omit<PlannerPayloads, "start"> & {
+  proposal: { round: number; plan: Plan; situation: string };
+};
 
 type Result = Outcome<PlannerTable, PlannerEvent, PlannerRejection>;
 
@@ -87,9 +90,12 @@ function step(table: PlannerTable, clockTickMs: number, now: number, only?: "end
 /**
  * The transport planner as the table host plays it: one carrier per planner,
  * the rounds of `roundRules.ts`, the assistant as an effect the host runs in
- * its solver pool (its plan comes back as the `proposal` move), the round
- * timer and the day's clock as wake-ups. A planner sees their own carrier
- * (`carrierView`) and nothing of another's.
+ * its solver pool (its plan comes back as the `proposal` move, with the key
+ * of the situation it was planned for; asked again while the last
+ * proposal's situation still holds, `assist` answers with that proposal at
+ * once and runs no solver), the round timer and the day's clock as
+ * wake-ups. A planner sees their own carrier (`carrierView`) and nothing of
+ * another's.
  */
 export function plannerGame(
   options: Omit<PlannerOptions, "difficulty" | "roundSeconds">,
@@ -135,6 +141,14 @@ export function plannerGame(
           // The rules decide whether the assistant may plan now: recording the current plan is the test.
           const allowed = recordProposal(table.game, player, carrier.plan);
           if (!allowed.ok) return allowed;
+          // Nothing changed since the last proposal: it is the answer, at once.
+          if (carrier.proposal && !proposalOutdated(table.game, player))
+            return {
+              ok: true,
+              state: table,
+              events: [],
+              reply: { type: "proposal", payload: { plan: carrier.proposal } },
+            };
           return { ok: true, state: table, events: [], effects: [{ kind: "assist", player }] };
         },
       },
@@ -144,7 +158,7 @@ export function plannerGame(
         apply(table, result, { player }) {
           const game = table.game;
           if (game.round !== result.round || game.phase !== "round") return { ok: true, state: table, events: [] };
-          const recorded = ruled(table, recordProposal(game, player, result.plan as Plan));
+          const recorded = ruled(table, recordProposal(game, player, result.plan as Plan, result.situation));
           return recorded.ok ? { ...recorded, reply: { type: "proposal", payload: { plan: result.plan } } } : recorded;
         },
       },

@@ -18,6 +18,7 @@ export {
 } from "./exchange.js";
 export { endRound, leaderboard, proposalNow } from "./rounds.js";
 export { assistantContext } from "./assist.js";
+export { situationKey, proposalOutdated } from "./situation.js";
 export {
   ROUND_RULES,
   LAST_ROUND,

@@ -94,6 +94,7 @@ export function newPlannerGame(options: {
       locked: [],
       holds: {},
       proposal: null,
+      proposalSituation: null,
       usage: emptyUsage(scenario.orders.filter((o) => o.floor).length),
     };
   });
@@ -139,7 +140,7 @@ export function startRound(game: PlannerGame, round: PlannerRound): PlannerResul
   const clock = rule.day === "keep" ? game.clock : dayStart;
   for (const p of game.players) {
     const c = game.carriers[p] as Carrier;
-    const next: Carrier = { ...c, proposal: null };
+    const next: Carrier = { ...c, proposal: null, proposalSituation: null };
     if (rule.emptyPlan) next.plan = { routes: [] };
     if (rule.day === "restart") {
       Object.assign(next, { applied: 0, unavailable: [], locked: [], holds: {} });

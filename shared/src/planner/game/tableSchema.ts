@@ -22,6 +22,7 @@ const carrier = z
     locked: z.array(id),
     holds: z.record(z.string(), z.array(z.unknown())),
     proposal: plan.nullable(),
+    proposalSituation: z.string().nullable().default(null),
     usage: z.object({ asked: z.array(z.number()), accepted: z.array(z.number()) }).loose(),
   })
   .loose();

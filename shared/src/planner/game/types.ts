@@ -68,6 +68,12 @@ export interface Carrier {
   holds: Record<string, Hold[]>;
   /** The assistant's last plan in this round, or null. */
   proposal: Plan | null;
+  /**
+   * The situation `proposal` was made for (`situationKey` when the assistant
+   * was asked), or null without a proposal; a proposal whose situation is no
+   * longer the current one cannot be taken (PROPOSAL_OUTDATED).
+   */
+  proposalSituation: string | null;
   usage: CarrierUsage;
 }
 
@@ -185,6 +191,7 @@ export const PLANNER_REJECTION_CODES = [
   "LOCKED_STOP",
   "ASSISTANT_NOT_ALLOWED",
   "NO_PROPOSAL",
+  "PROPOSAL_OUTDATED",
   "UNKNOWN_OFFER",
   "NOT_YOUR_OFFER",
   "OWN_OFFER",
