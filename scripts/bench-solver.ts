@@ -6,17 +6,26 @@
  * exactly k); X unlimited; Solomon as in the file, distance only.
  * Usage: npm run bench:solver [-- --time-limit-ms 1000 | --iterations N] [--sets A,B,P,X,S25,S50,S100|none] [--limit N] [--seed S] [--games N]
  * The game figures use the assistant's own time limit (ASSISTANT_TIME_LIMIT_MS).
- * With --iterations every solve (the game days too) stops after N iterations
- * instead of at a time limit, so costs do not depend on machine speed.
+ * Then the assistant's time to a proposal as the game gets it, on the same
+ * days: the problem built as the server builds it (assistantProblem at the
+ * start of the day), solved through the server's SolverPool (worker threads,
+ * the default pool size), timed from the request to the solution arriving;
+ * p50, p95 and max over the days. One warm-up request starts a worker first
+ * and is not counted.
+ * With --iterations every solve (the game days and the pool too) stops after N
+ * iterations instead of at a time limit, so costs do not depend on machine speed.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { ASSISTANT_TIME_LIMIT_MS } from "@iot/shared/planner/assistant";
+import { ASSISTANT_TIME_LIMIT_MS, assistantProblem } from "@iot/shared/planner/assistant";
 import { generateScenario } from "@iot/shared/planner/generator";
 import { toInstance } from "@iot/shared/planner/scenario";
 import { solveVrp } from "@iot/shared/planner/solver/sisr";
+import { DEFAULT_PLANNER_CONFIG } from "../server/src/config.js";
+import { SolverPool } from "../server/src/planner/solverWorker.js";
+import { percentile } from "./benchStats.js";
 import { parseIterations, readInstance } from "./solverFiles.js";
 
 /** Time limit per instance when neither --time-limit-ms nor --iterations is given (ms). */
@@ -152,4 +161,31 @@ if (games > 0) {
   console.log(
     `\nGame scenarios (60 orders, ${games} days): first complete plan at most ${max(firsts).toFixed(1)} ms; final plan at most ${Math.round(max(finals))} ms`,
   );
+}
+
+// The assistant as the game gets it: the day's problem through the server's worker pool, request to solution.
+if (games > 0) {
+  const workers = DEFAULT_PLANNER_CONFIG.solverWorkers;
+  const pool = new SolverPool(workers);
+  const options =
+    iterations !== undefined ? { seed, maxIterations: iterations } : { seed, timeLimitMs: ASSISTANT_TIME_LIMIT_MS };
+  try {
+    // The start of the day (nothing revealed, no truck out, no stop locked): what binding.ts builds on a first request.
+    const problems = Array.from({ length: games }, (_, i) => assistantProblem(generateScenario(i + 1, 4)));
+    // Warm-up: the pool starts a worker on its first request; that start is not part of a proposal's time.
+    if (problems[0]) await pool.solve(problems[0].instance, options);
+    const ms: number[] = [];
+    for (const { instance, toPlan } of problems) {
+      const t0 = performance.now();
+      const solution = await pool.solve(instance, options);
+      ms.push(performance.now() - t0);
+      toPlan(solution);
+    }
+    ms.sort((a, b) => a - b);
+    console.log(
+      `Assistant in the worker pool (60 orders, ${games} days, ${workers} workers): p50 ${Math.round(percentile(ms, 0.5))} ms, p95 ${Math.round(percentile(ms, 0.95))} ms, max ${Math.round(ms[ms.length - 1] ?? 0)} ms`,
+    );
+  } finally {
+    await pool.close();
+  }
 }
