@@ -1,29 +1,18 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT } from "../../scripts/browserHarness.js";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import { besidesRestart, expectNoProblems } from "./driver.js";
 import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
-
-const EMAIL = "planner-host@example.org";
-const PASSWORD = "rails-together-1+1=4";
+import { createWorkshop, facilitatorData, joinAs } from "./workshopSteps.js";
 
 describe("a planner workshop in Chromium", () => {
   let harness: Harness;
   beforeAll(async () => {
-    process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "iot-planner-workshop-"));
-    const add = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "scripts/facilitator-add.ts", "--email", EMAIL, "--password", PASSWORD],
-      { cwd: ROOT, env: process.env, encoding: "utf8" },
-    );
-    expect(add.status, add.stderr).toBe(0);
+    facilitatorData("iot-planner-workshop-");
     harness = await startHarness();
   });
   afterAll(async () => {
@@ -34,29 +23,15 @@ describe("a planner workshop in Chromium", () => {
   it("the facilitator opens a region for two planners, they plan at their desks, the facilitator plays the four rounds and shows the debrief", async () => {
     const fac = await harness.open({ width: 1400, height: 1000 });
     const page = fac.page;
-    await page.goto(`${harness.url}#facilitator`);
-    await page.getByLabel("E-mailadres").fill(EMAIL);
-    await page.getByLabel("Wachtwoord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByLabel("Titel").fill("Planning 4.0 in Groningen");
-    await page.locator('select[name="game"]').selectOption("planner");
-    await page.locator('select[name="difficulty"]').selectOption("1");
-    await page.locator('select[name="tableSize"]').selectOption("2");
-    await page.locator('select[name="roundMinutes"]').selectOption("20");
-    await page.getByRole("button", { name: "Workshop maken" }).click();
-    const codeEl = page.locator(".join-code .code");
-    await codeEl.waitFor();
-    const code = (await codeEl.innerText()).trim();
+    const code = await createWorkshop(page, harness.url, "Planning 4.0 in Groningen", {
+      game: "planner",
+      difficulty: "1",
+      tableSize: "2",
+      roundMinutes: "20",
+    });
 
     const planners: { page: Page; problems: string[] }[] = [];
-    for (const name of ["Anna", "Bram"]) {
-      const p = await harness.open({ width: 1000, height: 900 });
-      await p.page.goto(`${harness.url}join/${code}`);
-      await p.page.getByLabel(/Je naam/).fill(name);
-      await p.page.getByRole("button", { name: "Meedoen" }).click();
-      await p.page.getByRole("heading", { name: `Je bent binnen, ${name}` }).waitFor();
-      planners.push(p);
-    }
+    for (const name of ["Anna", "Bram"]) planners.push(await joinAs(harness, code, name, { width: 1000, height: 900 }));
     await expect.poll(() => page.locator(".waiting li").count(), { timeout: 10_000 }).toBe(2);
     await page.getByRole("button", { name: "Tafels indelen" }).click();
     await page.getByRole("button", { name: "Alle tafels starten" }).click();

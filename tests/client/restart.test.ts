@@ -1,19 +1,13 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { openDatabase } from "../../server/src/db/database.js";
 import { WorkshopStore } from "../../server/src/db/store.js";
-import { ROOT } from "../../scripts/browserHarness.js";
 import { answerPick, askStep, besidesRestart, expectNoProblems } from "./driver.js";
 import { startHarness, type Harness, type TestPage } from "./harness.js";
+import { createWorkshop, facilitatorData, joinAs } from "./workshopSteps.js";
 
-const EMAIL = "facilitator@example.org";
-const PASSWORD = "rails-together-1+1=4";
 /** The issue's promise: every participant is back at their seat within this long of the crash (ms). */
 const BACK_WITHIN_MS = 15_000;
 /** The participants, in the order they join. */
@@ -56,14 +50,7 @@ describe("a server restart in the middle of a workshop game, in Chromium", () =>
   let harness: Harness;
   let dataDir: string;
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), "iot-restart-"));
-    process.env.DATA_DIR = dataDir;
-    const add = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "scripts/facilitator-add.ts", "--email", EMAIL, "--password", PASSWORD],
-      { cwd: ROOT, env: process.env, encoding: "utf8" },
-    );
-    expect(add.status, add.stderr).toBe(0);
+    dataDir = facilitatorData("iot-restart-");
     harness = await startHarness();
   });
   afterAll(async () => {
@@ -169,26 +156,10 @@ describe("a server restart in the middle of a workshop game, in Chromium", () =>
   it("brings 3 participants back to their seats and hands without a reload after SIGKILL (and SIGTERM), no bot playing for them", async () => {
     const fac = await harness.open({ width: 1600, height: 1000 });
     const page = fac.page;
-    await page.goto(`${harness.url}#facilitator`);
-    await page.getByLabel("E-mailadres").fill(EMAIL);
-    await page.getByLabel("Wachtwoord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByLabel("Titel").fill("Herstart in de zaal");
-    await page.locator('select[name="tableSize"]').selectOption("3");
-    await page.getByRole("button", { name: "Workshop maken" }).click();
-    const codeEl = page.locator(".join-code .code");
-    await codeEl.waitFor();
-    const code = (await codeEl.innerText()).trim();
+    const code = await createWorkshop(page, harness.url, "Herstart in de zaal", { tableSize: "3" });
 
     const players: TestPage[] = [];
-    for (const name of names) {
-      const p = await harness.open({ width: 800, height: 900 });
-      await p.page.goto(`${harness.url}join/${code}`);
-      await p.page.getByLabel(/Je naam/).fill(name);
-      await p.page.getByRole("button", { name: "Meedoen" }).click();
-      await p.page.getByRole("heading", { name: `Je bent binnen, ${name}` }).waitFor();
-      players.push(p);
-    }
+    for (const name of names) players.push(await joinAs(harness, code, name));
     await expect.poll(() => page.locator(".waiting li").count(), { timeout: 10_000 }).toBe(3);
     await page.getByRole("button", { name: "Tafels indelen" }).click();
     await expect.poll(() => page.locator('.table-card[data-table="1"] li').count()).toBe(3);

@@ -1,17 +1,13 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { ROOT } from "../../scripts/browserHarness.js";
 import { expectNoProblems, playToEnd } from "./driver.js";
 import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
-
-const EMAIL = "facilitator@example.org";
-const PASSWORD = "rails-together-1+1=4";
+import { createWorkshop, facilitatorData, joinAs } from "./workshopSteps.js";
 
 /** The PDF's text as pdftotext (poppler-utils, installed by .ci/run) reads it. */
 function pdfText(file: string): string {
@@ -23,17 +19,7 @@ function pdfText(file: string): string {
 describe("a workshop in Chromium", () => {
   let harness: Harness;
   beforeAll(async () => {
-    process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "iot-workshop-"));
-    const add = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "scripts/facilitator-add.ts", "--email", EMAIL, "--password", PASSWORD],
-      {
-        cwd: ROOT,
-        env: process.env,
-        encoding: "utf8",
-      },
-    );
-    expect(add.status, add.stderr).toBe(0);
+    facilitatorData("iot-workshop-");
     harness = await startHarness();
   });
   afterAll(async () => {
@@ -44,28 +30,12 @@ describe("a workshop in Chromium", () => {
   it("facilitator signs in, 4 participants join by code, two tables of 2 humans + 2 bots play to the end, debrief and downloads", async () => {
     const fac = await harness.open({ width: 1600, height: 1000 });
     const page = fac.page;
-    await page.goto(`${harness.url}#facilitator`);
-    await page.getByLabel("E-mailadres").fill(EMAIL);
-    await page.getByLabel("Wachtwoord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByLabel("Titel").fill("Regio Noord: sociale innovatie");
-    await page.locator('select[name="botLevel"]').selectOption("easy");
-    await page.getByRole("button", { name: "Workshop maken" }).click();
-    const codeEl = page.locator(".join-code .code");
-    await codeEl.waitFor();
-    const code = (await codeEl.innerText()).trim();
+    const code = await createWorkshop(page, harness.url, "Regio Noord: sociale innovatie", { botLevel: "easy" });
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
 
     const names = ["Anna", "Bram", "Chris", "Dewi"];
     const players: { page: Page; problems: string[] }[] = [];
-    for (const name of names) {
-      const p = await harness.open({ width: 800, height: 900 });
-      await p.page.goto(`${harness.url}join/${code}`);
-      await p.page.getByLabel(/Je naam/).fill(name);
-      await p.page.getByRole("button", { name: "Meedoen" }).click();
-      await p.page.getByRole("heading", { name: `Je bent binnen, ${name}` }).waitFor();
-      players.push(p);
-    }
+    for (const name of names) players.push(await joinAs(harness, code, name));
     await expect.poll(() => page.locator(".waiting li").count(), { timeout: 10_000 }).toBe(4);
     // Each lobby shows who is there.
     await expect.poll(() => players[0]?.page.locator(".present li").count(), { timeout: 10_000 }).toBe(4);

@@ -1,17 +1,10 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { ROOT } from "../../scripts/browserHarness.js";
 import { expectNoProblems } from "./driver.js";
 import { startHarness, type Harness, type TestPage } from "./harness.js";
-
-const EMAIL = "console@example.org";
-const PASSWORD = "rails-together-1+1=4";
+import { createWorkshop, facilitatorData, joinAs } from "./workshopSteps.js";
 
 /** Whether the element marked by `mark()` is still in the page and has focus. */
 const markedHasFocus = (page: Page) =>
@@ -28,13 +21,7 @@ const mark = (page: Page) =>
 describe("the facilitator's console in Chromium", () => {
   let harness: Harness;
   beforeAll(async () => {
-    process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "iot-console-"));
-    const add = spawnSync(
-      process.execPath,
-      ["--import", "tsx", "scripts/facilitator-add.ts", "--email", EMAIL, "--password", PASSWORD],
-      { cwd: ROOT, env: process.env, encoding: "utf8" },
-    );
-    expect(add.status, add.stderr).toBe(0);
+    facilitatorData("iot-console-");
     harness = await startHarness();
   });
   afterAll(async () => {
@@ -45,25 +32,10 @@ describe("the facilitator's console in Chromium", () => {
   it("keeps focus and what was typed, and an open move list, while overviews are pushed", async () => {
     const fac = await harness.open({ width: 1400, height: 900 });
     const page = fac.page;
-    await page.goto(`${harness.url}#facilitator`);
-    await page.getByLabel("E-mailadres").fill(EMAIL);
-    await page.getByLabel("Wachtwoord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Inloggen" }).click();
-    await page.getByLabel("Titel").fill("Focus blijft staan");
-    await page.getByRole("button", { name: "Workshop maken" }).click();
-    const codeEl = page.locator(".join-code .code");
-    await codeEl.waitFor();
-    const code = (await codeEl.innerText()).trim();
+    const code = await createWorkshop(page, harness.url, "Focus blijft staan");
 
     const players: TestPage[] = [];
-    const join = async (name: string) => {
-      const p = await harness.open({ width: 800, height: 900 });
-      await p.page.goto(`${harness.url}join/${code}`);
-      await p.page.getByLabel(/Je naam/).fill(name);
-      await p.page.getByRole("button", { name: "Meedoen" }).click();
-      await p.page.getByRole("heading", { name: `Je bent binnen, ${name}` }).waitFor();
-      players.push(p);
-    };
+    const join = async (name: string) => players.push(await joinAs(harness, code, name));
 
     // The facilitator is typing a message when a participant arrives (a pushed overview).
     const field = page.getByLabel("Bericht aan iedereen");
