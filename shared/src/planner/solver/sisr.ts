@@ -1,5 +1,6 @@
 import { createRng, type Rng } from "../../rng.js";
 import type { VrpInstance, VrpSolution } from "./instance.js";
+import { localSearch, type LocalSearchOptions } from "./localSearch.js";
 import { emptyRoute, insertionCost, refresh, routeCost, type WorkRoute } from "./route.js";
 
 /** How the search runs. Time comes from the caller's clock, so this module never reads one. */
@@ -38,6 +39,8 @@ const BLINK = 0.01;
  */
 const T_START_FACTOR = 0.5;
 const T_END_FACTOR = T_START_FACTOR / 20;
+/** Local search on every new best plan: neighbours tried per customer, and a bound on moves per call. */
+const LOCAL_SEARCH: LocalSearchOptions = { granularity: 20, maxMoves: 1_000 };
 
 /**
  * A plan during the search. Routes are shared between plans and never
@@ -108,8 +111,16 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
   recreate(inst, start, free, rng, 0, empties);
   score(inst, start, penalty);
   const solution = (s: State) => toSolution(inst, s, unservable);
-  let current = start;
-  let best = start;
+  /** The plan after local search (itself when no move helps). */
+  const improve = (s: State): State => {
+    const ls = localSearch(inst, s.routes, neighbours, LOCAL_SEARCH);
+    if (!ls) return s;
+    const out: State = { routes: ls.routes, unassigned: s.unassigned.slice(), cost: 0, owned: new Set() };
+    score(inst, out, penalty);
+    return out;
+  };
+  let current = improve(start);
+  let best = current;
   options.onFirst?.(solution(best));
   let feasibleSeen = best.unassigned.length === 0;
   if (feasibleSeen) options.onFeasible?.(solution(best));
@@ -148,7 +159,7 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
       const better =
         current.unassigned.length < best.unassigned.length ||
         (current.unassigned.length === best.unassigned.length && current.cost < best.cost - 1e-9);
-      if (better) best = current;
+      if (better) best = improve(current);
       if (!feasibleSeen && best.unassigned.length === 0) {
         feasibleSeen = true;
         options.onFeasible?.(solution(best));

@@ -1,0 +1,198 @@
+import type { VrpInstance } from "./instance.js";
+import { refresh, routeCost, type WorkRoute } from "./route.js";
+
+/**
+ * Local search over a plan's routes, to reshape what ruin-and-recreate
+ * cannot: long routes (few vehicles, wide windows) need their order changed
+ * in place. Moves, tried around each customer's nearest neighbours
+ * (granular, Toth & Vigo 2003, as in HGS-CVRP): relocate a customer next to
+ * a neighbour (any route), 2-opt* (swap the tails of two routes after a
+ * customer and its neighbour) and, inside a route, 2-opt (reverse a stretch)
+ * and or-opt (move a stretch of up to {@link OR_OPT_MAX} stops). A move is
+ * first priced by distance in O(1) and, when that promises a gain, checked in
+ * full (capacity, range, windows) and priced by the routes' real cost; the
+ * first move that lowers the cost is made. Fixed fronts (stops driven) are
+ * never touched or split. Input routes are never changed: changed routes
+ * come back as new objects.
+ */
+export interface LocalSearchOptions {
+  /** Neighbours per customer to try (nearest first). */
+  granularity: number;
+  /** Stop after this many moves made (a bound on the time one call may take). */
+  maxMoves: number;
+}
+
+/** Longest stretch or-opt moves inside a route. */
+const OR_OPT_MAX = 3;
+/** A move must lower the cost by more than this to count (floating-point noise). */
+const EPS = 1e-7;
+
+/**
+ * Improves `routes` by the moves above until none lowers the cost (or
+ * `maxMoves` were made). Returns the new routes and their total cost gain,
+ * or null when no move helped.
+ */
+export function localSearch(
+  inst: VrpInstance,
+  routes: readonly WorkRoute[],
+  neighbours: readonly Int32Array[],
+  options: LocalSearchOptions,
+): { routes: WorkRoute[]; gain: number } | null {
+  const work = routes.slice();
+  let gain = 0;
+  let moves = 0;
+  const where = new Int32Array(inst.n).fill(-1);
+  const index = () => {
+    where.fill(-1);
+    work.forEach((r, ri) => {
+      for (const c of r.seq) where[c] = ri;
+    });
+  };
+  index();
+  let improved = true;
+  while (improved && moves < options.maxMoves) {
+    improved = false;
+    for (let ri = 0; ri < work.length && moves < options.maxMoves; ri++) {
+      const g = intraRoute(inst, work, ri);
+      if (g > 0) {
+        gain += g;
+        moves++;
+        improved = true;
+      }
+    }
+    for (let u = 1; u < inst.n && moves < options.maxMoves; u++) {
+      const g = aroundCustomer(inst, work, where, neighbours[u] as Int32Array, u, options.granularity);
+      if (g > 0) {
+        gain += g;
+        moves++;
+        improved = true;
+        index();
+      }
+    }
+  }
+  return gain > EPS ? { routes: work.filter((r) => r.seq.length > 0), gain } : null;
+}
+
+const d = (inst: VrpInstance, a: number, b: number) => inst.dist[a * inst.n + b] as number;
+
+/** A route of `like`'s vehicle with `seq`, or null when it breaks capacity, range or a window. */
+function build(inst: VrpInstance, like: WorkRoute, seq: number[]): WorkRoute | null {
+  const vt = inst.vehicles[like.type];
+  if (!vt) return null;
+  const r: WorkRoute = { ...like, seq, earliest: [], latest: [] };
+  if (!refresh(inst, r)) return null;
+  if (r.load > vt.capacity + 1e-9 || r.distance > vt.range + 1e-9) return null;
+  return r;
+}
+
+/** Tries replacing route(s) by candidates; makes the change when the cost drops. Returns the gain (0: not made). */
+function tryReplace(inst: VrpInstance, work: WorkRoute[], at: number[], candidates: (WorkRoute | null)[]): number {
+  if (candidates.some((c) => c === null)) return 0;
+  const before = at.reduce((a, i) => a + routeCost(inst, work[i] as WorkRoute), 0);
+  const after = (candidates as WorkRoute[]).reduce((a, r) => a + routeCost(inst, r), 0);
+  if (after >= before - EPS) return 0;
+  at.forEach((i, k) => (work[i] = candidates[k] as WorkRoute));
+  return before - after;
+}
+
+/** One improving 2-opt or or-opt move inside route `ri` (first found); returns its gain or 0. */
+function intraRoute(inst: VrpInstance, work: WorkRoute[], ri: number): number {
+  const r = work[ri] as WorkRoute;
+  const s = r.seq;
+  const len = s.length;
+  const node = (i: number) => (i < 0 || i >= len ? 0 : (s[i] as number));
+  // 2-opt: reverse s[i..j].
+  for (let i = r.fixed; i < len - 1; i++) {
+    for (let j = i + 1; j < len; j++) {
+      const delta =
+        d(inst, node(i - 1), node(j)) +
+        d(inst, node(i), node(j + 1)) -
+        d(inst, node(i - 1), node(i)) -
+        d(inst, node(j), node(j + 1));
+      if (delta >= -EPS) continue;
+      const seq = [...s.slice(0, i), ...s.slice(i, j + 1).reverse(), ...s.slice(j + 1)];
+      const g = tryReplace(inst, work, [ri], [build(inst, r, seq)]);
+      if (g > 0) return g;
+    }
+  }
+  // Or-opt: move s[i..i+L-1] to after position k (k = -1: to the front of the open part).
+  for (let L = 1; L <= OR_OPT_MAX; L++) {
+    for (let i = r.fixed; i + L <= len; i++) {
+      const a = node(i - 1);
+      const first = node(i);
+      const last = node(i + L - 1);
+      const b = node(i + L);
+      const removed = d(inst, a, first) + d(inst, last, b) - d(inst, a, b);
+      for (let k = r.fixed - 1; k < len; k++) {
+        if (k >= i - 1 && k < i + L) continue;
+        const p = node(k);
+        const q = node(k + 1);
+        const added = d(inst, p, first) + d(inst, last, q) - d(inst, p, q);
+        if (added - removed >= -EPS) continue;
+        const rest = [...s.slice(0, i), ...s.slice(i + L)];
+        const cut = k < i ? k + 1 : k + 1 - L;
+        const seq = [...rest.slice(0, cut), ...s.slice(i, i + L), ...rest.slice(cut)];
+        const g = tryReplace(inst, work, [ri], [build(inst, r, seq)]);
+        if (g > 0) return g;
+      }
+    }
+  }
+  return 0;
+}
+
+/** One improving relocate or 2-opt* move of customer `u` towards one of its neighbours; returns its gain or 0. */
+function aroundCustomer(
+  inst: VrpInstance,
+  work: WorkRoute[],
+  where: Int32Array,
+  near: Int32Array,
+  u: number,
+  granularity: number,
+): number {
+  const ru = where[u] as number;
+  if (ru < 0) return 0;
+  const A = work[ru] as WorkRoute;
+  const iu = A.seq.indexOf(u);
+  if (iu < A.fixed) return 0;
+  const nodeA = (i: number) => (i < 0 || i >= A.seq.length ? 0 : (A.seq[i] as number));
+  const removeGain = d(inst, nodeA(iu - 1), u) + d(inst, u, nodeA(iu + 1)) - d(inst, nodeA(iu - 1), nodeA(iu + 1));
+  for (let k = 0; k < Math.min(granularity, near.length); k++) {
+    const v = near[k] as number;
+    const rv = where[v] as number;
+    if (rv < 0) continue;
+    const B = work[rv] as WorkRoute;
+    const iv = B.seq.indexOf(v);
+    const nodeB = (i: number) => (i < 0 || i >= B.seq.length ? 0 : (B.seq[i] as number));
+    // Relocate u right after v, or right before v (never into B's fixed front).
+    for (const at of [iv + 1, iv]) {
+      if (at < B.fixed || (rv === ru && (at === iu || at === iu + 1))) continue;
+      const p = nodeB(at - 1);
+      const q = nodeB(at);
+      const added = d(inst, p, u) + d(inst, u, q) - d(inst, p, q);
+      if (added - removeGain >= -EPS) continue;
+      let g: number;
+      if (rv === ru) {
+        const rest = A.seq.filter((c) => c !== u);
+        const cut = at > iu ? at - 1 : at;
+        g = tryReplace(inst, work, [ru], [build(inst, A, [...rest.slice(0, cut), u, ...rest.slice(cut)])]);
+      } else {
+        const seqA = A.seq.filter((c) => c !== u);
+        const seqB = [...B.seq.slice(0, at), u, ...B.seq.slice(at)];
+        g = tryReplace(inst, work, [ru, rv], [build(inst, A, seqA), build(inst, B, seqB)]);
+      }
+      if (g > 0) return g;
+    }
+    // 2-opt*: A keeps up to u and takes B's tail after v; B keeps up to v and takes A's tail after u.
+    if (rv !== ru && iv >= B.fixed - 1) {
+      const delta =
+        d(inst, u, nodeB(iv + 1)) + d(inst, v, nodeA(iu + 1)) - d(inst, u, nodeA(iu + 1)) - d(inst, v, nodeB(iv + 1));
+      if (delta < -EPS) {
+        const seqA = [...A.seq.slice(0, iu + 1), ...B.seq.slice(iv + 1)];
+        const seqB = [...B.seq.slice(0, iv + 1), ...A.seq.slice(iu + 1)];
+        const g = tryReplace(inst, work, [ru, rv], [build(inst, A, seqA), build(inst, B, seqB)]);
+        if (g > 0) return g;
+      }
+    }
+  }
+  return 0;
+}

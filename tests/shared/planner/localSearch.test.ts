@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { createRng } from "@iot/shared/rng";
+import { instanceFromPoints, type VrpInstance } from "@iot/shared/planner/solver/instance";
+import { localSearch } from "@iot/shared/planner/solver/localSearch";
+import { emptyRoute, refresh, routeCost, type WorkRoute } from "@iot/shared/planner/solver/route";
+
+const euclid = (dx: number, dy: number) => Math.hypot(dx, dy);
+const OPTIONS = { granularity: 20, maxMoves: 1_000 };
+
+function neighboursOf(inst: VrpInstance): Int32Array[] {
+  return Array.from({ length: inst.n }, (_, c) => {
+    const others = Array.from({ length: inst.n - 1 }, (_, i) => i + 1).filter((o) => o !== c);
+    others.sort((a, b) => (inst.dist[c * inst.n + a] as number) - (inst.dist[c * inst.n + b] as number));
+    return Int32Array.from(others);
+  });
+}
+
+function route(inst: VrpInstance, seq: number[], fixed = 0, type = 0, vehicle = 0): WorkRoute {
+  const r = emptyRoute(type, vehicle);
+  r.seq = seq.slice();
+  r.fixed = fixed;
+  refresh(inst, r);
+  return r;
+}
+
+const total = (inst: VrpInstance, routes: readonly WorkRoute[]) => routes.reduce((a, r) => a + routeCost(inst, r), 0);
+
+describe("local search", () => {
+  it("uncrosses a route around a square (2-opt) and keeps every stop once", () => {
+    // Depot in the middle of a square; visiting the corners crosswise is 4 diagonals plus 2 sides.
+    const inst = instanceFromPoints({
+      x: [0, -1, 1, -1, 1],
+      y: [0, -1, 1, 1, -1],
+      demand: [0, 1, 1, 1, 1],
+      metric: euclid,
+      vehicles: [{ count: 1, capacity: 10, range: Infinity, fixedCost: 0, costPerDistance: 1, costPerTime: 0 }],
+    });
+    const crossing = [route(inst, [1, 2, 3, 4])];
+    const out = localSearch(inst, crossing, neighboursOf(inst), OPTIONS);
+    expect(out).not.toBeNull();
+    const seq = out?.routes[0]?.seq ?? [];
+    expect([...seq].sort()).toEqual([1, 2, 3, 4]);
+    // Around the square: two half-diagonals from the depot and three sides.
+    expect(total(inst, out?.routes ?? [])).toBeCloseTo(2 * Math.SQRT2 + 3 * 2, 9);
+    expect(out?.gain).toBeCloseTo(total(inst, crossing) - total(inst, out?.routes ?? []), 9);
+    // The input routes are never changed.
+    expect(crossing[0]?.seq).toEqual([1, 2, 3, 4]);
+  });
+
+  it("on random plans: never worse, every customer once, capacity, range and windows kept, fixed fronts untouched", () => {
+    let improved = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const rng = createRng(seed);
+      const n = rng.int(6, 30);
+      const x = [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))];
+      const y = [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))];
+      const inst = instanceFromPoints({
+        x,
+        y,
+        demand: [0, ...Array.from({ length: n - 1 }, () => rng.int(1, 5))],
+        service: [0, ...Array.from({ length: n - 1 }, () => rng.int(0, 10))],
+        metric: euclid,
+        vehicles: [
+          { count: 3, capacity: 40, range: Infinity, fixedCost: 10, costPerDistance: 1, costPerTime: 0.1 },
+          { count: 2, capacity: 25, range: 400, fixedCost: 5, costPerDistance: 0.8, costPerTime: 0.1 },
+        ],
+      });
+      // A feasible random plan: customers dealt to vehicles in random order; windows wide around it.
+      const order = Array.from({ length: n - 1 }, (_, i) => i + 1).sort(() => rng.int(0, 2) - 1);
+      const routes: WorkRoute[] = [];
+      const per = Math.ceil(order.length / 3);
+      for (let v = 0; v * per < order.length; v++) {
+        const r = route(inst, order.slice(v * per, (v + 1) * per), v === 0 ? Math.min(2, per) : 0, v < 3 ? 0 : 1, v);
+        routes.push(r);
+      }
+      // Windows so that the plan as dealt is on time, with some slack either side.
+      for (const r of routes) {
+        r.seq.forEach((c, i) => {
+          inst.ready[c] = Math.max(0, (r.earliest[i + 1] as number) - rng.int(0, 80));
+          inst.due[c] = (r.earliest[i + 1] as number) + rng.int(0, 80);
+        });
+      }
+      const start = routes.map((r) => route(inst, r.seq, r.fixed, r.type, r.vehicle));
+      const fronts = start.map((r) => ({ vehicle: r.vehicle, front: r.seq.slice(0, r.fixed) }));
+      const out = localSearch(inst, start, neighboursOf(inst), OPTIONS);
+      const result = out?.routes ?? start;
+      if (out) improved++;
+      expect(total(inst, result)).toBeLessThanOrEqual(total(inst, start) + 1e-9);
+      expect(result.flatMap((r) => r.seq).sort((a, b) => a - b)).toEqual(order.slice().sort((a, b) => a - b));
+      for (const r of result) {
+        const vt = inst.vehicles[r.type];
+        const check = route(inst, r.seq, r.fixed, r.type, r.vehicle);
+        expect(refresh(inst, check), `seed ${seed}: windows`).toBe(true);
+        expect(check.load).toBeLessThanOrEqual(vt?.capacity ?? 0);
+        expect(check.distance).toBeLessThanOrEqual((vt?.range ?? 0) + 1e-9);
+      }
+      for (const { vehicle, front } of fronts) {
+        if (front.length === 0) continue;
+        const r = result.find((x) => x.vehicle === vehicle && x.type === 0);
+        expect(r?.seq.slice(0, front.length), `seed ${seed}: fixed front`).toEqual(front);
+      }
+    }
+    // Random plans leave room: most are improved, so the checks above are of plans that moved.
+    expect(improved).toBeGreaterThan(100);
+  });
+});
