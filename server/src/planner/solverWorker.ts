@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Piscina } from "piscina";
 import type { VrpInstance, VrpSolution } from "@iot/shared/planner/solver/instance";
+import type { SolveTask } from "./worker.js";
 
 /**
  * Options of one solve, passed to `solveVrp`: a seed and a time limit or an
@@ -15,96 +17,131 @@ export interface WorkerSolveOptions {
   maxIterations?: number;
 }
 
-/**
- * The worker thread's entry: the built `worker.js` beside this module when the
- * server runs from `dist/server/` (`npm run build:server`); otherwise, running
- * the TypeScript sources (tsx, Vitest), `worker-entry.mjs`, which loads
- * `worker.ts` through tsx.
- */
-export function solverWorkerUrl(base: string | URL = import.meta.url): URL {
-  const built = new URL("./worker.js", base);
-  return existsSync(fileURLToPath(built)) ? built : new URL("./worker-entry.mjs", base);
+/** A solve with a time limit that has not answered within this many times its limit (plus the grace) is aborted. */
+export const SOLVE_TIMEOUT_FACTOR = 10;
+
+/** Added to the scaled time limit to give a solve's time-out (ms): covers a worker thread's start and a busy machine. */
+export const SOLVE_TIMEOUT_GRACE_MS = 5_000;
+
+/** Settings of a {@link SolverPool} besides its size; the defaults suit the server. */
+export interface SolverPoolOptions {
+  /** Time-out of a solve with a time limit, as a multiple of that limit (default {@link SOLVE_TIMEOUT_FACTOR}). */
+  timeoutFactor?: number;
+  /** Added to the scaled limit (ms, default {@link SOLVE_TIMEOUT_GRACE_MS}). */
+  timeoutGraceMs?: number;
 }
 
 /**
- * Runs the planning assistant off the event loop: a worker thread that
- * solves one instance at a time. Rooms await `solve` and keep serving their
- * clients meanwhile. Close it when the server stops.
+ * The worker thread's task module and the Node options its threads need: the
+ * built `worker.js` beside this module when the server runs from
+ * `dist/server/` (`npm run build:server`); otherwise, running the TypeScript
+ * sources (tsx, Vitest), `worker.ts`, loaded through tsx's require hook
+ * (`--require tsx/cjs` in the threads' `execArgv`; `--import` does not reach
+ * worker threads).
  */
-export class SolverWorker {
-  private readonly worker: Worker;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (s: VrpSolution) => void; reject: (e: Error) => void }>();
+export function solverWorkerEntry(base: string | URL = import.meta.url): { filename: string; execArgv?: string[] } {
+  const built = fileURLToPath(new URL("./worker.js", base));
+  if (existsSync(built)) return { filename: built };
+  const tsxRequireHook = createRequire(base).resolve("tsx/cjs");
+  return { filename: fileURLToPath(new URL("./worker.ts", base)), execArgv: ["--require", tsxRequireHook] };
+}
 
-  constructor() {
-    this.worker = new Worker(solverWorkerUrl());
-    // An idle worker never keeps the process alive; the server's own sockets do while it runs.
-    this.worker.unref();
-    this.worker.on("message", (msg: { id: number; solution?: VrpSolution; error?: string }) => {
-      const p = this.pending.get(msg.id);
-      if (!p) return;
-      this.pending.delete(msg.id);
-      if (msg.solution) p.resolve(msg.solution);
-      else p.reject(new Error(msg.error ?? "solver failed"));
-    });
-    this.worker.on("error", (e) => this.fail(e));
-    this.worker.on("exit", () => this.fail(new Error("solver worker stopped")));
-  }
-
-  private dead: Error | null = null;
-
-  private fail(e: Error): void {
-    this.dead ??= e;
-    for (const p of this.pending.values()) p.reject(e);
-    this.pending.clear();
-  }
-
-  /** Solves `instance` in the worker. */
-  solve(instance: VrpInstance, options: WorkerSolveOptions): Promise<VrpSolution> {
-    if (this.dead) return Promise.reject(this.dead);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, instance, ...options });
-    });
-  }
-
-  /** Stops the worker; pending solves are rejected. */
-  async close(): Promise<void> {
-    for (const p of this.pending.values()) p.reject(new Error("solver closed"));
-    this.pending.clear();
-    await this.worker.terminate();
-  }
+/** What `solve` keeps of a solve under way, so `close` can reject it. */
+interface Pending {
+  reject: (e: Error) => void;
+  abort: AbortController;
 }
 
 /**
- * A few solver workers shared by every planner room of the process; each
- * solve goes to the worker with the fewest solves waiting. Workers start on
- * the first request, so a server that never plans starts none.
+ * The planning assistant off the event loop: a piscina pool of at most `size`
+ * worker threads shared by every planner room of the process. Solves beyond
+ * the threads wait in one queue, first come first served. Threads start on
+ * demand (the first solve starts one, a solve finding every thread busy starts
+ * another up to `size`) and then stay; an idle pool never keeps the process
+ * alive, so a server that never plans starts none. Close it when the server
+ * stops.
  */
 export class SolverPool {
-  private workers: { worker: SolverWorker; busy: number }[] = [];
+  private pool: Piscina<SolveTask, VrpSolution> | null = null;
+  private closed = false;
+  private readonly pending = new Set<Pending>();
+  private readonly timeoutFactor: number;
+  private readonly timeoutGraceMs: number;
 
-  constructor(private readonly size: number) {}
-
-  /** Solves `instance` on the least busy worker. */
-  async solve(instance: VrpInstance, options: WorkerSolveOptions): Promise<VrpSolution> {
-    if (this.workers.length < this.size && this.workers.every((w) => w.busy > 0)) {
-      this.workers.push({ worker: new SolverWorker(), busy: 0 });
-    }
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    slot.busy++;
-    try {
-      return await slot.worker.solve(instance, options);
-    } finally {
-      slot.busy--;
-    }
+  /** `size`: the most worker threads at a time (at least 1). */
+  constructor(
+    private readonly size: number,
+    options: SolverPoolOptions = {},
+  ) {
+    this.timeoutFactor = options.timeoutFactor ?? SOLVE_TIMEOUT_FACTOR;
+    this.timeoutGraceMs = options.timeoutGraceMs ?? SOLVE_TIMEOUT_GRACE_MS;
   }
 
-  /** Stops every worker. */
+  private threads(): Piscina<SolveTask, VrpSolution> {
+    this.pool ??= new Piscina<SolveTask, VrpSolution>({
+      ...solverWorkerEntry(),
+      minThreads: 0,
+      maxThreads: Math.max(1, this.size),
+      // Started threads stay (starting one loads the solver: hundreds of ms under tsx).
+      idleTimeout: Infinity,
+    });
+    return this.pool;
+  }
+
+  /**
+   * Solves `instance` on the next free thread (the instance's typed arrays are
+   * copied to it, not transferred: the caller keeps them). Rejects with an
+   * Error when the solver throws, its thread dies, the pool is closed, or a
+   * solve with a time limit `T` has not answered within
+   * `timeoutFactor * T + timeoutGraceMs` ms of the request (its thread is then
+   * stopped and replaced on demand). A solve with only `maxIterations` has no
+   * time-out.
+   */
+  solve(instance: VrpInstance, options: WorkerSolveOptions): Promise<VrpSolution> {
+    if (this.closed) return Promise.reject(new Error("solver closed"));
+    const abort = new AbortController();
+    const run = this.threads().run({ instance, ...options }, { signal: abort.signal });
+    return new Promise<VrpSolution>((resolve, reject) => {
+      const entry: Pending = { reject, abort };
+      this.pending.add(entry);
+      let timer: NodeJS.Timeout | undefined;
+      const settle = () => {
+        this.pending.delete(entry);
+        if (timer) clearTimeout(timer);
+      };
+      if (options.timeLimitMs !== undefined) {
+        const timeoutMs = this.timeoutFactor * options.timeLimitMs + this.timeoutGraceMs;
+        timer = setTimeout(() => {
+          settle();
+          reject(new Error(`solver timed out after ${timeoutMs} ms`));
+          abort.abort();
+        }, timeoutMs);
+        timer.unref();
+      }
+      run.then(
+        (solution) => {
+          settle();
+          resolve(solution);
+        },
+        (e: unknown) => {
+          settle();
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
+  }
+
+  /** Rejects every pending solve (queued or running), then stops the threads; later solves are rejected. */
   async close(): Promise<void> {
-    const all = this.workers;
-    this.workers = [];
-    await Promise.all(all.map((w) => w.worker.close()));
+    this.closed = true;
+    const error = new Error("solver closed");
+    for (const p of [...this.pending]) {
+      p.reject(error);
+      p.abort.abort();
+    }
+    this.pending.clear();
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.destroy();
   }
 }
