@@ -1,5 +1,5 @@
 import type { VrpInstance } from "./instance.js";
-import { refresh, routeCost, type WorkRoute } from "./route.js";
+import { insertionCost, refresh, routeCost, type WorkRoute } from "./route.js";
 
 /**
  * Local search over a plan's routes, to reshape what ruin-and-recreate
@@ -8,7 +8,9 @@ import { refresh, routeCost, type WorkRoute } from "./route.js";
  * (granular, Toth & Vigo 2003, as in HGS-CVRP): relocate a customer next to
  * a neighbour (any route), 2-opt* (swap the tails of two routes after a
  * customer and its neighbour) and, inside a route, 2-opt (reverse a stretch)
- * and or-opt (move a stretch of up to {@link OR_OPT_MAX} stops). A move is
+ * and or-opt (move a stretch of up to {@link OR_OPT_MAX} stops); and a route
+ * may be done away with: its stops inserted, cheapest first, into the other
+ * routes (two half-routes of one cluster become one). A move is
  * first priced by distance in O(1) and, when that promises a gain, checked in
  * full (capacity, range, windows) and priced by the routes' real cost; the
  * first move that lowers the cost is made. Fixed fronts (stops driven) are
@@ -22,6 +24,8 @@ export interface LocalSearchOptions {
   maxMoves: number;
 }
 
+/** Routes (shortest first) a local search tries to do away with, once per call. */
+const ELIMINATE_TRIES = 2;
 /** Longest stretch or-opt moves inside a route. */
 const OR_OPT_MAX = 3;
 /** A move must lower the cost by more than this to count (floating-point noise). */
@@ -50,8 +54,16 @@ export function localSearch(
   };
   index();
   let improved = true;
+  let passes = 0;
   while (improved && moves < options.maxMoves) {
     improved = false;
+    const g = passes++ === 0 ? eliminateRoute(inst, work) : 0;
+    if (g > 0) {
+      gain += g;
+      moves++;
+      improved = true;
+      index();
+    }
     for (let ri = 0; ri < work.length && moves < options.maxMoves; ri++) {
       const g = intraRoute(inst, work, ri);
       if (g > 0) {
@@ -192,6 +204,68 @@ function aroundCustomer(
         const g = tryReplace(inst, work, [ru, rv], [build(inst, A, seqA), build(inst, B, seqB)]);
         if (g > 0) return g;
       }
+    }
+  }
+  return 0;
+}
+
+/**
+ * Tries to do away with one of the {@link ELIMINATE_TRIES} shortest routes: its stops go one by one
+ * (farthest from the depot first) to their cheapest feasible place in the
+ * other routes, which are then straightened inside (2-opt, or-opt). Made when
+ * every stop found a place and the plan costs less. Routes with a fixed
+ * front stay. Returns the gain (0: none made).
+ */
+function eliminateRoute(inst: VrpInstance, work: WorkRoute[]): number {
+  const order = work
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.fixed === 0 && r.seq.length > 0)
+    .sort((a, b) => a.r.seq.length - b.r.seq.length)
+    .slice(0, ELIMINATE_TRIES);
+  for (const { r: gone, i: at } of order) {
+    if (work.length < 2) return 0;
+    const trial = work.map((r) => ({
+      ...r,
+      seq: r.seq.slice(),
+      earliest: r.earliest.slice(),
+      latest: r.latest.slice(),
+    }));
+    trial[at] = { ...gone, seq: [], earliest: [0, 0], latest: [0, 0] };
+    refresh(inst, trial[at] as WorkRoute);
+    const stops = gone.seq.slice().sort((a, b) => (inst.dist[b] as number) - (inst.dist[a] as number));
+    let placed = true;
+    const touched = new Set<number>();
+    for (const u of stops) {
+      let best = Number.POSITIVE_INFINITY;
+      let where = -1;
+      let pos = 0;
+      trial.forEach((r, ri) => {
+        if (ri === at) return;
+        for (let p = r.fixed; p <= r.seq.length; p++) {
+          const c = insertionCost(inst, r, u, p);
+          if (c < best) {
+            best = c;
+            where = ri;
+            pos = p;
+          }
+        }
+      });
+      if (where < 0) {
+        placed = false;
+        break;
+      }
+      const target = trial[where] as WorkRoute;
+      target.seq.splice(pos, 0, u);
+      refresh(inst, target);
+      touched.add(where);
+    }
+    if (!placed) continue;
+    for (const ri of touched) while (intraRoute(inst, trial, ri) > 0);
+    const before = work.reduce((a, r) => a + routeCost(inst, r), 0);
+    const after = trial.reduce((a, r) => a + routeCost(inst, r), 0);
+    if (after < before - EPS) {
+      for (let i = 0; i < work.length; i++) work[i] = trial[i] as WorkRoute;
+      return before - after;
     }
   }
   return 0;
