@@ -1,7 +1,8 @@
-import { createRng, type Rng } from "../../rng.js";
+import { createRng } from "../../rng.js";
 import type { VrpInstance, VrpSolution } from "./instance.js";
 import { localSearch, type LocalSearchOptions } from "./localSearch.js";
 import { emptyRoute, insertionCost, refresh, routeCost, type WorkRoute } from "./route.js";
+import { derive, recreate, ruin, uniform, type State } from "./ruinRecreate.js";
 
 /** How the search runs. Time comes from the caller's clock, so this module never reads one. */
 export interface SolveOptions {
@@ -28,9 +29,7 @@ const UNASSIGNED_FACTOR = 3;
 const PENALTY_GROWTH = 0.002;
 /** A left-out customer's penalty grows to at most this many times its start (keeps costs finite on long runs). */
 const PENALTY_MAX_FACTOR = 1_000;
-/** SISR parameters (Christiaens & Vanden Berghe 2020): average removed customers, longest string, blink rate. */
-const AVG_REMOVED = 10;
-const MAX_STRING = 10;
+/** SISR's blink rate (Christiaens & Vanden Berghe 2020): each insertion place is skipped with this probability. */
 const BLINK = 0.01;
 /**
  * Simulated-annealing temperatures, start and end, as multiples of the mean
@@ -42,21 +41,6 @@ const T_START_FACTOR = 0.75;
 const T_END_FACTOR = T_START_FACTOR / 20;
 /** Local search on every new best plan: neighbours tried per customer, and a bound on moves per call. */
 const LOCAL_SEARCH: LocalSearchOptions = { granularity: 20, maxMoves: 1_000 };
-
-/**
- * A plan during the search. Routes are shared between plans and never
- * changed once shared: a plan changes a route only after taking its own copy
- * (see `own`), so keeping an earlier plan costs nothing.
- */
-interface State {
-  routes: WorkRoute[];
-  unassigned: number[];
-  cost: number;
-  /** Routes this plan may change in place. */
-  owned: Set<WorkRoute>;
-}
-
-const uniform = (rng: Rng) => rng.int(0, 1_073_741_823) / 1_073_741_824;
 
 /**
  * Solves a vehicle-routing instance (capacity, time windows, mixed fleet,
@@ -170,31 +154,6 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
   return solution(best);
 }
 
-/** A new plan that starts as `s` and shares its routes. */
-function derive(s: State): State {
-  return { routes: s.routes.slice(), unassigned: s.unassigned.slice(), cost: s.cost, owned: new Set() };
-}
-
-/** The plan's own, changeable copy of route `r` (copied the first time). */
-function own(s: State, r: WorkRoute): WorkRoute {
-  if (s.owned.has(r)) return r;
-  const mine: WorkRoute = {
-    type: r.type,
-    vehicle: r.vehicle,
-    seq: r.seq.slice(),
-    fixed: r.fixed,
-    load: r.load,
-    distance: r.distance,
-    duration: r.duration,
-    earliest: r.earliest.slice(),
-    latest: r.latest.slice(),
-  };
-  const i = s.routes.indexOf(r);
-  if (i >= 0) s.routes[i] = mine;
-  s.owned.add(mine);
-  return mine;
-}
-
 function score(inst: VrpInstance, s: State, penalty: Float64Array): void {
   s.routes = s.routes.filter((r) => r.seq.length > 0);
   let cost = 0;
@@ -222,193 +181,4 @@ function nearestNeighbours(inst: VrpInstance): Int32Array[] {
     out.push(Int32Array.from(others));
   }
   return out;
-}
-
-/** Removes strings of customers from routes near a random seed customer; returns the removed customers. */
-function ruin(
-  inst: VrpInstance,
-  s: State,
-  neighbours: Int32Array[],
-  fixed: Set<number>,
-  rng: Rng,
-  routeOf: Int32Array,
-): number[] {
-  const routes = s.routes;
-  routeOf.fill(-1);
-  let customers = 0;
-  for (let ri = 0; ri < routes.length; ri++) {
-    const seq = (routes[ri] as WorkRoute).seq;
-    for (let k = 0; k < seq.length; k++) routeOf[seq[k] as number] = ri;
-    customers += seq.length;
-  }
-  if (customers === 0 || routes.length === 0) return [];
-  const avgCard = customers / routes.length;
-  const lsMax = Math.min(MAX_STRING, avgCard);
-  const ksMax = (4 * AVG_REMOVED) / (1 + lsMax) - 1;
-  const strings = Math.floor(uniform(rng) * ksMax) + 1;
-  // The seed: the k-th planned customer, routes in order.
-  let k = rng.int(0, customers - 1);
-  let seed = 0;
-  for (const r of routes) {
-    if (k < r.seq.length) {
-      seed = r.seq[k] as number;
-      break;
-    }
-    k -= r.seq.length;
-  }
-  const removed: number[] = [];
-  const ruined = new Uint8Array(routes.length);
-  let ruinedCount = 0;
-  const near = neighbours[seed] as Int32Array;
-  for (let o = -1; o < near.length; o++) {
-    if (ruinedCount >= strings) break;
-    const c = o < 0 ? seed : (near[o] as number);
-    const ri = routeOf[c] as number;
-    if (ri < 0 || ruined[ri] || fixed.has(c)) continue;
-    ruined[ri] = 1;
-    ruinedCount++;
-    const r = own(s, routes[ri] as WorkRoute);
-    const maxLen = Math.min(r.seq.length, lsMax);
-    const len = Math.floor(uniform(rng) * maxLen) + 1;
-    const pos = r.seq.indexOf(c);
-    const first = Math.max(0, Math.min(pos - rng.int(0, len - 1), r.seq.length - len));
-    const keep: number[] = [];
-    const seq = r.seq;
-    for (let i = 0; i < seq.length; i++) {
-      const v = seq[i] as number;
-      if (i >= first && i < first + len && !fixed.has(v)) removed.push(v);
-      else keep.push(v);
-    }
-    r.seq = keep;
-    refresh(inst, r);
-  }
-  return removed;
-}
-
-/**
- * Blinks: each insertion place is skipped independently with probability
- * `rate`. Rather than a draw per place, this draws how many places pass until
- * the next skip (geometric distribution) from a small xorshift32 generator
- * seeded from the search's Rng; the same distribution at a fraction of the draws.
- */
-function blinker(rng: Rng, rate: number): () => number {
-  let x = rng.int(1, 0x7fffffff) | 0;
-  const logKeep = Math.log(1 - Math.min(rate, 0.999999));
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    const u = ((x >>> 0) + 1) / 4294967297;
-    return rate <= 0 ? Number.POSITIVE_INFINITY : Math.floor(Math.log(u) / logKeep);
-  };
-}
-
-/** Inserts customers one by one at their cheapest feasible place (each place skipped with probability `blink`). */
-function recreate(
-  inst: VrpInstance,
-  s: State,
-  customers: number[],
-  rng: Rng,
-  blink: number,
-  empties: WorkRoute[],
-): void {
-  sortForInsertion(inst, customers, rng);
-  const gap = blinker(rng, blink);
-  let untilBlink = gap();
-  s.unassigned = [];
-  const usedCount = new Array<number>(inst.vehicles.length).fill(0);
-  for (const r of s.routes) usedCount[r.type] = (usedCount[r.type] as number) + 1;
-  for (const u of customers) {
-    let bestCost = Number.POSITIVE_INFINITY;
-    let bestRoute: WorkRoute | null = null;
-    let bestPos = 0;
-    const demand = inst.demand[u] as number;
-    const { n, dist, time, service, ready, due } = inst;
-    const rowU = u * n;
-    const readyU = ready[u] as number;
-    const dueU = (due[u] as number) + 1e-9;
-    const serviceU = service[u] as number;
-    for (const r of s.routes) {
-      const vt = inst.vehicles[r.type];
-      // A full vehicle has no place at all: skip its positions.
-      if (!vt || r.load + demand > vt.capacity + 1e-9) continue;
-      // The same test as insertionCost, inlined: this loop is most of the search's time.
-      const seq = r.seq;
-      const len = seq.length;
-      const opening = len === 0 ? vt.fixedCost : 0;
-      const { earliest, latest } = r;
-      // Nothing goes before or between the fixed stops at the front.
-      const from = r.fixed;
-      let p = from > 0 ? (seq[from - 1] as number) : 0;
-      for (let i = from; i <= len; i++) {
-        const q = i < len ? (seq[i] as number) : 0;
-        if (untilBlink-- === 0) {
-          untilBlink = gap();
-          p = q;
-          continue;
-        }
-        const rowP = p * n;
-        const dd = (dist[rowP + u] as number) + (dist[rowU + q] as number) - (dist[rowP + q] as number);
-        if (r.distance + dd <= vt.range + 1e-9) {
-          const arriveU = Math.max(
-            readyU,
-            (earliest[i] as number) + (service[p] as number) + (time[rowP + u] as number),
-          );
-          if (arriveU <= dueU && arriveU + serviceU + (time[rowU + q] as number) <= (latest[i + 1] as number) + 1e-9) {
-            const dt = (time[rowP + u] as number) + serviceU + (time[rowU + q] as number) - (time[rowP + q] as number);
-            const c = vt.costPerDistance * dd + vt.costPerTime * dt + opening;
-            if (c < bestCost) {
-              bestCost = c;
-              bestRoute = r;
-              bestPos = i;
-            }
-          }
-        }
-        p = q;
-      }
-    }
-    let openType = -1;
-    for (let type = 0; type < inst.vehicles.length; type++) {
-      if ((usedCount[type] as number) >= (inst.vehicles[type] as VrpInstance["vehicles"][number]).count) continue;
-      const c = insertionCost(inst, empties[type] as WorkRoute, u, 0);
-      if (c < bestCost) {
-        bestCost = c;
-        openType = type;
-      }
-    }
-    if (openType >= 0) {
-      // The lowest vehicle number of that type not in use.
-      const taken = new Set<number>();
-      for (const r of s.routes) if (r.type === openType) taken.add(r.vehicle);
-      let vehicle = 0;
-      while (taken.has(vehicle)) vehicle++;
-      usedCount[openType] = (usedCount[openType] as number) + 1;
-      const fresh = emptyRoute(openType, vehicle);
-      fresh.seq.push(u);
-      refresh(inst, fresh);
-      s.routes.push(fresh);
-      s.owned.add(fresh);
-      continue;
-    }
-    if (!bestRoute) {
-      s.unassigned.push(u);
-      continue;
-    }
-    const target = own(s, bestRoute);
-    target.seq.splice(bestPos, 0, u);
-    refresh(inst, target);
-  }
-}
-
-/** SISR's insertion orders: random (weight 4), largest demand (4), farthest from the depot (2), closest (1). */
-function sortForInsertion(inst: VrpInstance, customers: number[], rng: Rng): void {
-  const pick = rng.int(0, 10);
-  if (pick < 4) {
-    for (let i = customers.length - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      [customers[i], customers[j]] = [customers[j] as number, customers[i] as number];
-    }
-  } else if (pick < 8) customers.sort((a, b) => (inst.demand[b] as number) - (inst.demand[a] as number));
-  else if (pick < 10) customers.sort((a, b) => (inst.dist[b] as number) - (inst.dist[a] as number));
-  else customers.sort((a, b) => (inst.dist[a] as number) - (inst.dist[b] as number));
 }
