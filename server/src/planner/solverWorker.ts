@@ -46,12 +46,6 @@ export function solverWorkerEntry(base: string | URL = import.meta.url): { filen
   return { filename: fileURLToPath(new URL("./worker.ts", base)), execArgv: ["--require", tsxRequireHook] };
 }
 
-/** What `solve` keeps of a solve under way, so `close` can reject it. */
-interface Pending {
-  reject: (e: Error) => void;
-  abort: AbortController;
-}
-
 /**
  * The planning assistant off the event loop: a piscina pool of at most `size`
  * worker threads shared by every planner room of the process. Solves beyond
@@ -63,8 +57,8 @@ interface Pending {
  */
 export class SolverPool {
   private pool: Piscina<SolveTask, VrpSolution> | null = null;
-  private closed = false;
-  private readonly pending = new Set<Pending>();
+  /** Aborted by `close`: every solve under way or queued ends with it. */
+  private readonly closing = new AbortController();
   private readonly timeoutFactor: number;
   private readonly timeoutGraceMs: number;
 
@@ -93,53 +87,28 @@ export class SolverPool {
    * copied to it, not transferred: the caller keeps them). Rejects with an
    * Error when the solver throws, its thread dies, the pool is closed, or a
    * solve with a time limit `T` has not answered within
-   * `timeoutFactor * T + timeoutGraceMs` ms of the request (its thread is then
-   * stopped and replaced on demand). A solve with only `maxIterations` has no
-   * time-out.
+   * `timeoutFactor * T + timeoutGraceMs` ms of the request (piscina then stops
+   * its thread and starts another on demand). A solve with only
+   * `maxIterations` has no time-out.
    */
-  solve(instance: VrpInstance, options: WorkerSolveOptions): Promise<VrpSolution> {
-    if (this.closed) return Promise.reject(new Error("solver closed"));
-    const abort = new AbortController();
-    const run = this.threads().run({ instance, ...options }, { signal: abort.signal });
-    return new Promise<VrpSolution>((resolve, reject) => {
-      const entry: Pending = { reject, abort };
-      this.pending.add(entry);
-      let timer: NodeJS.Timeout | undefined;
-      const settle = () => {
-        this.pending.delete(entry);
-        if (timer) clearTimeout(timer);
-      };
-      if (options.timeLimitMs !== undefined) {
-        const timeoutMs = this.timeoutFactor * options.timeLimitMs + this.timeoutGraceMs;
-        timer = setTimeout(() => {
-          settle();
-          reject(new Error(`solver timed out after ${timeoutMs} ms`));
-          abort.abort();
-        }, timeoutMs);
-        timer.unref();
-      }
-      run.then(
-        (solution) => {
-          settle();
-          resolve(solution);
-        },
-        (e: unknown) => {
-          settle();
-          reject(e instanceof Error ? e : new Error(String(e)));
-        },
-      );
-    });
+  async solve(instance: VrpInstance, options: WorkerSolveOptions): Promise<VrpSolution> {
+    if (this.closing.signal.aborted) throw new Error("solver closed");
+    const timeoutMs =
+      options.timeLimitMs === undefined ? null : this.timeoutFactor * options.timeLimitMs + this.timeoutGraceMs;
+    const timeout = timeoutMs === null ? null : AbortSignal.timeout(timeoutMs);
+    const signal = timeout ? AbortSignal.any([this.closing.signal, timeout]) : this.closing.signal;
+    try {
+      return await this.threads().run({ instance, ...options }, { signal });
+    } catch (e) {
+      if (this.closing.signal.aborted) throw new Error("solver closed", { cause: e });
+      if (timeout?.aborted) throw new Error(`solver timed out after ${timeoutMs} ms`, { cause: e });
+      throw e instanceof Error ? e : new Error(String(e));
+    }
   }
 
   /** Rejects every pending solve (queued or running), then stops the threads; later solves are rejected. */
   async close(): Promise<void> {
-    this.closed = true;
-    const error = new Error("solver closed");
-    for (const p of [...this.pending]) {
-      p.reject(error);
-      p.abort.abort();
-    }
-    this.pending.clear();
+    this.closing.abort();
     const pool = this.pool;
     this.pool = null;
     await pool?.destroy();

@@ -37,6 +37,10 @@ const EMPTY: TableState = toTableState({
 /** Join options of the project's client: it takes the view route. */
 const VIEWS = { views: true } as const;
 
+/** Joins workshop table `roomId` with participant `token` (the view route), in `language`. */
+const joinWorkshopRoom = (token: string, language: string) => (roomId: string) =>
+  new Client(serverUrl()).joinById(roomId, { ...VIEWS, token, lang: language });
+
 /** A seat at a quartet table, over the network. */
 export class TableConnection extends RoomConnection<NetEvents> {
   /** The latest decoded state. */
@@ -109,7 +113,7 @@ export class TableConnection extends RoomConnection<NetEvents> {
 
   /** Takes the seat a workshop participant was given, with their participant token. */
   static async joinWorkshop(roomId: string, token: string, language: string): Promise<TableConnection> {
-    const join = (id: string) => new Client(serverUrl()).joinById(id, { ...VIEWS, token, lang: language });
+    const join = joinWorkshopRoom(token, language);
     return new TableConnection(await join(roomId), {}, true, workshopRejoin(token, join));
   }
 
@@ -121,9 +125,7 @@ export class TableConnection extends RoomConnection<NetEvents> {
       const room = await new Client(serverUrl()).reconnect(stored.token);
       const participant = stored.workshop === true ? loadParticipant() : null;
       const rejoin = participant
-        ? workshopRejoin(participant.token, (id) =>
-            new Client(serverUrl()).joinById(id, { ...VIEWS, token: participant.token, lang: lang() }),
-          )
+        ? workshopRejoin(participant.token, joinWorkshopRoom(participant.token, lang()))
         : undefined;
       return new TableConnection(
         room,
