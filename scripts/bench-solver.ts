@@ -12,6 +12,7 @@
  * the default pool size), timed from the request to the solution arriving;
  * p50, p95 and max over the days. One warm-up request starts a worker first
  * and is not counted.
+ * For Solomon the mean gap per class (C1, C2, R1, R2, RC1, RC2) follows the set's.
  * With --iterations every solve (the game days and the pool too) stops after N
  * iterations instead of at a time limit, so costs do not depend on machine speed.
  */
@@ -116,6 +117,21 @@ function runSet(set: string): Row[] {
   return rows;
 }
 
+/** Mean gap per Solomon class (C1, C2, R1, R2, RC1, RC2: the letters and the first digit of the name). */
+function solomonClasses(rows: Row[]): string[] {
+  const byClass = new Map<string, number[]>();
+  for (const r of rows) {
+    const cls = /^(RC|R|C)(\d)/i.exec(r.name);
+    if (!cls || r.gap === null) continue;
+    const key = `${(cls[1] as string).toUpperCase()}${cls[2] as string}`;
+    byClass.set(key, [...(byClass.get(key) ?? []), r.gap]);
+  }
+  return [...byClass].map(
+    ([key, gaps]) =>
+      `       ${key.padEnd(3)} ${gaps.length} instances, mean gap ${(gaps.reduce((a, b) => a + b, 0) / gaps.length).toFixed(2)}%, worst ${Math.max(...gaps).toFixed(2)}%`,
+  );
+}
+
 const summary: string[] = [];
 for (const set of String(values.sets)
   .split(",")
@@ -127,6 +143,7 @@ for (const set of String(values.sets)
   summary.push(
     `${set.padEnd(4)} ${rows.length} instances, mean gap ${mean.toFixed(2)}%${infeasible ? `, ${infeasible} with unplanned customers` : ", all feasible"}`,
   );
+  if (set.startsWith("S")) summary.push(...solomonClasses(rows));
 }
 if (summary.length > 0) {
   const budget = iterations !== undefined ? `${iterations} iterations` : `${limitMs} ms`;

@@ -46,11 +46,16 @@ export function localSearch(
   let gain = 0;
   let moves = 0;
   const where = new Int32Array(inst.n).fill(-1);
+  const pos = new Int32Array(inst.n);
   const index = () => {
     where.fill(-1);
-    work.forEach((r, ri) => {
-      for (const c of r.seq) where[c] = ri;
-    });
+    for (let ri = 0; ri < work.length; ri++) {
+      const seq = (work[ri] as WorkRoute).seq;
+      for (let i = 0; i < seq.length; i++) {
+        where[seq[i] as number] = ri;
+        pos[seq[i] as number] = i;
+      }
+    }
   };
   index();
   let improved = true;
@@ -70,10 +75,12 @@ export function localSearch(
         gain += g;
         moves++;
         improved = true;
+        const seq = (work[ri] as WorkRoute).seq;
+        for (let i = 0; i < seq.length; i++) pos[seq[i] as number] = i;
       }
     }
     for (let u = 1; u < inst.n && moves < options.maxMoves; u++) {
-      const g = aroundCustomer(inst, work, where, neighbours[u] as Int32Array, u, options.granularity);
+      const g = aroundCustomer(inst, work, where, pos, neighbours[u] as Int32Array, u, options.granularity);
       if (g > 0) {
         gain += g;
         moves++;
@@ -86,6 +93,8 @@ export function localSearch(
 }
 
 const d = (inst: VrpInstance, a: number, b: number) => inst.dist[a * inst.n + b] as number;
+/** Node at index `i` of a route's customers, the depot (0) outside them. */
+const at = (seq: readonly number[], i: number) => (i < 0 || i >= seq.length ? 0 : (seq[i] as number));
 
 /** A route of `like`'s vehicle with `seq`, or null when it breaks capacity, range or a window. */
 function build(inst: VrpInstance, like: WorkRoute, seq: number[]): WorkRoute | null {
@@ -112,15 +121,14 @@ function intraRoute(inst: VrpInstance, work: WorkRoute[], ri: number): number {
   const r = work[ri] as WorkRoute;
   const s = r.seq;
   const len = s.length;
-  const node = (i: number) => (i < 0 || i >= len ? 0 : (s[i] as number));
   // 2-opt: reverse s[i..j].
   for (let i = r.fixed; i < len - 1; i++) {
     for (let j = i + 1; j < len; j++) {
       const delta =
-        d(inst, node(i - 1), node(j)) +
-        d(inst, node(i), node(j + 1)) -
-        d(inst, node(i - 1), node(i)) -
-        d(inst, node(j), node(j + 1));
+        d(inst, at(s, i - 1), at(s, j)) +
+        d(inst, at(s, i), at(s, j + 1)) -
+        d(inst, at(s, i - 1), at(s, i)) -
+        d(inst, at(s, j), at(s, j + 1));
       if (delta >= -EPS) continue;
       const seq = [...s.slice(0, i), ...s.slice(i, j + 1).reverse(), ...s.slice(j + 1)];
       const g = tryReplace(inst, work, [ri], [build(inst, r, seq)]);
@@ -130,15 +138,15 @@ function intraRoute(inst: VrpInstance, work: WorkRoute[], ri: number): number {
   // Or-opt: move s[i..i+L-1] to after position k (k = -1: to the front of the open part).
   for (let L = 1; L <= OR_OPT_MAX; L++) {
     for (let i = r.fixed; i + L <= len; i++) {
-      const a = node(i - 1);
-      const first = node(i);
-      const last = node(i + L - 1);
-      const b = node(i + L);
+      const a = at(s, i - 1);
+      const first = at(s, i);
+      const last = at(s, i + L - 1);
+      const b = at(s, i + L);
       const removed = d(inst, a, first) + d(inst, last, b) - d(inst, a, b);
       for (let k = r.fixed - 1; k < len; k++) {
         if (k >= i - 1 && k < i + L) continue;
-        const p = node(k);
-        const q = node(k + 1);
+        const p = at(s, k);
+        const q = at(s, k + 1);
         const added = d(inst, p, first) + d(inst, last, q) - d(inst, p, q);
         if (added - removed >= -EPS) continue;
         const rest = [...s.slice(0, i), ...s.slice(i + L)];
@@ -152,11 +160,16 @@ function intraRoute(inst: VrpInstance, work: WorkRoute[], ri: number): number {
   return 0;
 }
 
-/** One improving relocate or 2-opt* move of customer `u` towards one of its neighbours; returns its gain or 0. */
+/**
+ * One improving relocate or 2-opt* move of customer `u` towards one of its
+ * neighbours; returns its gain or 0. `where` and `pos` give each planned
+ * customer's route and index in it.
+ */
 function aroundCustomer(
   inst: VrpInstance,
   work: WorkRoute[],
   where: Int32Array,
+  pos: Int32Array,
   near: Int32Array,
   u: number,
   granularity: number,
@@ -164,43 +177,54 @@ function aroundCustomer(
   const ru = where[u] as number;
   if (ru < 0) return 0;
   const A = work[ru] as WorkRoute;
-  const iu = A.seq.indexOf(u);
+  const sa = A.seq;
+  const iu = pos[u] as number;
   if (iu < A.fixed) return 0;
-  const nodeA = (i: number) => (i < 0 || i >= A.seq.length ? 0 : (A.seq[i] as number));
-  const removeGain = d(inst, nodeA(iu - 1), u) + d(inst, u, nodeA(iu + 1)) - d(inst, nodeA(iu - 1), nodeA(iu + 1));
-  for (let k = 0; k < Math.min(granularity, near.length); k++) {
+  const { n, dist } = inst;
+  const rowU = u * n;
+  const uPrev = at(sa, iu - 1);
+  const uNext = at(sa, iu + 1);
+  const removeGain =
+    (dist[uPrev * n + u] as number) + (dist[rowU + uNext] as number) - (dist[uPrev * n + uNext] as number);
+  const kMax = Math.min(granularity, near.length);
+  for (let k = 0; k < kMax; k++) {
     const v = near[k] as number;
     const rv = where[v] as number;
     if (rv < 0) continue;
     const B = work[rv] as WorkRoute;
-    const iv = B.seq.indexOf(v);
-    const nodeB = (i: number) => (i < 0 || i >= B.seq.length ? 0 : (B.seq[i] as number));
+    const sb = B.seq;
+    const iv = pos[v] as number;
     // Relocate u right after v, or right before v (never into B's fixed front).
-    for (const at of [iv + 1, iv]) {
-      if (at < B.fixed || (rv === ru && (at === iu || at === iu + 1))) continue;
-      const p = nodeB(at - 1);
-      const q = nodeB(at);
-      const added = d(inst, p, u) + d(inst, u, q) - d(inst, p, q);
+    for (let side = 0; side < 2; side++) {
+      const to = side === 0 ? iv + 1 : iv;
+      if (to < B.fixed || (rv === ru && (to === iu || to === iu + 1))) continue;
+      const p = at(sb, to - 1);
+      const q = at(sb, to);
+      const added = (dist[p * n + u] as number) + (dist[rowU + q] as number) - (dist[p * n + q] as number);
       if (added - removeGain >= -EPS) continue;
       let g: number;
       if (rv === ru) {
-        const rest = A.seq.filter((c) => c !== u);
-        const cut = at > iu ? at - 1 : at;
+        const rest = sa.filter((c) => c !== u);
+        const cut = to > iu ? to - 1 : to;
         g = tryReplace(inst, work, [ru], [build(inst, A, [...rest.slice(0, cut), u, ...rest.slice(cut)])]);
       } else {
-        const seqA = A.seq.filter((c) => c !== u);
-        const seqB = [...B.seq.slice(0, at), u, ...B.seq.slice(at)];
+        const seqA = sa.filter((c) => c !== u);
+        const seqB = [...sb.slice(0, to), u, ...sb.slice(to)];
         g = tryReplace(inst, work, [ru, rv], [build(inst, A, seqA), build(inst, B, seqB)]);
       }
       if (g > 0) return g;
     }
     // 2-opt*: A keeps up to u and takes B's tail after v; B keeps up to v and takes A's tail after u.
     if (rv !== ru && iv >= B.fixed - 1) {
+      const vNext = at(sb, iv + 1);
       const delta =
-        d(inst, u, nodeB(iv + 1)) + d(inst, v, nodeA(iu + 1)) - d(inst, u, nodeA(iu + 1)) - d(inst, v, nodeB(iv + 1));
+        (dist[rowU + vNext] as number) +
+        (dist[v * n + uNext] as number) -
+        (dist[rowU + uNext] as number) -
+        (dist[v * n + vNext] as number);
       if (delta < -EPS) {
-        const seqA = [...A.seq.slice(0, iu + 1), ...B.seq.slice(iv + 1)];
-        const seqB = [...B.seq.slice(0, iv + 1), ...A.seq.slice(iu + 1)];
+        const seqA = [...sa.slice(0, iu + 1), ...sb.slice(iv + 1)];
+        const seqB = [...sb.slice(0, iv + 1), ...sa.slice(iu + 1)];
         const g = tryReplace(inst, work, [ru, rv], [build(inst, A, seqA), build(inst, B, seqB)]);
         if (g > 0) return g;
       }
