@@ -28,6 +28,8 @@ export const plannerRejectionTexts: Record<Lang, Record<PlannerRejectionCode, st
     TOO_MANY_STOPS: "Een planning heeft hoogstens {{max}} stops.",
     ASSISTANT_FAILED: "De assistent kon nu geen voorstel maken; probeer het nog eens.",
     PAUSED: "De begeleider heeft het spel gepauzeerd; even wachten.",
+    NOT_PLANNED: "Order {{order}} staat op geen enkele rit: zet hem eerst op een voertuig.",
+    LOCK_BROKEN: "{{item}} is vastgezet en blijft zoals het staat; haal het slot eraf om het te veranderen.",
   },
   en: {
     NOT_IN_ROUND: "No round is under way.",
@@ -54,6 +56,8 @@ export const plannerRejectionTexts: Record<Lang, Record<PlannerRejectionCode, st
     TOO_MANY_STOPS: "A plan has at most {{max}} stops.",
     ASSISTANT_FAILED: "The assistant could not make a proposal just now; please try again.",
     PAUSED: "The facilitator has paused the game; please wait.",
+    NOT_PLANNED: "Order {{order}} is on no route: put it on a vehicle first.",
+    LOCK_BROKEN: "{{item}} is locked and stays as it is; unlock it to change it.",
   },
 };
 

@@ -53,6 +53,18 @@ export interface AssistantContext {
   /** Routes to keep as they are (stops already driven), at the front of their vehicle's route, in order. */
   keep?: Plan;
   /**
+   * Routes the planner locked: each stays exactly as it is on its vehicle (an
+   * empty one keeps its vehicle unused); the solver plans without those
+   * vehicles and their orders, and they are given back as they were.
+   */
+  lockedRoutes?: Plan;
+  /**
+   * Stops the planner locked to their vehicle: each stays on it, right after
+   * the vehicle's kept stops, in the order given; the solver plans the
+   * vehicle's other stops after them.
+   */
+  pinned?: Plan;
+  /**
    * The clock while the day runs (round 3), minutes after midnight: stops not
    * kept cannot be served before it, so their windows open no earlier (an
    * order whose window has passed gets [now, now] and is delivered late).
@@ -65,7 +77,9 @@ export interface AssistantContext {
  * elsewhere (a worker thread), and the way back from its solution to a plan.
  * Floor knowledge counts only where the planner revealed it; vehicles that
  * are out are left out of the fleet; kept stops stay first on their vehicle,
- * in their order, whatever the solver does around them.
+ * in their order, whatever the solver does around them, and pinned stops
+ * right after them; locked routes are left out of the problem (their vehicle
+ * and their orders) and come back as they were.
  */
 export function assistantProblem(
   s: Scenario,
@@ -75,12 +89,17 @@ export function assistantProblem(
   const out = new Set(ctx.unavailable ?? []);
   const keptOrders = new Set(ctx.keep?.routes.flatMap((r) => r.orders) ?? []);
   // Stops a truck drove before it went out are done: not planned again, given back as they were.
-  const done = (ctx.keep?.routes ?? []).filter((r) => out.has(r.vehicle) && r.orders.length > 0);
+  const lockedRoutes = (ctx.lockedRoutes?.routes ?? []).filter((r) => !out.has(r.vehicle));
+  const asIs = new Set(lockedRoutes.map((r) => r.vehicle));
+  const done = [
+    ...(ctx.keep?.routes ?? []).filter((r) => out.has(r.vehicle) && r.orders.length > 0),
+    ...lockedRoutes.filter((r) => r.orders.length > 0),
+  ];
   const doneOrders = new Set(done.flatMap((r) => r.orders));
   const now = ctx.now;
   const visible: Scenario = {
     ...s,
-    fleet: s.fleet.filter((v) => !out.has(v.id)),
+    fleet: s.fleet.filter((v) => !out.has(v.id) && !asIs.has(v.id)),
     orders: s.orders
       .filter((o) => !doneOrders.has(o.id))
       .map((o) => {
@@ -93,14 +112,19 @@ export function assistantProblem(
   const vehicleOf = (type: number, ordinal: number) =>
     visible.fleet.filter((v) => v.type === types[type])[ordinal]?.id ?? "";
   const nodeOf = new Map(visible.orders.map((o, i) => [o.id, i + 1]));
-  for (const r of ctx.keep?.routes ?? []) {
-    const vehicle = visible.fleet.find((v) => v.id === r.vehicle);
-    if (!vehicle || r.orders.length === 0) continue;
+  const fronts = new Map<string, string[]>();
+  for (const r of [...(ctx.keep?.routes ?? []), ...(ctx.pinned?.routes ?? [])]) {
+    const front = fronts.get(r.vehicle) ?? [];
+    fronts.set(r.vehicle, [...front, ...r.orders.filter((o) => !front.includes(o))]);
+  }
+  for (const [id, orders] of fronts) {
+    const vehicle = visible.fleet.find((v) => v.id === id);
+    if (!vehicle || orders.length === 0) continue;
     const type = types.indexOf(vehicle.type);
     const ordinal = visible.fleet.filter((v) => v.type === vehicle.type).indexOf(vehicle);
     instance.fixed ??= [];
-    for (const id of r.orders) {
-      const node = nodeOf.get(id);
+    for (const order of orders) {
+      const node = nodeOf.get(order);
       if (node !== undefined) instance.fixed.push({ customer: node, vehicleType: type, vehicle: ordinal });
     }
   }

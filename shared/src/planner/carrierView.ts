@@ -1,7 +1,7 @@
 import { evaluatePlan, type Hold, type JamWindow, type Plan, type PlanKpi } from "./evaluate.js";
 import { rebaseProposal } from "./game/actions.js";
 import { activeJams } from "./game/kpi.js";
-import { withPlan } from "./game/plan.js";
+import { locksInForce, withPlan, type LocksInForce } from "./game/plan.js";
 import { proposalOutdated } from "./game/situation.js";
 import type { Carrier, PlannerGame, PlayerId } from "./game/types.js";
 import type { Disruption, Order, Scenario } from "./scenario.js";
@@ -30,6 +30,8 @@ export interface CarrierView {
   proposalKpi: PlanKpi | null;
   /** The proposal was made for another situation than the current one: it cannot be taken (false without one). */
   proposalOutdated: boolean;
+  /** What the planner locked for the assistant in this round (`locksInForce`). */
+  planLocks: LocksInForce;
 }
 
 /** The day as the planner sees it: no floor knowledge they have not found, no disruption still to come. */
@@ -68,6 +70,7 @@ export function carrierView(game: PlannerGame, player: PlayerId): CarrierView | 
     proposal: carrier.proposal,
     proposalKpi: carrier.proposal ? proposalKpiOf(game, carrier, scenario, carrier.proposal) : null,
     proposalOutdated: proposalOutdated(game, player),
+    planLocks: locksInForce(carrier, game.round),
   };
 }
 

@@ -1,5 +1,7 @@
-/** Editing a plan by hand: pure steps the planning desk sends as a whole new plan. */
-import type { Plan } from "./evaluate.js";
+/** Editing a plan by hand: pure steps the planning desk sends as a whole new plan, and their key figures at once. */
+import type { CarrierView } from "./carrierView.js";
+import { evaluatePlan, type Plan, type PlanKpi } from "./evaluate.js";
+import { withPlan } from "./game/plan.js";
 
 /** A copy of the plan with `order` taken off whatever truck had it. */
 export function unassign(plan: Plan, order: string): Plan {
@@ -48,4 +50,20 @@ export function insertBefore(plan: Plan, order: string, vehicle: string, before:
 
 function copy(plan: Plan): Plan {
   return { routes: plan.routes.map((r) => ({ vehicle: r.vehicle, orders: r.orders.slice() })) };
+}
+
+/** What of a planner's own carrier view {@link editedKpi} needs. */
+export type EditBasis = Pick<CarrierView, "scenario" | "plan" | "locked" | "holds" | "jams">;
+
+/**
+ * The key figures `plan` will have once the server takes it as the plan of
+ * the carrier seen in `view` at the day's `clock`: the holds it gets (a route
+ * changed while the day runs cannot set off before the clock, see
+ * `withPlan`), the active jams, floor knowledge as far as the planner found
+ * it. The same evaluation as the view's own `kpi`, so the desk shows an
+ * edit's figures before the server's answer and the answer confirms them.
+ */
+export function editedKpi(view: EditBasis, plan: Plan, clock: number): PlanKpi {
+  const { holds } = withPlan(view, plan, clock);
+  return evaluatePlan(view.scenario, plan, { floor: true, jams: view.jams, holds });
 }

@@ -22,6 +22,7 @@ export const PlannerClientMessage = {
   plan: "plan",
   assist: "assist",
   acceptProposal: "acceptProposal",
+  lock: "lock",
   reveal: "reveal",
   offer: "offer",
   withdraw: "withdraw",
@@ -71,12 +72,22 @@ export const planSchema = z
   })
   .strict();
 
+/**
+ * `lock`: lock (`locked` true) or unlock one vehicle's route or one stop for
+ * the assistant's "optimise the rest"; exactly one of `vehicle` and `order`.
+ */
+export const lockSchema = z.union([
+  z.object({ vehicle: id, locked: z.boolean() }).strict(),
+  z.object({ order: id, locked: z.boolean() }).strict(),
+]);
+
 /** Payload schemas of the client messages, by message name. */
 export const plannerSchemas = {
   start: empty,
   plan: z.object({ plan: planSchema }).strict(),
   assist: empty,
   acceptProposal: empty,
+  lock: lockSchema,
   reveal: z.object({ order: id }).strict(),
   offer: z.object({ order: id }).strict(),
   withdraw: z.object({ offer: id }).strict(),

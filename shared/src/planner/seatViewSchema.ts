@@ -74,6 +74,7 @@ export const plannerSeatViewSchema = z.object({
       proposal: plan.nullable(),
       proposalKpi: kpi.nullable(),
       proposalOutdated: z.boolean(),
+      planLocks: z.object({ routes: z.array(z.string()), stops: z.array(z.string()) }),
     })
     .loose()
     .nullable(),

@@ -1,6 +1,6 @@
 import type { Plan } from "../evaluate.js";
 import { carrierOf, countInRound, reject, roundGuard, withCarrier } from "./access.js";
-import { checkPlan, lockedPrefix, withPlan } from "./plan.js";
+import { checkLocks, checkPlan, lockedPrefix, vehicleOf, withPlan } from "./plan.js";
 import { roundRule } from "./roundRules.js";
 import { situationKey } from "./situation.js";
 import { MAX_PLAN_STOPS } from "./types.js";
@@ -13,13 +13,22 @@ import type { Carrier, PlannerGame, PlannerResult, PlayerId } from "./types.js";
  * left open) stamped with the clock.
  */
 function planBy(game: PlannerGame, carrier: Carrier, plan: Plan): Carrier {
-  const next = withPlan(carrier, plan, game.clock);
+  const next = withLocksOn(withPlan(carrier, plan, game.clock), plan);
   if (!roundRule(game.round)?.disruptions) return next;
   const planned = new Set(plan.routes.flatMap((r) => r.orders));
   const replans = carrier.usage.replans.map((r) =>
     r.replannedAt === null && r.orders.some((o) => planned.has(o)) ? { ...r, replannedAt: game.clock } : r,
   );
   return { ...next, usage: { ...next.usage, replans } };
+}
+
+/** The carrier without the locks of stops that `plan` leaves unplanned (a stop taken off every truck loses its lock). */
+function withLocksOn(carrier: Carrier, plan: Plan): Carrier {
+  const locks = carrier.planLocks;
+  if (!locks) return carrier;
+  const planned = new Set(plan.routes.flatMap((r) => r.orders));
+  const stops = locks.stops.filter((o) => planned.has(o));
+  return stops.length === locks.stops.length ? carrier : { ...carrier, planLocks: { ...locks, stops } };
 }
 
 /**
@@ -111,8 +120,9 @@ export function rebaseProposal(carrier: Carrier, proposal: Plan): Plan {
  * ASSISTANT_NOT_ALLOWED (a round without the assistant: round 1),
  * NO_PROPOSAL, PROPOSAL_OUTDATED (the proposal was made for another
  * situation than the current one, see {@link situationKey}: a vehicle went
- * out, an order came or went, floor knowledge was found, a jam began), then
- * every rejection of {@link setPlan}.
+ * out, an order came or went, floor knowledge was found, a jam began, a lock
+ * or what it locks changed), then every rejection of {@link setPlan}, then
+ * LOCK_BROKEN (the proposal does not keep a lock in force, see `checkLocks`).
  */
 export function acceptProposal(game: PlannerGame, player: PlayerId): PlannerResult {
   const guard = roundGuard(game, player);
@@ -122,7 +132,7 @@ export function acceptProposal(game: PlannerGame, player: PlayerId): PlannerResu
   if (!carrier.proposal) return reject("NO_PROPOSAL");
   if (carrier.proposalSituation !== situationKey(game, player)) return reject("PROPOSAL_OUTDATED");
   const plan = rebaseProposal(carrier, carrier.proposal);
-  const problem = checkPlan(carrier, plan);
+  const problem = checkPlan(carrier, plan) ?? checkLocks(carrier, plan, game.round);
   if (problem) return { ok: false, rejection: problem };
   const next = planBy(game, carrier, plan);
   const usage = { ...next.usage, accepted: countInRound(next.usage.accepted, game.round) };
@@ -153,4 +163,42 @@ export function revealFloor(game: PlannerGame, player: PlayerId, order: string):
     game: withCarrier(game, player, { ...carrier, revealed: [...carrier.revealed, order], usage }),
     events: [],
   };
+}
+
+/** What a `lock` message locks or unlocks: one vehicle's route, or one stop on the vehicle it is on. */
+export type LockTarget = { vehicle: string } | { order: string };
+
+/**
+ * Locks (`locked` true) or unlocks a route or a stop of `player`'s plan for
+ * the assistant's "optimise the rest" ({@link PlanLocks}), in the round under
+ * way: NOT_IN_ROUND, UNKNOWN_PLAYER, ASSISTANT_NOT_ALLOWED (a round without
+ * the assistant: round 1); a route: NOT_YOUR_VEHICLE (not this carrier's
+ * fleet), VEHICLE_UNAVAILABLE (out for the day); a stop: UNKNOWN_ORDER (not
+ * this carrier's), NOT_PLANNED (locking an order that is on no route).
+ * Unlocking what is not locked changes nothing. Locks of an earlier round
+ * are dropped. No events: the planner's view carries the locks.
+ */
+export function setLock(game: PlannerGame, player: PlayerId, target: LockTarget, locked: boolean): PlannerResult {
+  const guard = roundGuard(game, player);
+  if (guard) return { ok: false, rejection: guard };
+  if (!roundRule(game.round)?.assistant) return reject("ASSISTANT_NOT_ALLOWED");
+  const carrier = carrierOf(game, player) as Carrier;
+  const old =
+    carrier.planLocks?.round === game.round ? carrier.planLocks : { round: game.round, routes: [], stops: [] };
+  const toggle = (ids: string[], id: string) =>
+    locked ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id);
+  let planLocks: Carrier["planLocks"];
+  if ("vehicle" in target) {
+    const v = target.vehicle;
+    if (!carrier.scenario.fleet.some((f) => f.id === v)) return reject("NOT_YOUR_VEHICLE", { vehicle: v });
+    if (locked && carrier.unavailable.includes(v)) return reject("VEHICLE_UNAVAILABLE", { vehicle: v });
+    planLocks = { ...old, routes: toggle(old.routes, v) };
+  } else {
+    const o = target.order;
+    if (!carrier.scenario.orders.some((x) => x.id === o)) return reject("UNKNOWN_ORDER", { order: o });
+    const on = vehicleOf(carrier.plan, o);
+    if (locked && on === null) return reject("NOT_PLANNED", { order: o });
+    planLocks = { ...old, stops: toggle(old.stops, o) };
+  }
+  return { ok: true, game: withCarrier(game, player, { ...carrier, planLocks }), events: [] };
 }

@@ -1,4 +1,5 @@
 import type { AssistantContext } from "../assistant.js";
+import { locksInForce, routeOf } from "./plan.js";
 import { roundRule } from "./roundRules.js";
 import type { PlannerGame, PlayerId } from "./types.js";
 
@@ -6,7 +7,11 @@ import type { PlannerGame, PlayerId } from "./types.js";
  * What the assistant knows and must respect when `player` asks it: the floor
  * knowledge they found, the trucks that are out, the stops already driven
  * (kept first on their trucks, in order) and, in a round whose day's clock
- * runs (round 3), the clock. Undefined fields are left out; an unknown player gets {}.
+ * runs (round 3), the clock; and what the planner locked in this round
+ * (`locksInForce`): each locked route as it is (`lockedRoutes`), each locked
+ * stop on its truck (`pinned`, in the order they are on it; a stop on a
+ * locked route or already driven is kept anyway). Undefined fields are left
+ * out; an unknown player gets {}.
  */
 export function assistantContext(game: PlannerGame, player: PlayerId): AssistantContext {
   const carrier = Object.hasOwn(game.carriers, player) ? game.carriers[player] : undefined;
@@ -18,5 +23,15 @@ export function assistantContext(game: PlannerGame, player: PlayerId): Assistant
       routes: carrier.plan.routes.map((r) => ({ vehicle: r.vehicle, orders: r.orders.filter((o) => locked.has(o)) })),
     };
   if (roundRule(game.round)?.dayClock) ctx.now = game.clock;
+  const locks = locksInForce(carrier, game.round);
+  if (locks.routes.length > 0)
+    ctx.lockedRoutes = { routes: locks.routes.map((v) => ({ vehicle: v, orders: routeOf(carrier.plan, v).slice() })) };
+  const whole = new Set(locks.routes);
+  const stops = new Set(locks.stops.filter((o) => !locked.has(o)));
+  const pinned = carrier.plan.routes
+    .filter((r) => !whole.has(r.vehicle))
+    .map((r) => ({ vehicle: r.vehicle, orders: r.orders.filter((o) => stops.has(o)) }))
+    .filter((r) => r.orders.length > 0);
+  if (pinned.length > 0) ctx.pinned = { routes: pinned };
   return ctx;
 }

@@ -4,7 +4,7 @@ import type { GameDefinition, Outcome, Outgoing } from "../../table/definition.j
 import type { Plan } from "../evaluate.js";
 import { plannerSchemas, proposalResultSchema, type PlannerPayloads } from "../protocol.js";
 import { plannerSeatView, type PlannerSeatView } from "../seatView.js";
-import { acceptProposal, recordProposal, revealFloor, setPlan } from "./actions.js";
+import { acceptProposal, recordProposal, revealFloor, setLock, setPlan } from "./actions.js";
 import { assess } from "./assessment.js";
 import { advanceClock } from "./clock.js";
 import { acceptOffer, offerOrder, previewOffer, withdrawOffer } from "./exchange.js";
@@ -166,6 +166,13 @@ export function plannerGame(
         schema: plannerSchemas.acceptProposal,
         by: "player",
         apply: rule((g, p) => acceptProposal(g, p)),
+      },
+      lock: {
+        schema: plannerSchemas.lock,
+        by: "player",
+        apply: rule((g, p, m: PlannerMoves["lock"]) =>
+          setLock(g, p, "vehicle" in m ? { vehicle: m.vehicle } : { order: m.order }, m.locked),
+        ),
       },
       reveal: {
         schema: plannerSchemas.reveal,

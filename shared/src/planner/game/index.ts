@@ -5,7 +5,15 @@
  */
 export * from "./types.js";
 export { newPlannerGame, startRound, carrierScenario, carrierSeed, carrierPrefix } from "./setup.js";
-export { setPlan, recordProposal, acceptProposal, rebaseProposal, revealFloor } from "./actions.js";
+export {
+  setPlan,
+  recordProposal,
+  acceptProposal,
+  rebaseProposal,
+  revealFloor,
+  setLock,
+  type LockTarget,
+} from "./actions.js";
 export { advanceClock, applyDisruption, lockStops } from "./clock.js";
 export {
   offerOrder,
@@ -51,7 +59,7 @@ export {
   INFEASIBLE_ROUTE_EUR,
   type RegionTotals,
 } from "./kpi.js";
-export { checkPlan, lockedPrefix, withPlan } from "./plan.js";
+export { checkPlan, checkLocks, locksInForce, lockedPrefix, vehicleOf, withPlan, type LocksInForce } from "./plan.js";
 export {
   assess,
   againstReference,

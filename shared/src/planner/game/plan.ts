@@ -1,5 +1,5 @@
 import type { Hold, Plan } from "../evaluate.js";
-import type { Carrier, PlannerRejection } from "./types.js";
+import type { Carrier, PlanLocks, PlannerRejection } from "./types.js";
 import { MAX_PLAN_STOPS } from "./types.js";
 
 /** A deep copy of a plan (the game never shares arrays with its callers). */
@@ -17,7 +17,7 @@ export function routeOf(plan: Plan, vehicle: string): string[] {
  * are locked (a vehicle sets off for its stops in order, so the locked ones
  * always form the front of its route).
  */
-export function lockedPrefix(carrier: Carrier, vehicle: string): string[] {
+export function lockedPrefix(carrier: Pick<Carrier, "locked" | "plan">, vehicle: string): string[] {
   const locked = new Set(carrier.locked);
   const route = routeOf(carrier.plan, vehicle);
   let k = 0;
@@ -75,7 +75,11 @@ export function checkPlan(carrier: Carrier, plan: Plan): PlannerRejection | null
  * changed after its locked stops gets a hold: it cannot set off for its first
  * open stop before `clock`, so a new plan never schedules driving in the past.
  */
-export function withPlan(carrier: Carrier, plan: Plan, clock: number): Carrier {
+export function withPlan<C extends Pick<Carrier, "scenario" | "plan" | "locked" | "holds">>(
+  carrier: C,
+  plan: Plan,
+  clock: number,
+): C {
   const next = copyPlan(plan);
   if (clock <= carrier.scenario.dayStart) return { ...carrier, plan: next };
   const holds: Record<string, Hold[]> = { ...carrier.holds };
@@ -89,4 +93,48 @@ export function withPlan(carrier: Carrier, plan: Plan, clock: number): Carrier {
     holds[v.id] = [...kept, { after: k, until: Math.max(old, clock) }];
   }
   return { ...carrier, plan: next, holds };
+}
+
+/** The locks in force, each a list of ids: locked routes by vehicle, locked stops by order. */
+export type LocksInForce = Pick<PlanLocks, "routes" | "stops">;
+
+/**
+ * The carrier's locks in force in `round` ({@link PlanLocks}): none when they
+ * were set in another round; routes of vehicles that are out and stops that
+ * are on no route of a vehicle that is not out are left out.
+ */
+export function locksInForce(carrier: Carrier, round: number): LocksInForce {
+  const locks = carrier.planLocks;
+  if (!locks || locks.round !== round) return { routes: [], stops: [] };
+  const out = new Set(carrier.unavailable);
+  const onRoute = new Set(carrier.plan.routes.filter((r) => !out.has(r.vehicle)).flatMap((r) => r.orders));
+  return {
+    routes: locks.routes.filter((v) => !out.has(v)),
+    stops: locks.stops.filter((o) => onRoute.has(o)),
+  };
+}
+
+/** The vehicle whose route in `plan` has `order`, or null when it is unplanned. */
+export function vehicleOf(plan: Plan, order: string): string | null {
+  return plan.routes.find((r) => r.orders.includes(order))?.vehicle ?? null;
+}
+
+/**
+ * Whether `plan` keeps the carrier's locks in force in `round` against its
+ * current plan: LOCK_BROKEN (detail `item`: the vehicle or the order) when a
+ * locked route is not exactly as it is, or a locked stop is not on the
+ * vehicle it is on; null when every lock holds.
+ */
+export function checkLocks(carrier: Carrier, plan: Plan, round: number): PlannerRejection | null {
+  const locks = locksInForce(carrier, round);
+  for (const v of locks.routes) {
+    const now = routeOf(carrier.plan, v);
+    const then = routeOf(plan, v);
+    if (now.length !== then.length || now.some((o, i) => then[i] !== o))
+      return { code: "LOCK_BROKEN", detail: { item: v } };
+  }
+  for (const o of locks.stops) {
+    if (vehicleOf(plan, o) !== vehicleOf(carrier.plan, o)) return { code: "LOCK_BROKEN", detail: { item: o } };
+  }
+  return null;
 }

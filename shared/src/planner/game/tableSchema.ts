@@ -23,6 +23,7 @@ const carrier = z
     holds: z.record(z.string(), z.array(z.unknown())),
     proposal: plan.nullable(),
     proposalSituation: z.string().nullable().default(null),
+    planLocks: z.object({ round: z.number().int(), routes: z.array(id), stops: z.array(id) }).optional(),
     usage: z.object({ asked: z.array(z.number()), accepted: z.array(z.number()) }).loose(),
   })
   .loose();

@@ -74,7 +74,25 @@ export interface Carrier {
    * longer the current one cannot be taken (PROPOSAL_OUTDATED).
    */
   proposalSituation: string | null;
+  /** What the planner locked for the assistant (see {@link PlanLocks}); absent until they lock something. */
+  planLocks?: PlanLocks;
   usage: CarrierUsage;
+}
+
+/**
+ * What a planner locked for the assistant's "optimise the rest", in one
+ * round (locks of another round are not in force). Both are read against the
+ * carrier's current plan: a locked route (by vehicle) stays exactly as that
+ * vehicle's route is, an empty one stays empty; a locked stop (by order)
+ * stays on the vehicle it is on. Locks bind the assistant, not the planner's
+ * own edits; a stop the planner takes off every truck loses its lock.
+ */
+export interface PlanLocks {
+  round: number;
+  /** Vehicle ids whose route is locked. */
+  routes: string[];
+  /** Order ids locked to their vehicle. */
+  stops: string[];
 }
 
 /** An order offered for exchange in round 4, with what others need to judge it. */
@@ -204,6 +222,8 @@ export const PLANNER_REJECTION_CODES = [
   "TOO_MANY_STOPS",
   "ASSISTANT_FAILED",
   "PAUSED",
+  "NOT_PLANNED",
+  "LOCK_BROKEN",
 ] as const;
 export type PlannerRejectionCode = (typeof PLANNER_REJECTION_CODES)[number];
 
