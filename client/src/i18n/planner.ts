@@ -1,4 +1,6 @@
 /** Texts of the planner game's screens, Dutch and English. */
+import { editEn, editNl } from "./plannerEdit.js";
+
 export const plannerNl = {
   title: "De transportplanner van de toekomst",
   intro:
@@ -105,6 +107,7 @@ export const plannerNl = {
     resequenced: "{{order}}: andere volgorde op {{vehicle}}",
   },
   timeLeft: "Nog {{time}} in deze ronde",
+  edit: editNl,
 };
 
 export const plannerEn: typeof plannerNl = {
@@ -213,4 +216,5 @@ export const plannerEn: typeof plannerNl = {
     resequenced: "{{order}}: another place in the sequence of {{vehicle}}",
   },
   timeLeft: "{{time}} left in this round",
+  edit: editEn,
 };

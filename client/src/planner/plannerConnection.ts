@@ -230,6 +230,10 @@ export class PlannerConnection extends RoomConnection<PlannerNetEvents> {
   acceptProposal(): void {
     this.send("acceptProposal", {});
   }
+  /** Locks (or unlocks) one truck's route or one stop for the assistant's "optimise the rest". */
+  lock(target: { vehicle: string } | { order: string }, locked: boolean): void {
+    this.send("lock", { ...target, locked });
+  }
   reveal(order: string): void {
     this.send("reveal", { order });
   }
