@@ -128,8 +128,8 @@ function plannerCard(p: PlannerDebriefLine, index: number): JSX.Element {
             bars: COMPETENCES.map((c) => ({
               key: c,
               label: [t(`pl.competences.${c}`)],
-              value: profile[c],
-              text: String(profile[c]),
+              value: profile[c] ?? 0,
+              text: profile[c] === null ? t("pl.notApplicable") : String(profile[c]),
               color,
             })),
           }),

@@ -54,12 +54,14 @@ export function resultsPanel(desk: Desk): JSX.Element | null {
       { id: "pl-profile" },
       ...COMPETENCES.flatMap((k) => [
         h("dt", { key: `dt-${k}` }, t(`pl.competences.${k}`)),
-        h(
-          "dd",
-          { key: `dd-${k}` },
-          h("meter", { min: 0, max: 100, value: profile[k], "aria-label": t(`pl.competences.${k}`) }),
-          ` ${profile[k]}`,
-        ),
+        profile[k] === null
+          ? h("dd", { key: `dd-${k}`, title: t("pl.notApplicableLong") }, t("pl.notApplicable"))
+          : h(
+              "dd",
+              { key: `dd-${k}` },
+              h("meter", { min: 0, max: 100, value: profile[k], "aria-label": t(`pl.competences.${k}`) }),
+              ` ${profile[k]}`,
+            ),
       ]),
     ),
     button("report", t("pl.report"), () => void download(), { className: "primary" }),

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
 
 /** Versioned migrations, applied in name order; never edit one that has shipped, add the next. */
@@ -173,6 +173,41 @@ const migrations: Record<string, Migration> = {
       await db.schema
         .alterTable("workshops")
         .addColumn("round_minutes", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
+  // A competence that could not be shown is stored as null ("not applicable"): the six columns become nullable.
+  "006_profiles_not_applicable": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("planner_profiles_next")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("table_id", "text", (c) => c.notNull().references("workshop_tables.id").onDelete("cascade"))
+        .addColumn("seat", "integer", (c) => c.notNull())
+        .addColumn("player_key", "text", (c) => c.notNull())
+        .addColumn("participant_id", "text")
+        .addColumn("player_name", "text", (c) => c.notNull())
+        .addColumn("efficiency", "integer")
+        .addColumn("green", "integer")
+        .addColumn("service", "integer")
+        .addColumn("adaptivity", "integer")
+        .addColumn("collaboration", "integer")
+        .addColumn("digital", "integer")
+        .addColumn("rounds", "integer", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      const columns = sql.raw(
+        "id, table_id, seat, player_key, participant_id, player_name, " +
+          "efficiency, green, service, adaptivity, collaboration, digital, rounds, updated_at",
+      );
+      await sql`insert into planner_profiles_next (${columns}) select ${columns} from planner_profiles`.execute(db);
+      await db.schema.dropTable("planner_profiles").execute();
+      await db.schema.alterTable("planner_profiles_next").renameTo("planner_profiles").execute();
+      await db.schema
+        .createIndex("planner_profiles_seat")
+        .on("planner_profiles")
+        .columns(["table_id", "seat"])
+        .unique()
         .execute();
     },
   },

@@ -118,7 +118,7 @@ export interface PlannerRoundRow {
   created_at: string;
 }
 
-/** A planner's competence profile (0-100 each) from the rounds that had ended when it was saved. */
+/** A planner's competence profile (0-100 each, null: not applicable) from the rounds that had ended when it was saved. */
 export interface PlannerProfileRow {
   id: string;
   table_id: string;
@@ -126,12 +126,12 @@ export interface PlannerProfileRow {
   player_key: string;
   participant_id: string | null;
   player_name: string;
-  efficiency: number;
-  green: number;
-  service: number;
-  adaptivity: number;
-  collaboration: number;
-  digital: number;
+  efficiency: number | null;
+  green: number | null;
+  service: number | null;
+  adaptivity: number | null;
+  collaboration: number | null;
+  digital: number | null;
   /** Rounds ended when the profile was assessed (4: final). */
   rounds: number;
   updated_at: string;

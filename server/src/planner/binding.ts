@@ -2,6 +2,7 @@ import { assistantProblem } from "@iot/shared/planner/assistant";
 import { plannerGame, type PlannerOptions, type PlannerTable } from "@iot/shared/planner/game/definition";
 import {
   assistantContext,
+  referenceProblem,
   situationKey,
   type PlannerEvent,
   type PlannerRejection,
@@ -89,6 +90,22 @@ export function plannerBinding(
         } catch (e) {
           console.error("the planning assistant failed", e);
           return { rejection: { code: "ASSISTANT_FAILED" } };
+        }
+      },
+      // The assessment's yardstick, asked by the game whenever a carrier's situation has none: the same
+      // shared problem a simulation solves on its own thread, on an iteration budget, so both get the same plan.
+      async reference({ player }, table: PlannerTable) {
+        const problem = referenceProblem(table.game, player);
+        if (!problem) return null;
+        try {
+          const solution = await solver.solve(problem.instance, {
+            seed: problem.seed,
+            maxIterations: problem.maxIterations,
+          });
+          return { type: "reference", payload: problem.toReference(solution) };
+        } catch (e) {
+          console.error("the reference plan failed", e);
+          return null;
         }
       },
     },

@@ -1,4 +1,4 @@
-import { COMPETENCES, REPORT_TEXTS, type PersonalReport } from "@iot/shared/planner/report";
+import { COMPETENCES, REPORT_TEXTS, scoreText, type PersonalReport } from "@iot/shared/planner/report";
 import { FONT, printable, unicodePdf } from "../pdf/fonts.js";
 
 /** NCSI blue, for the profile bars (the deck's theme colours are in shared/src/quartet/deck.ts). */
@@ -7,8 +7,9 @@ const GRID = "#c8c8c8";
 
 /**
  * The personal report as a printable A4 PDF: the competence profile as a bar
- * chart (0-100 per competence, a grid every 25 points) and the round-by-round
- * KPIs next to the assistant's plan, in the Unicode fonts of ../pdf/fonts.ts.
+ * chart (0-100 per competence, a grid every 25 points; "n.v.t." / "n/a" and
+ * no bar where a competence could not be shown) and the round-by-round KPIs
+ * next to the assistant's reference plan, in the Unicode fonts of ../pdf/fonts.ts.
  */
 export function personalReportPdf(r: PersonalReport): Promise<Buffer> {
   const t = REPORT_TEXTS[r.lang];
@@ -38,18 +39,19 @@ export function personalReportPdf(r: PersonalReport): Promise<Buffer> {
   COMPETENCES.forEach((c, i) => {
     const y = top + i * row;
     const value = r.profile[c];
+    const length = (width * (value ?? 0)) / 100;
     doc
       .fillColor("#000000")
       .fontSize(11)
       .text(t.competences[c], 50, y + 4, { width: left - 60 });
     doc
-      .rect(left, y, (width * value) / 100, row - 8)
+      .rect(left, y, length, row - 8)
       .fillColor(BAR)
       .fill();
     doc
       .fillColor("#000000")
       .fontSize(10)
-      .text(String(value), left + (width * value) / 100 + 6, y + 4);
+      .text(scoreText(value, r.lang), left + length + 6, y + 4);
   });
 
   doc.y = top + row * COMPETENCES.length + 30;
@@ -72,8 +74,8 @@ export function personalReportPdf(r: PersonalReport): Promise<Buffer> {
       fmt(round.co2Kg),
       String(round.late),
       String(round.unplanned),
-      fmt(round.assistantCost),
-      fmt(round.assistantCo2Kg),
+      fmt(round.referenceCost),
+      fmt(round.referenceCo2Kg),
     ];
     doc.fontSize(9);
     cells.forEach((cell, i) => doc.text(cell, cols[i], y, { width: (cols[i + 1] ?? 545) - (cols[i] ?? 0) - 4 }));

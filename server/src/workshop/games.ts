@@ -96,7 +96,14 @@ const planner: WorkshopGame = {
   stateSchema: plannerTableSchema,
   async persist(ctx, events, state) {
     const game = (state as PlannerTable).game;
-    const rounds = (events as readonly PlannerEvent[]).flatMap((e) => (e.type === "round-ended" ? [e.round] : []));
+    // A round's results when it ends, and again when a reference plan arrived late and completed them.
+    const rounds = [
+      ...new Set(
+        (events as readonly PlannerEvent[]).flatMap((e) =>
+          e.type === "round-ended" || e.type === "reference-recorded" ? [e.round] : [],
+        ),
+      ),
+    ];
     if (rounds.length > 0) await savePlannerResults(ctx.store, ctx.tableId, game, ctx.participants, rounds);
   },
   async resave(ctx, state) {

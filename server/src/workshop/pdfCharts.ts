@@ -98,13 +98,15 @@ export function groupedBars(doc: Pdf, box: Box, groups: readonly string[], serie
 /**
  * Horizontal bars on a 0-100 scale, one row per dimension and one bar per
  * series in each row (a competence profile per planner), with the value at
- * the end of each bar and a grid every 25 points. Returns the height used.
+ * the end of each bar and a grid every 25 points; a value that is null has
+ * no bar and `missing` ("n.v.t.", "n/a") for its value. Returns the height used.
  */
 export function profileBars(
   doc: Pdf,
   at: { x: number; y: number; width: number },
   rows: readonly string[],
   series: readonly BarSeries[],
+  missing = "-",
 ): number {
   const labelWidth = 120;
   const left = at.x + labelWidth;
@@ -132,7 +134,8 @@ export function profileBars(
       .fontSize(9)
       .text(name, at.x, top + (bar * series.length) / 2 - 5, { width: labelWidth - 8 });
     series.forEach((s, i) => {
-      const value = Math.min(100, Math.max(0, s.values[r] ?? 0));
+      const raw = s.values[r] ?? null;
+      const value = raw === null ? 0 : Math.min(100, Math.max(0, raw));
       const y = top + i * bar;
       if (value > 0) {
         doc
@@ -143,10 +146,15 @@ export function profileBars(
       doc
         .fillColor(INK)
         .fontSize(Math.min(7, bar))
-        .text(`${s.mark}: ${value}`, left + (width * value) / 100 + 3, y + (bar - Math.min(7, bar)) / 2, {
-          width: 40,
-          lineBreak: false,
-        });
+        .text(
+          `${s.mark}: ${raw === null ? missing : value}`,
+          left + (width * value) / 100 + 3,
+          y + (bar - Math.min(7, bar)) / 2,
+          {
+            width: 40,
+            lineBreak: false,
+          },
+        );
     });
   });
   doc.restore();

@@ -1,4 +1,5 @@
-import { COMPETENCES } from "@iot/shared/planner/report";
+import { COMPETENCES, REPORT_TEXTS } from "@iot/shared/planner/report";
+import type { Lang } from "@iot/shared/protocol";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import {
   compareRounds,
@@ -77,8 +78,14 @@ export const PLANNER_CSV_COLUMNS = [
   ...COMPETENCES,
 ] as const;
 
-/** A planner workshop's debrief as CSV: one row per planner per round, with the planner's competence profile; the name is neutralised against formulas, the numbers stay numbers ({@link safeCsv}). */
+/** A competence in the CSV: its score, or "n.v.t." / "n/a" in the workshop's language where it could not be shown. */
+function profileCell(score: number | null, lang: Lang): string | number {
+  return score === null ? REPORT_TEXTS[lang].notApplicable : score;
+}
+
+/** A planner workshop's debrief as CSV: one row per planner per round, with the planner's competence profile ("n.v.t." / "n/a" where not applicable, blank before any round ended); the name is neutralised against formulas, the numbers stay numbers ({@link safeCsv}). */
 export function plannerCsv(d: Debrief): string {
+  const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
   const rows: (string | number)[][] = [];
   for (const t of d.tables) {
     for (const p of t.planner?.planners ?? []) {
@@ -101,7 +108,7 @@ export function plannerCsv(d: Debrief): string {
           r.assistantCost ?? "",
           r.assistantCo2Kg ?? "",
           r.assistantScore ?? "",
-          ...COMPETENCES.map((c) => p.profile?.[c] ?? ""),
+          ...COMPETENCES.map((c) => (p.profile ? profileCell(p.profile[c], lang) : "")),
         ]);
       }
     }

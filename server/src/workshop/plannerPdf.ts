@@ -166,13 +166,13 @@ function table(doc: Pdf, number: number, t: PlannerTableDebrief, lang: Lang): vo
     const profiles = profiled.map((p) => ({
       mark: String(p.seat + 1),
       color: SERIES_COLORS[t.planners.indexOf(p) % SERIES_COLORS.length] ?? "#000",
-      values: COMPETENCES.map((c) => p.profile?.[c] ?? 0),
+      values: COMPETENCES.map((c) => p.profile?.[c] ?? null),
     }));
     room(doc, 40 + COMPETENCES.length * (Math.max(5, Math.min(12, 48 / profiles.length)) * profiles.length + 10));
     doc.x = LEFT;
     doc.fontSize(11).text(tx.profiles).moveDown(0.3);
     const names = COMPETENCES.map((c) => REPORT_TEXTS[lang].competences[c]);
-    doc.y += profileBars(doc, { x: LEFT, y: doc.y, width: WIDTH }, names, profiles);
+    doc.y += profileBars(doc, { x: LEFT, y: doc.y, width: WIDTH }, names, profiles, REPORT_TEXTS[lang].notApplicable);
   }
 
   room(doc, 40);

@@ -11,11 +11,15 @@ import type { PlayerId, RoundResult } from "./game/types.js";
 
 export { COMPETENCES };
 
-const score = z.number().int().min(0).max(100);
+/** A competence's score, or null: not applicable (shown as "n.v.t." / "n/a"). */
+const score = z.number().int().min(0).max(100).nullable();
 const amount = z.number().finite().min(0).max(10_000_000);
 const count = z.number().int().min(0).max(10_000);
 
-/** One round's KPIs in the report, with the assistant's plan for comparison where there was one. */
+/**
+ * One round's KPIs in the report, next to the assistant's reference plan for
+ * the same situation (the assessment's yardstick; null when it is missing).
+ */
 export const reportRoundSchema = z
   .object({
     round: z.number().int().min(1).max(LAST_ROUND),
@@ -25,8 +29,8 @@ export const reportRoundSchema = z
     late: count,
     unplanned: count,
     deliveries: count,
-    assistantCost: amount.nullable(),
-    assistantCo2Kg: amount.nullable(),
+    referenceCost: amount.nullable(),
+    referenceCo2Kg: amount.nullable(),
   })
   .strict();
 
@@ -44,7 +48,10 @@ export const reportSchema = z
   .strict();
 export type PersonalReport = z.infer<typeof reportSchema>;
 
-/** The report of `player` from the game's results and their profile (what the room sends at the end). */
+/**
+ * The report of `player` from the game's results and their profile (what the
+ * room sends at the end); every round beside its reference plan.
+ */
 export function personalReport(
   lang: "nl" | "en",
   name: string,
@@ -67,10 +74,15 @@ export function personalReport(
         late: r.kpi.late,
         unplanned: r.kpi.unplanned,
         deliveries: r.kpi.deliveries,
-        assistantCost: r.assistant?.cost ?? null,
-        assistantCo2Kg: r.assistant?.co2Kg ?? null,
+        referenceCost: r.reference?.cost ?? null,
+        referenceCo2Kg: r.reference?.co2Kg ?? null,
       })),
   };
+}
+
+/** A competence's score as the report and the debrief print it: the number, or "n.v.t." / "n/a" when not applicable. */
+export function scoreText(score: number | null, lang: "nl" | "en"): string {
+  return score === null ? REPORT_TEXTS[lang].notApplicable : String(score);
 }
 
 /** The report's words. */
@@ -90,6 +102,7 @@ export const REPORT_TEXTS = {
       "Assistent: kosten",
       "Assistent: CO2",
     ],
+    notApplicable: "n.v.t.",
     competences: {
       efficiency: "Efficiëntie",
       green: "Groen",
@@ -98,7 +111,8 @@ export const REPORT_TEXTS = {
       collaboration: "Samenwerking",
       digital: "Digitale vaardigheid",
     },
-    footer: "Innovation on Track online. De scores en hoe ze berekend worden staan in de handleiding van het spel.",
+    footer:
+      "Innovation on Track online. De assistent-kolommen tonen het plan van de assistent voor dezelfde situatie: de maatstaf van de scores. N.v.t.: je kon die competentie in dit spel niet laten zien.",
   },
   en: {
     title: "Personal report: the transport planner of the future",
@@ -106,6 +120,7 @@ export const REPORT_TEXTS = {
     rounds: "Results per round",
     round: ["By hand", "Planning 4.0", "Disruption", "Together"],
     columns: ["Round", "Cost (EUR)", "km", "CO2 (kg)", "Late", "Unplanned", "Assistant: cost", "Assistant: CO2"],
+    notApplicable: "n/a",
     competences: {
       efficiency: "Efficiency",
       green: "Green",
@@ -114,6 +129,7 @@ export const REPORT_TEXTS = {
       collaboration: "Collaboration",
       digital: "Digital skill",
     },
-    footer: "Innovation on Track online. How each score is computed is described in the game's guide.",
+    footer:
+      "Innovation on Track online. The assistant columns show the assistant's plan for the same situation: the yardstick of the scores. N/a: the game gave you no chance to show that competence.",
   },
 } as const;

@@ -9,14 +9,18 @@
 import { z } from "zod";
 import type { CompetenceProfile } from "../planner/game/assessment.js";
 
-/** A competence profile as the debrief sends it: 0-100 per competence (the game's `CompetenceProfile`). */
+/**
+ * A competence profile as the debrief sends it (the game's
+ * `CompetenceProfile`): 0-100 per competence, null where it could not be
+ * shown ("n.v.t." / "n/a").
+ */
 export const competenceProfileSchema = z.object({
-  efficiency: z.number(),
-  green: z.number(),
-  service: z.number(),
-  adaptivity: z.number(),
-  collaboration: z.number(),
-  digital: z.number(),
+  efficiency: z.number().nullable(),
+  green: z.number().nullable(),
+  service: z.number().nullable(),
+  adaptivity: z.number().nullable(),
+  collaboration: z.number().nullable(),
+  digital: z.number().nullable(),
 }) satisfies z.ZodType<CompetenceProfile>;
 
 /** One planner's result in one round. */

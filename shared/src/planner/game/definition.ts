@@ -9,12 +9,13 @@ import { assess } from "./assessment.js";
 import { advanceClock } from "./clock.js";
 import { acceptOffer, offerOrder, previewOffer, withdrawOffer } from "./exchange.js";
 import { renamePlanner } from "./rename.js";
+import { playersNeedingReference, recordReference, referenceResultSchema } from "./reference.js";
 import { proposalOutdated } from "./situation.js";
 import { nextStep, runsDayClock } from "./roundRules.js";
 import { endRound } from "./rounds.js";
 import { newPlannerGame, startRound } from "./setup.js";
 import type { Difficulty } from "../generator.js";
-import type { PlannerEvent, PlannerGame, PlannerRejection, PlannerResult } from "./types.js";
+import type { PlannerEvent, PlannerGame, PlannerRejection, PlannerResult, ReferencePlan } from "./types.js";
 
 /** A timed round brought back after a restart has at least this long left (ms), so everyone can get back first. */
 export const RESUME_GRACE_MS = 60_000;
@@ -45,6 +46,7 @@ export interface PlannerOptions {
 /** Payloads of the planner's moves: the client messages of the protocol module plus the assistant's result. */
 export type PlannerMoves = Omit<PlannerPayloads, "start"> & {
   proposal: { round: number; plan: Plan; situation: string };
+  reference: ReferencePlan;
 };
 
 type Result = Outcome<PlannerTable, PlannerEvent, PlannerRejection>;
@@ -59,11 +61,18 @@ function roundTimers(table: PlannerTable, clockTickMs: number, now: number): Pla
   };
 }
 
-/** A rule's result on the table's game; a round that ended stops its timers. */
+/**
+ * A rule's result on the table's game; a round that ended stops its timers.
+ * Every carrier whose reference plan is missing or outdated after it gets a
+ * `reference` effect (the host computes it off the table and feeds it back as
+ * the `reference` move), so the assessment's yardstick is there whether or
+ * not the planner asks the assistant.
+ */
 function ruled(table: PlannerTable, result: PlannerResult): Result {
   if (!result.ok) return result;
   const game = result.game;
   const running = game.phase === "round";
+  const effects = playersNeedingReference(game).map((player) => ({ kind: "reference", player }));
   return {
     ok: true,
     state: {
@@ -74,6 +83,7 @@ function ruled(table: PlannerTable, result: PlannerResult): Result {
       tickAt: running && runsDayClock(game) ? table.tickAt : 0,
     },
     events: result.events,
+    ...(effects.length > 0 ? { effects } : {}),
   };
 }
 
@@ -161,6 +171,11 @@ export function plannerGame(
           const recorded = ruled(table, recordProposal(game, player, result.plan as Plan, result.situation));
           return recorded.ok ? { ...recorded, reply: { type: "proposal", payload: { plan: result.plan } } } : recorded;
         },
+      },
+      reference: {
+        schema: referenceResultSchema,
+        by: "server",
+        apply: (table, ref, { player }) => ruled(table, recordReference(table.game, player, ref as ReferencePlan)),
       },
       acceptProposal: {
         schema: plannerSchemas.acceptProposal,
@@ -258,8 +273,11 @@ export function plannerGame(
       if (event.type === "disruption") {
         return [{ audience: { to: "player", player: event.player }, type: "event", payload: event }];
       }
-      const out: Outgoing[] = [{ audience: { to: "all" }, type: "event", payload: event }];
-      if (event.type === "game-finished") {
+      // A late reference completes a result on the server; once the game is over, everyone gets the results again.
+      if (event.type === "reference-recorded" && table.game.phase !== "finished") return [];
+      const out: Outgoing[] =
+        event.type === "reference-recorded" ? [] : [{ audience: { to: "all" }, type: "event", payload: event }];
+      if (event.type === "game-finished" || event.type === "reference-recorded") {
         const game = table.game;
         const profiles = assess(game);
         for (const player of game.players) {

@@ -2,6 +2,7 @@ import type { Plan } from "../evaluate.js";
 import { reject } from "./access.js";
 import { evaluateFor, roundScore, summarize } from "./kpi.js";
 import { lockedPrefix, withPlan } from "./plan.js";
+import { referenceKey, referenceKpi } from "./reference.js";
 import { isLastRound } from "./roundRules.js";
 import type {
   Carrier,
@@ -27,7 +28,12 @@ export function proposalNow(carrier: Carrier, proposal: Plan, clock: number): Ca
   return withPlan(carrier, { routes }, clock);
 }
 
-/** A carrier's result for the round: its plan, and the assistant's last proposal evaluated the same way. */
+/**
+ * A carrier's result for the round: its plan, the assistant's last proposal
+ * evaluated the same way, and the reference plan when it belongs to the
+ * situation the round ended in (otherwise null until it arrives, see
+ * `recordReference`).
+ */
 function resultOf(game: PlannerGame, player: string, round: PlannerRound): RoundResult {
   const c = game.carriers[player] as Carrier;
   const kpi = summarize(c, evaluateFor(c, c.plan));
@@ -36,6 +42,9 @@ function resultOf(game: PlannerGame, player: string, round: PlannerRound): Round
     const p = proposalNow(c, c.proposal, game.clock);
     assistant = summarize(p, evaluateFor(p, p.plan));
   }
+  const ref = c.reference;
+  const current = ref && ref.round === round && ref.situation === referenceKey(game, player);
+  const reference = current ? referenceKpi(c, ref) : null;
   return {
     round,
     player,
@@ -43,6 +52,8 @@ function resultOf(game: PlannerGame, player: string, round: PlannerRound): Round
     score: roundScore(kpi),
     assistant,
     assistantScore: assistant ? roundScore(assistant) : null,
+    reference,
+    referenceScore: reference ? roundScore(reference) : null,
   };
 }
 

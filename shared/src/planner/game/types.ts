@@ -76,7 +76,31 @@ export interface Carrier {
   proposalSituation: string | null;
   /** What the planner locked for the assistant (see {@link PlanLocks}); absent until they lock something. */
   planLocks?: PlanLocks;
+  /**
+   * The assessment's yardstick: the assistant's plan for this carrier's
+   * situation in the round under way, computed whether or not the planner
+   * asks (see `reference.ts`); absent or null until the first one is recorded.
+   */
+  reference?: ReferencePlan | null;
   usage: CarrierUsage;
+}
+
+/**
+ * The assistant's plan for a carrier's situation, computed for the
+ * assessment whether or not the planner asks: with every order's floor
+ * knowledge, without the vehicles that are out, the stops already driven
+ * kept first, from the clock on (round 3). Deterministic: the solver runs on
+ * an iteration budget with the game's seed.
+ */
+export interface ReferencePlan {
+  round: PlannerRound;
+  /** The situation it was planned for (`referenceKey`: round, orders, vehicles out, jams in force). */
+  situation: string;
+  /** Clock minute it was planned at (minutes after midnight): no vehicle sets off for an open stop before it. */
+  at: number;
+  plan: Plan;
+  /** Per vehicle: the holds of the stops kept at its front (driven), then none before `at` for the rest. */
+  holds: Record<string, Hold[]>;
 }
 
 /**
@@ -150,6 +174,14 @@ export interface RoundResult {
   score: number;
   assistant: KpiSummary | null;
   assistantScore: number | null;
+  /**
+   * The assistant's reference plan for the same situation evaluated the same
+   * way (the assessment's yardstick, computed whether or not the planner
+   * asked); null (or absent in games saved before it) until it is recorded.
+   */
+  reference?: KpiSummary | null;
+  /** The round score of `reference`; null without one. */
+  referenceScore?: number | null;
 }
 
 /** One line of a round's leaderboard; equal scores share a place. */
@@ -194,6 +226,8 @@ export type PlannerEvent =
   | { type: "offer-withdrawn"; offer: Offer }
   | { type: "offer-taken"; offer: Offer; km: number; co2Kg: number }
   | { type: "round-ended"; round: PlannerRound; leaderboard: Standing[] }
+  /** A reference plan arrived after its round ended and completed that round's result (the server keeps it). */
+  | { type: "reference-recorded"; player: PlayerId; round: PlannerRound }
   | { type: "game-finished" };
 
 /** Why a planner action is refused. The protocol-level codes (BAD_MESSAGE, RATE_LIMITED, ...) come from the room. */
