@@ -1,0 +1,262 @@
+/**
+ * Scripted planners of known skill, for calibrating the assessment: they
+ * play whole games through the game's own moves (see `table.ts`), each with
+ * a fixed way of working, from blind to expert. What each is designed to be
+ * better or worse at is stated in {@link SIM_PLANNERS}.
+ */
+import type { Rng } from "../../rng.js";
+import type { PlannerMoves } from "../game/definition.js";
+import { roundRule } from "../game/roundRules.js";
+import type { Carrier, PlannerEvent, PlannerGame, PlannerRound } from "../game/types.js";
+import type { Disruption } from "../scenario.js";
+import {
+  carefulInsertion,
+  insertOpenByScore,
+  nearestInsertion,
+  nearestNeighbourPlan,
+  openOrders,
+  planScore,
+  polish,
+  randomPlacement,
+} from "./handPlanning.js";
+import type { SimMove } from "./table.js";
+
+/** Game minutes a planner working by hand needs to replan after a disruption (a design choice of the nearest-neighbour planner). */
+export const HAND_REPLAN_MINUTES = 20;
+/** Longest a blind planner waits before replanning after a disruption, game minutes (drawn uniformly from 0 to this). */
+export const RANDOM_REPLAN_MAX_MINUTES = 120;
+/** Orders a collaborating planner offers in the exchange: those whose removal saves it the most. */
+export const EXCHANGE_OFFERS = 2;
+
+/** What a scripted planner sees and does at the table: the game and the moves of its seat. */
+export interface Desk {
+  readonly player: string;
+  /** The planner's own randomness (seeded per game and seat). */
+  readonly rng: Rng;
+  game(): PlannerGame;
+  carrier(): Carrier;
+  /** Plays a move of this seat; throws when the rules refuse it. */
+  move<K extends SimMove>(type: K, payload: PlannerMoves[K]): PlannerEvent[];
+  /** The region's change (km, kg CO2) if this planner took `offer`, by the game's preview; null when it cannot. */
+  preview(offer: string): { km: number; co2Kg: number } | null;
+}
+
+/** A scripted planner: what it does at each moment of the game. One instance plays one seat of one game. */
+export interface SimPlanner {
+  /** A round has started (the round's rule says what it allows). */
+  startRound(desk: Desk, round: PlannerRound): void;
+  /** After each step of the day's clock (round 3): the disruptions that reached this planner in that step. */
+  clock(desk: Desk, arrived: readonly Disruption[]): void;
+  /** The exchange is open and every planner has planned: make offers. */
+  offer(desk: Desk): void;
+  /** Take offers of others; returns how many were taken. */
+  take(desk: Desk): number;
+  /** The exchange is over: a last look at the plan before the round ends. */
+  settle(desk: Desk): void;
+}
+
+const samePlan = (a: Carrier["plan"], b: Carrier["plan"]) => JSON.stringify(a) === JSON.stringify(b);
+
+function setIfChanged(desk: Desk, plan: Carrier["plan"]): void {
+  if (!samePlan(plan, desk.carrier().plan)) desk.move("plan", { plan });
+}
+
+/** Asks the assistant and takes its proposal. */
+function takeAssistant(desk: Desk): void {
+  desk.move("assist", {});
+  desk.move("acceptProposal", {});
+}
+
+/** Asks every driver about every order not asked yet (floor knowledge becomes known). */
+function askDrivers(desk: Desk): void {
+  const c = desk.carrier();
+  const asked = new Set(c.revealed);
+  for (const o of c.scenario.orders) if (!asked.has(o.id)) desk.move("reveal", { order: o.id });
+}
+
+/** Places what is still open where it pays, then moves single stops; sets the result when it scores better than the plan as it is. */
+function polishPlan(desk: Desk): void {
+  const c = desk.carrier();
+  const clock = desk.game().clock;
+  const better = polish(c, clock, insertOpenByScore(c, clock));
+  if (planScore(c, better, clock) < planScore(c, c.plan, clock)) desk.move("plan", { plan: better });
+}
+
+/** Offers the {@link EXCHANGE_OFFERS} orders whose removal lowers this planner's round score the most. */
+function offerCostliest(desk: Desk): void {
+  const c = desk.carrier();
+  const clock = desk.game().clock;
+  const locked = new Set(c.locked);
+  const base = planScore(c, c.plan, clock);
+  const saving = c.plan.routes
+    .flatMap((r) => r.orders)
+    .filter((id) => !locked.has(id))
+    .map((id) => {
+      const without = {
+        routes: c.plan.routes.map((r) => ({ vehicle: r.vehicle, orders: r.orders.filter((o) => o !== id) })),
+      };
+      const rest = { ...c, scenario: { ...c.scenario, orders: c.scenario.orders.filter((o) => o.id !== id) } };
+      return {
+        id,
+        saved: base * c.scenario.orders.length - planScore(rest, without, clock) * rest.scenario.orders.length,
+      };
+    })
+    .sort((a, b) => b.saved - a.saved);
+  for (const s of saving.slice(0, EXCHANGE_OFFERS)) desk.move("offer", { order: s.id });
+}
+
+/** Takes every open offer of another carrier that lowers the region's km and CO2 (by the game's preview). */
+function takeGains(desk: Desk): number {
+  let taken = 0;
+  for (const f of desk.game().offers) {
+    if (f.status !== "open" || f.from === desk.player) continue;
+    const region = desk.preview(f.id);
+    if (region && region.km < 0 && region.co2Kg < 0) {
+      desk.move("accept", { offer: f.id });
+      taken++;
+    }
+  }
+  return taken;
+}
+
+/** Withdraws this planner's offers nobody took. */
+function withdrawOpen(desk: Desk): void {
+  for (const f of desk.game().offers) {
+    if (f.status === "open" && f.from === desk.player) desk.move("withdraw", { offer: f.id });
+  }
+}
+
+const leftOpen = (arrived: readonly Disruption[]) => arrived.some((d) => d.kind !== "traffic-jam");
+
+const nothing = () => undefined;
+const none = () => 0;
+
+/**
+ * (1) Blind: a random vehicle for every order, stops in a random order; never
+ * the assistant, never a driver; after a disruption it puts the open orders
+ * on random vehicles some random time later (up to {@link RANDOM_REPLAN_MAX_MINUTES}).
+ */
+export function randomPlanner(): SimPlanner {
+  let due: number | null = null;
+  return {
+    startRound(desk) {
+      due = null;
+      if (openOrders(desk.carrier(), desk.carrier().plan).length > 0)
+        setIfChanged(desk, randomPlacement(desk.carrier(), desk.rng));
+    },
+    clock(desk, arrived) {
+      const now = desk.game().clock;
+      if (due === null && leftOpen(arrived)) due = now + desk.rng.int(0, RANDOM_REPLAN_MAX_MINUTES);
+      if (due !== null && now >= due) {
+        due = null;
+        setIfChanged(desk, randomPlacement(desk.carrier(), desk.rng));
+      }
+    },
+    offer: nothing,
+    take: none,
+    settle: nothing,
+  };
+}
+
+/**
+ * (2) By hand, distance only: nearest-neighbour routes in every round (windows
+ * and floor knowledge not looked at), never the assistant, never a driver;
+ * after a disruption it inserts the open orders where they add the fewest km,
+ * {@link HAND_REPLAN_MINUTES} later.
+ */
+export function nearestPlanner(): SimPlanner {
+  let due: number | null = null;
+  return {
+    startRound(desk) {
+      due = null;
+      setIfChanged(desk, nearestNeighbourPlan(desk.carrier()));
+    },
+    clock(desk, arrived) {
+      const now = desk.game().clock;
+      for (const d of arrived) if (d.kind !== "traffic-jam") due ??= d.at + HAND_REPLAN_MINUTES;
+      if (due !== null && now >= due) {
+        due = null;
+        setIfChanged(desk, nearestInsertion(desk.carrier(), desk.carrier().plan));
+      }
+    },
+    offer: nothing,
+    take: none,
+    settle: nothing,
+  };
+}
+
+/**
+ * (3) Always the assistant: nearest neighbour by hand where the assistant is
+ * not allowed (round 1); in every other round it asks the assistant and takes
+ * the proposal as it is, at the start and at once after every disruption. It
+ * asks no driver and does not exchange.
+ */
+export function assistantPlanner(): SimPlanner {
+  return {
+    startRound(desk, round) {
+      if (roundRule(round)?.assistant) takeAssistant(desk);
+      else setIfChanged(desk, nearestNeighbourPlan(desk.carrier()));
+    },
+    clock(desk, arrived) {
+      if (arrived.length > 0) takeAssistant(desk);
+    },
+    offer: nothing,
+    take: none,
+    settle: nothing,
+  };
+}
+
+/**
+ * (4) Expert: asks the drivers about every order first (floor knowledge); by
+ * hand it plans by cheapest insertion priced by the round score, earliest due
+ * first; with the assistant it takes the proposal made with that knowledge;
+ * either way it then places what is still open where that pays (late rather
+ * than a solo trip) and moves single stops while the round score gets better.
+ * After every disruption it does all that again at once. In the exchange it
+ * offers its costliest orders, takes offers that lower the region's km and
+ * CO2, and asks the assistant again afterwards, taking the proposal only
+ * when it scores better.
+ */
+export function expertPlanner(): SimPlanner {
+  const replan = (desk: Desk) => {
+    askDrivers(desk);
+    takeAssistant(desk);
+    polishPlan(desk);
+  };
+  return {
+    startRound(desk, round) {
+      if (roundRule(round)?.assistant) return replan(desk);
+      askDrivers(desk);
+      const c = desk.carrier();
+      const clock = desk.game().clock;
+      const empty = { ...c, plan: { routes: [] } };
+      setIfChanged(desk, polish(c, clock, carefulInsertion(empty, clock)));
+    },
+    clock(desk, arrived) {
+      if (arrived.length > 0) replan(desk);
+    },
+    offer: offerCostliest,
+    take: takeGains,
+    settle(desk) {
+      withdrawOpen(desk);
+      const before = desk.carrier();
+      desk.move("assist", {});
+      const proposal = desk.carrier().proposal;
+      const clock = desk.game().clock;
+      if (proposal && planScore(before, proposal, clock) < planScore(before, before.plan, clock))
+        desk.move("acceptProposal", {});
+      polishPlan(desk);
+    },
+  };
+}
+
+/**
+ * The other carriers of a calibration region: the assistant planner's way of
+ * planning (so every planner under test meets the same partners), and in the
+ * exchange it offers its costliest orders, takes offers that lower the
+ * region's km and CO2 and withdraws what nobody took.
+ */
+export function partnerPlanner(): SimPlanner {
+  const base = assistantPlanner();
+  return { ...base, offer: offerCostliest, take: takeGains, settle: withdrawOpen };
+}
