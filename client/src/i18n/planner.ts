@@ -62,13 +62,6 @@ export const plannerNl = {
   region: "Regio: {{km}} km, {{co2}} kg CO2 (na ronde 3: {{km3}} km, {{co2k3}} kg)",
   leaderboard: "Stand na ronde {{round}}",
   standing: "{{place}}. {{name}}: {{score}} EUR per order",
-  disruption: "Verstoring: {{what}}",
-  kinds: {
-    breakdown: "vrachtwagen {{vehicle}} heeft pech",
-    "driver-absent": "de chauffeur van {{vehicle}} meldt zich ziek",
-    "rush-order": "spoedorder {{order}} komt erbij",
-    "traffic-jam": "file tussen {{from}} en {{to}}",
-  },
   finished: "Het spel is klaar.",
   profile: "Jouw competentieprofiel",
   competences: {
@@ -173,13 +166,6 @@ export const plannerEn: typeof plannerNl = {
   region: "Region: {{km}} km, {{co2}} kg CO2 (after round 3: {{km3}} km, {{co2k3}} kg)",
   leaderboard: "Standings after round {{round}}",
   standing: "{{place}}. {{name}}: EUR {{score}} per order",
-  disruption: "Disruption: {{what}}",
-  kinds: {
-    breakdown: "truck {{vehicle}} has broken down",
-    "driver-absent": "the driver of {{vehicle}} calls in sick",
-    "rush-order": "rush order {{order}} comes in",
-    "traffic-jam": "a traffic jam between {{from}} and {{to}}",
-  },
   finished: "The game is over.",
   profile: "Your competence profile",
   competences: {

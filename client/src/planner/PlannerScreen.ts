@@ -17,6 +17,7 @@
 import { canAskAssistant, offersExchange } from "@iot/shared/planner/game/roundRules";
 import "./planner.css";
 import type { PlannerEvent } from "@iot/shared/planner/game/types";
+import { disruptionAlert } from "@iot/shared/i18n/plannerDisruptions";
 import { lang, t } from "../i18n/index.js";
 import type { PlannerConnection, PlannerTableState } from "./plannerConnection.js";
 import { errorText } from "../net/errors.js";
@@ -111,16 +112,8 @@ export function showPlannerDesk(conn: PlannerConnection, leaveDesk: (message?: s
     );
   }
 
-  const disruptionText = (e: Extract<PlannerEvent, { type: "disruption" }>) => {
-    const d = e.disruption;
-    const what =
-      d.kind === "rush-order"
-        ? t("pl.kinds.rush-order", { order: d.order.id })
-        : d.kind === "traffic-jam"
-          ? t("pl.kinds.traffic-jam", { from: d.from, to: d.to })
-          : t(`pl.kinds.${d.kind}`, { vehicle: d.vehicle });
-    return t("pl.disruption", { what });
-  };
+  const disruptionText = (e: Extract<PlannerEvent, { type: "disruption" }>) =>
+    disruptionAlert(e.disruption, lang(), conn.state.carrier?.scenario ?? { fleet: [], orders: [] });
 
   conn.on("state", () => render());
   conn.on("proposal", () => {

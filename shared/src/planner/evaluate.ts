@@ -1,5 +1,5 @@
 import { driveMinutes, roadKm } from "./geo.js";
-import { DEPOT, town } from "./region.js";
+import { DEPOT, DEPOT_LOADING_MIN, town } from "./region.js";
 import type { Order, Scenario } from "./scenario.js";
 import { tripCost } from "./solver/cost.js";
 import { VEHICLES, costRates, type VehicleTypeId } from "./vehicles.js";
@@ -11,7 +11,10 @@ export interface Plan {
 
 export interface StopKpi {
   order: string;
-  /** Minutes after midnight the vehicle sets off for this stop (from the depot or the stop before). */
+  /**
+   * Minutes after midnight the vehicle sets off for this stop (from the stop
+   * before; for the first stop, from the start of its time at the depot, `DEPOT_LOADING_MIN`).
+   */
   leave: number;
   /** Minutes after midnight. */
   arrival: number;
@@ -95,8 +98,9 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 /**
  * Evaluates a plan exactly against the scenario as it really is (floor
  * knowledge applies: a customer who cannot take a lorry before 10:00 makes
- * the driver wait). Every vehicle leaves the depot no earlier than the day
- * starts and just in time for its first stop, drives at the road speed,
+ * the driver wait). Every vehicle starts at the depot no earlier than the day
+ * starts and just in time for its first stop, spends `DEPOT_LOADING_MIN`
+ * there before it sets off (counted with the first leg), drives at the road speed,
  * waits for a window to open, unloads, and returns. Cost = fixed per day +
  * per km + per working hour; CO2 by the vehicle type's g/km. Unknown or
  * doubled orders and vehicles are reported as problems and left out.
@@ -192,17 +196,21 @@ function evaluateRoute(
     const jam = jams.find(
       (j) => ((j.from === a && j.to === b) || (j.from === b && j.to === a)) && leave >= j.at && leave <= j.until,
     );
-    return driveMinutes(legKm[i] as number, jam ? jam.factor : 1);
+    return driveMinutes(legKm[i] as number, jam ? jam.factor : 1) + (i === 0 ? DEPOT_LOADING_MIN : 0);
   };
   const first = stops[0] as Order;
-  const depart = Math.max(s.dayStart, readyOf(first) - driveMinutes(legKm[0] as number), holdAfter(0));
+  const depart = Math.max(
+    s.dayStart,
+    readyOf(first) - driveMinutes(legKm[0] as number) - DEPOT_LOADING_MIN,
+    holdAfter(0),
+  );
   let t = depart;
   let driveMin = 0;
   const kpis: StopKpi[] = [];
   stops.forEach((o, i) => {
     const leave = i === 0 ? t : Math.max(t, holdAfter(i));
     const d = legMinutes(i, leave);
-    driveMin += d;
+    driveMin += d - (i === 0 ? DEPOT_LOADING_MIN : 0);
     const arrival = leave + d;
     const start = Math.max(arrival, readyOf(o));
     const minutesLate = Math.max(0, start - o.due);

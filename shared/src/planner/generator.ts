@@ -1,6 +1,7 @@
 import { createRng, pick, type Rng } from "../rng.js";
+import { drawDisruptions, weightedPick } from "./disruptions.js";
 import { TOWNS } from "./region.js";
-import { hm, type Disruption, type FleetVehicle, type Order, type Scenario } from "./scenario.js";
+import { hm, type FleetVehicle, type Order, type Scenario } from "./scenario.js";
 import type { VehicleTypeId } from "./vehicles.js";
 
 /** Difficulty levels and their number of orders. */
@@ -57,7 +58,8 @@ function order(rng: Rng, i: number): Order {
   const pallets = rng.int(1, 6);
   const o: Order = {
     id: `o${i + 1}`,
-    town: pick(rng, TOWNS).id,
+    // Shops, schools and care homes go with the people: a town's share of the orders is its share of the inhabitants.
+    town: weightedPick(rng, TOWNS, (t) => t.population).id,
     customer: `${pick(rng, CUSTOMERS)} ${i + 1}`,
     pallets,
     ready,
@@ -74,10 +76,11 @@ function order(rng: Rng, i: number): Order {
 
 /**
  * A day of deliveries for one carrier, the same for the same seed: 15, 30,
- * 45 or 60 orders in towns of the north, windows between 07:00 and 17:00,
- * floor knowledge on about one order in seven, a mixed fleet with room for
- * about a fifth more pallets than ordered, and four disruptions (a breakdown,
- * a rush order, a traffic jam on the A7 corridor, a driver who calls in sick).
+ * 45 or 60 orders in towns of the north, each town drawn in proportion to its
+ * inhabitants (`region.ts`), windows between 07:00 and 17:00, floor knowledge
+ * on about one order in seven, a mixed fleet with room for about a fifth more
+ * pallets than ordered, and the disruptions of the difficulty drawn from the
+ * catalogue (`disruptions.ts`: 3, 4, 5 or 6, sorted by time).
  */
 export function generateScenario(seed: number, difficulty: Difficulty): Scenario {
   const rng = createRng(seed);
@@ -93,16 +96,12 @@ export function generateScenario(seed: number, difficulty: Difficulty): Scenario
     fleet.push({ id: `v${fleet.length + 1}`, type });
     room += capacity[type];
   }
-  const rush = order(rng, count);
-  rush.id = "rush-1";
-  rush.ready = hm(11);
-  rush.due = hm(16);
-  const disruptions: Disruption[] = [
-    { at: hm(9, 30), kind: "traffic-jam", from: "groningen", to: "drachten", factor: 2, until: hm(11) },
-    { at: hm(10, 30), kind: "rush-order", order: rush },
-    { at: hm(11), kind: "breakdown", vehicle: (fleet[0] as FleetVehicle).id },
-    { at: hm(7), kind: "driver-absent", vehicle: (fleet[fleet.length - 1] as FleetVehicle).id },
-  ];
+  let extra = count;
+  const disruptions = drawDisruptions(rng, difficulty, {
+    orders,
+    fleet,
+    newOrder: (id) => ({ ...order(rng, extra++), id }),
+  });
   return {
     id: `generated-${seed}-${difficulty}`,
     title: { nl: `Dag met ${count} orders`, en: `A day with ${count} orders` },

@@ -8,12 +8,34 @@ export interface LatLon {
 export const EARTH_RADIUS_KM = 6371.0088;
 
 /**
- * Road distance over great-circle distance. Ballou, Rahardja & Sakai (2002),
- * "Selected country circuity factors for road travel distance estimation",
- * report factors of about 1.2 to 1.4 for Western European road networks; the
- * game uses 1.3 for the north of the Netherlands (an assumption, not a survey).
+ * Road km between town centres the game's distance is checked against: the
+ * shortest car route centre to centre as route planners give it, rounded to
+ * the km (Groningen-Leeuwarden via the N355, -Assen via the A28, -Drachten
+ * via the A7, -Winschoten via the A7, -Delfzijl via the N360, Leeuwarden-Sneek
+ * via the A7/N354, Heerenveen-Drachten via the A7, Hoogeveen-Meppel via the
+ * A28). `tests/shared/planner/geo.test.ts` fits the road factor to them.
  */
-export const ROAD_FACTOR = 1.3;
+export const ROAD_KM_CHECKS: readonly { from: string; to: string; km: number }[] = [
+  { from: "groningen", to: "leeuwarden", km: 62 },
+  { from: "groningen", to: "assen", km: 28 },
+  { from: "groningen", to: "drachten", km: 38 },
+  { from: "groningen", to: "winschoten", km: 36 },
+  { from: "groningen", to: "delfzijl", km: 30 },
+  { from: "leeuwarden", to: "sneek", km: 24 },
+  { from: "heerenveen", to: "drachten", km: 24 },
+  { from: "hoogeveen", to: "meppel", km: 22 },
+];
+
+/**
+ * Road distance over great-circle distance in the north of the Netherlands:
+ * 1.15, the least-squares fit (rounded to 0.05) of the road km of
+ * {@link ROAD_KM_CHECKS} over their great-circle km (1.161); every pair is
+ * within 6% of its road km with it (Groningen-Leeuwarden 58.8 km). Ballou, Rahardja & Sakai (2002),
+ * "Selected country circuity factors for road travel distance estimation",
+ * report about 1.2 to 1.4 for Western Europe as a whole; the flat north with
+ * its straight main roads is at the low end.
+ */
+export const ROAD_FACTOR = 1.15;
 
 /** Average lorry speed on regional roads, km/h (an assumption for the game: a mix of N-roads, A7/A28 and towns). */
 export const ROAD_SPEED_KMH = 60;

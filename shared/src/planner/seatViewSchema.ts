@@ -40,6 +40,29 @@ export interface PlannerSeatView {
 }
 
 const plan = z.object({ routes: z.array(z.object({ vehicle: z.string(), orders: z.array(z.string()) })) });
+const minute = z.number();
+const slow = { factor: z.number().positive(), until: minute };
+
+/** One disruption as the seat view carries it: every kind of the catalogue (`scenario.ts` `Disruption`). */
+export const disruptionSchema = z.discriminatedUnion("kind", [
+  z.object({ at: minute, kind: z.literal("breakdown"), vehicle: z.string() }),
+  z.object({ at: minute, kind: z.literal("driver-absent"), vehicle: z.string() }),
+  z.object({
+    at: minute,
+    kind: z.literal("rush-order"),
+    order: z.object({ id: z.string(), town: z.string(), pallets: z.number(), ready: minute, due: minute }).loose(),
+  }),
+  z.object({
+    at: minute,
+    kind: z.literal("traffic-jam"),
+    from: z.string(),
+    to: z.string(),
+    corridor: z.string().optional(),
+    ...slow,
+  }),
+  z.object({ at: minute, kind: z.literal("road-closure"), town: z.string(), ...slow }),
+  z.object({ at: minute, kind: z.literal("window-change"), order: z.string(), ready: minute, due: minute }),
+]);
 const kpi = z
   .object({
     routes: z.array(z.object({}).loose()),
@@ -74,6 +97,7 @@ export const plannerSeatViewSchema = z.object({
       proposal: plan.nullable(),
       proposalKpi: kpi.nullable(),
       proposalOutdated: z.boolean(),
+      disruptions: z.array(disruptionSchema),
       planLocks: z.object({ routes: z.array(z.string()), stops: z.array(z.string()) }),
     })
     .loose()

@@ -17,6 +17,7 @@ import {
 import { carrierView } from "@iot/shared/planner/carrierView";
 import { evaluatePlan } from "@iot/shared/planner/evaluate";
 import { generateScenario } from "@iot/shared/planner/generator";
+import { DEPOT_LOADING_MIN } from "@iot/shared/planner/region";
 import { hm, toInstance } from "@iot/shared/planner/scenario";
 import { solveVrp } from "@iot/shared/planner/solver/sisr";
 import type { Plan } from "@iot/shared/planner/evaluate";
@@ -43,8 +44,9 @@ function ask(game: PlannerGame, seed: number): Plan {
  * Round 3 of a generated day for planner p1 (difficulty 1-4 by the seed):
  * planned by the assistant at the start of the day, then run to a moment
  * between 07:00 and 15:00, so stops are driven and the day's disruptions
- * (sick driver, jam, rush order, breakdown) have come as the clock passed
- * them; some orders' floor knowledge has been found by asking the driver.
+ * (drawn from the catalogue: trucks out, rush orders, windows moved, jams,
+ * closed town centres) have come as the clock passed them; some orders'
+ * floor knowledge has been found by asking the driver.
  */
 function situation(seed: number): PlannerGame {
   const difficulty = ((seed % 4) + 1) as 1 | 2 | 3 | 4;
@@ -122,11 +124,12 @@ describe("one cost for the solver and the game", () => {
       };
       const kpi = evaluatePlan(s, plan, { floor: true });
       expect(kpi.cost, `seed ${seed}`).toBeCloseTo(sol.cost, 1);
-      if (
-        kpi.workHours * 60 >
-        kpi.routes.reduce((a, r) => a + r.driveHours * 60, 0) + s.orders.reduce((a, o) => a + o.serviceMin, 0) + 1
-      )
-        waited++;
+      // Working time beyond the dock time, the driving and the unloading is waiting for a window.
+      const busy =
+        kpi.routes.length * DEPOT_LOADING_MIN +
+        kpi.routes.reduce((a, r) => a + r.driveHours * 60, 0) +
+        s.orders.reduce((a, o) => a + o.serviceMin, 0);
+      if (kpi.workHours * 60 > busy + 1) waited++;
     }
     // Most days make some driver wait for a window: the figure that was left out before.
     expect(waited).toBeGreaterThan(30);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { evaluatePlan } from "@iot/shared/planner/evaluate";
 import { driveMinutes, greatCircleKm, roadKm } from "@iot/shared/planner/geo";
-import { DEPOT, town } from "@iot/shared/planner/region";
+import { DEPOT, DEPOT_LOADING_MIN, town } from "@iot/shared/planner/region";
 import { hm, type Scenario } from "@iot/shared/planner/scenario";
 import { VEHICLES } from "@iot/shared/planner/vehicles";
 
-/** Road km between these points, computed by hand (haversine, R = 6371.0088 km, x 1.3) outside this code base. */
-const KM_DEPOT_GRONINGEN = 4.545438665;
-const KM_GRONINGEN_ASSEN = 32.79950671;
-const KM_ASSEN_DEPOT = 30.735750969;
+/** Road km between these points, computed by hand (haversine, R = 6371.0088 km, x 1.15) outside this code base. */
+const KM_DEPOT_GRONINGEN = 4.020964973;
+const KM_GRONINGEN_ASSEN = 29.014948243;
+const KM_ASSEN_DEPOT = 27.189318166;
 
 const scenario: Scenario = {
   id: "hand",
@@ -52,8 +52,8 @@ describe("plan evaluation", () => {
     const km = KM_DEPOT_GRONINGEN + KM_GRONINGEN_ASSEN + KM_ASSEN_DEPOT;
     const r = kpi.routes[0];
     expect(r?.km).toBeCloseTo(km, 3);
-    // Leaves at 07:00 (the day starts; the first window is open), drives at 60 km/h.
-    const arriveA = hm(7) + KM_DEPOT_GRONINGEN;
+    // Starts at 07:00 (the day starts; the first window is open), sets off after the dock time, drives at 60 km/h.
+    const arriveA = hm(7) + DEPOT_LOADING_MIN + KM_DEPOT_GRONINGEN;
     const arriveB = arriveA + 20 + KM_GRONINGEN_ASSEN;
     // Floor knowledge: Assen takes no lorry before 10:00, so the driver waits; due 08:00, so late.
     expect(r?.stops[1]?.arrival).toBeCloseTo(arriveB, 2);
@@ -75,6 +75,27 @@ describe("plan evaluation", () => {
     // Without floor knowledge (what the optimiser sees) the same route is on time at Assen.
     const naive = evaluatePlan(scenario, { routes: [{ vehicle: "r1", orders: ["a", "b"] }] }, { floor: false });
     expect(naive.routes[0]?.stops[1]?.minutesLate).toBeCloseTo(Math.max(0, arriveB - hm(8)), 2);
+  });
+
+  it("starts every route with the dock time at the depot, just in time for the first window, and after a hold", () => {
+    const late: Scenario = {
+      ...scenario,
+      orders: [{ id: "x", town: "assen", customer: "X", pallets: 4, ready: hm(10), due: hm(12), serviceMin: 22 }],
+    };
+    const drive = KM_ASSEN_DEPOT;
+    const r = evaluatePlan(late, { routes: [{ vehicle: "r1", orders: ["x"] }] }).routes[0];
+    // The driver comes in for the dock time and the drive, and is in Assen as the window opens.
+    expect(r?.stops[0]?.leave).toBeCloseTo(hm(10) - drive - DEPOT_LOADING_MIN, 1);
+    expect(r?.stops[0]?.arrival).toBeCloseTo(hm(10), 1);
+    expect(r?.workHours).toBeCloseTo((DEPOT_LOADING_MIN + drive + 22 + drive) / 60, 4);
+    expect(r?.driveHours).toBeCloseTo((2 * drive) / 60, 4);
+    // Held at the depot until 11:00 (a replan during the day): the dock time comes after it.
+    const held = evaluatePlan(
+      late,
+      { routes: [{ vehicle: "r1", orders: ["x"] }] },
+      { holds: { r1: [{ after: 0, until: hm(11) }] } },
+    );
+    expect(held.routes[0]?.stops[0]?.arrival).toBeCloseTo(hm(11) + DEPOT_LOADING_MIN + drive, 1);
   });
 
   it("flags range and lists bad input as problems without counting it", () => {

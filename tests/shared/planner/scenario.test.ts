@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { assistPlan, deliverLate } from "@iot/shared/planner/assistant";
 import { instanceFromPoints } from "@iot/shared/planner/solver/instance";
 import { evaluatePlan } from "@iot/shared/planner/evaluate";
+import { DISRUPTION_MIX } from "@iot/shared/planner/disruptions";
 import { DIFFICULTY_ORDERS, generateScenario } from "@iot/shared/planner/generator";
-import { TOWNS } from "@iot/shared/planner/region";
+import { driveMinutes } from "@iot/shared/planner/geo";
+import { DEPOT_LOADING_MIN, TOWNS } from "@iot/shared/planner/region";
+import { toInstance } from "@iot/shared/planner/scenario";
 import { WORKSHOP_SCENARIOS } from "@iot/shared/planner/scenarios";
 import { VEHICLES } from "@iot/shared/planner/vehicles";
 
@@ -17,9 +20,9 @@ describe("scenarios", () => {
       const pallets = s.orders.reduce((a, o) => a + o.pallets, 0);
       const room = s.fleet.reduce((a, v) => a + VEHICLES[v.type].capacityPallets, 0);
       expect(room).toBeGreaterThanOrEqual(pallets);
-      expect(new Set(s.disruptions.map((x) => x.kind))).toEqual(
-        new Set(["breakdown", "rush-order", "traffic-jam", "driver-absent"]),
-      );
+      // The difficulty's disruptions from the catalogue (disruptions.test.ts checks the draw).
+      const mix = DISRUPTION_MIX[d];
+      expect(s.disruptions).toHaveLength(mix.vehicle + mix.order + mix.road);
       for (const o of s.orders) {
         expect(TOWNS.some((t) => t.id === o.town)).toBe(true);
         expect(o.ready).toBeLessThan(o.due);
@@ -56,6 +59,20 @@ describe("scenarios", () => {
     const r1 = plan.routes.find((r) => r.vehicle === "r1");
     expect(r1?.orders).toEqual(expect.arrayContaining(["s5", "s10"]));
     expect(evaluatePlan(s, plan, { floor: false }).unplanned).toEqual([]);
+  });
+});
+
+describe("the solver's instance", () => {
+  it("counts the dock time at the depot on every leg out of it, and not on the way back", () => {
+    const s = generateScenario(4, 1);
+    const { instance } = toInstance(s);
+    const n = instance.n;
+    for (let j = 1; j < n; j++) {
+      const km = instance.dist[j] as number;
+      expect(instance.time[j]).toBeCloseTo(driveMinutes(km) + DEPOT_LOADING_MIN, 9);
+      expect(instance.time[j * n]).toBeCloseTo(driveMinutes(instance.dist[j * n] as number), 9);
+    }
+    expect(instance.time[1 * n + 2]).toBeCloseTo(driveMinutes(instance.dist[1 * n + 2] as number), 9);
   });
 });
 

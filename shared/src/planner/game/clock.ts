@@ -23,8 +23,11 @@ export function lockStops(carrier: Carrier, minute: number): Carrier {
  * Applies disruption number `index` of the carrier (its time has come).
  * Breakdown and driver absent: the vehicle is out and its stops that are not
  * locked leave the plan (unplanned). Rush order: the order joins the day,
- * unplanned. Traffic jam: counted as applied, so the KPIs use it. Each
- * disruption that reaches the carrier is recorded for the assessment.
+ * unplanned. Window change: the order's window becomes the new one (it stays
+ * where it is in the plan; an order no longer the carrier's is left alone).
+ * Traffic jam and road closure: counted as applied, so the KPIs slow the
+ * legs they concern (`activeJams`). Each disruption that reaches the carrier
+ * is recorded for the assessment.
  */
 export function applyDisruption(carrier: Carrier, index: number): { carrier: Carrier; moved: string[] } {
   const d = carrier.scenario.disruptions[index] as Disruption;
@@ -48,6 +51,9 @@ export function applyDisruption(carrier: Carrier, index: number): { carrier: Car
       next = { ...next, scenario: { ...carrier.scenario, orders: [...carrier.scenario.orders, { ...d.order }] } };
       moved = [d.order.id];
     }
+  } else if (d.kind === "window-change") {
+    const orders = carrier.scenario.orders.map((o) => (o.id === d.order ? { ...o, ready: d.ready, due: d.due } : o));
+    next = { ...next, scenario: { ...carrier.scenario, orders } };
   }
   const record = { disruption: index, kind: d.kind, at: d.at, orders: moved, replannedAt: null };
   next = { ...next, usage: { ...next.usage, replans: [...next.usage.replans, record] } };

@@ -1,6 +1,6 @@
 import { evaluatePlan, type EvaluateOptions, type JamWindow, type Plan, type PlanKpi } from "../evaluate.js";
 import { driveMinutes, roadKm } from "../geo.js";
-import { DEPOT, town } from "../region.js";
+import { corridor, DEPOT, DEPOT_LOADING_MIN, TOWNS, town } from "../region.js";
 import type { Order } from "../scenario.js";
 import { VEHICLES } from "../vehicles.js";
 import { roundRule } from "./roundRules.js";
@@ -19,11 +19,27 @@ export const LATE_EUR_PER_MINUTE = 1;
  */
 export const INFEASIBLE_ROUTE_EUR = 250;
 
-/** The traffic jams among a carrier's applied disruptions. */
+/**
+ * The slow legs among a carrier's applied disruptions, as the evaluation
+ * takes them: a traffic jam on a corridor slows every leg between a place of
+ * its near end and one of its far end (`CORRIDORS`), one without a corridor
+ * the legs between its two towns; a road closure every leg to or from its
+ * town (the detour). Each for the legs that set off while it lasts.
+ */
 export function activeJams(carrier: Carrier): JamWindow[] {
   const jams: JamWindow[] = [];
+  const places = [DEPOT, ...TOWNS].map((t) => t.id);
   for (const d of carrier.scenario.disruptions.slice(0, carrier.applied)) {
-    if (d.kind === "traffic-jam") jams.push({ from: d.from, to: d.to, at: d.at, until: d.until, factor: d.factor });
+    if (d.kind !== "traffic-jam" && d.kind !== "road-closure") continue;
+    const when = { at: d.at, until: d.until, factor: d.factor };
+    const slow = (from: string, to: string) => {
+      if (from !== to) jams.push({ from, to, ...when });
+    };
+    if (d.kind === "traffic-jam" && d.corridor !== undefined) {
+      const c = corridor(d.corridor);
+      for (const a of c.near) for (const b of c.far) slow(a, b);
+    } else if (d.kind === "traffic-jam") slow(d.from, d.to);
+    else if (d.kind === "road-closure") for (const p of places) slow(d.town, p);
   }
   return jams;
 }
@@ -50,13 +66,14 @@ export function carrierKpi(game: PlannerGame, player: PlayerId): PlanKpi | null 
 
 /**
  * Delivering one order alone with a hired diesel rigid truck: depot, the
- * order's town, depot; cost = fixed day cost + per km + per hour (driving and
- * unloading), CO2 by the type's g/km (figures from vehicles.ts).
+ * order's town, depot; cost = fixed day cost + per km + per hour (the time at
+ * the depot, `DEPOT_LOADING_MIN`, driving and unloading), CO2 by the type's
+ * g/km (figures from vehicles.ts).
  */
 export function soloTrip(order: Order): { km: number; cost: number; co2Kg: number } {
   const spec = VEHICLES["diesel-rigid"];
   const km = 2 * roadKm(DEPOT, town(order.town));
-  const hours = (driveMinutes(km) + order.serviceMin) / 60;
+  const hours = (DEPOT_LOADING_MIN + driveMinutes(km) + order.serviceMin) / 60;
   return {
     km,
     cost: spec.fixedCostPerDay + spec.costPerKm * km + spec.costPerHour * hours,

@@ -30,6 +30,7 @@ export function carrierScenario(seed: number, index: number, difficulty: Difficu
     .map((d): Disruption => {
       if (d.kind === "rush-order") return { ...d, order: { ...d.order, id: p + d.order.id } };
       if (d.kind === "breakdown" || d.kind === "driver-absent") return { ...d, vehicle: p + d.vehicle };
+      if (d.kind === "window-change") return { ...d, order: p + d.order };
       return { ...d };
     })
     .sort((a, b) => a.at - b.at);

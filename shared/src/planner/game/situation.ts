@@ -17,6 +17,9 @@ const list = (ids: readonly string[]) => [...ids].sort().join(",");
  * assistant keeps them, so locking, unlocking or editing a locked route
  * changes the situation).
  *
+ * Every disruption that has reached the carrier counts as well (`applied`):
+ * a customer's new window changes the day without changing its orders.
+ *
  * It leaves out the day's clock and the stops driven (`locked`): in a running
  * day both change with every step of the clock, and a proposal stays
  * takeable across them because accepting rebases it on the day as it stands
@@ -40,6 +43,7 @@ export function situationKey(game: PlannerGame, player: PlayerId): string {
     `out:${list(carrier.unavailable)}`,
     `floor:${list(carrier.revealed.filter((o) => floor.has(o)))}`,
     `jams:${jams.join(",")}`,
+    `disruptions:${carrier.applied}`,
     `locks:${list(routes)};${list(stops)}`,
   ].join("|");
 }

@@ -8,13 +8,14 @@ import {
   offerOrder,
   recordProposal,
   setPlan,
+  situationKey,
   startRound,
   type PlannerGame,
 } from "@iot/shared/planner/game/index";
 import { driveMinutes, roadKm } from "@iot/shared/planner/geo";
-import { DEPOT, town } from "@iot/shared/planner/region";
-import { hm } from "@iot/shared/planner/scenario";
-import { handDay, handDayRound3, must, region } from "./fixtures.js";
+import { DEPOT, DEPOT_LOADING_MIN, town } from "@iot/shared/planner/region";
+import { hm, type Disruption } from "@iot/shared/planner/scenario";
+import { advanceTo, handDay, handDayRound3, must, region, withScenario } from "./fixtures.js";
 
 const end = (g: PlannerGame) => must(endRound(g));
 const code = (r: { ok: boolean; rejection?: { code: string } }) => (r.ok ? "ok" : r.rejection?.code);
@@ -41,7 +42,8 @@ describe("advanceClock", () => {
     const arriveAssen = leaveAssen + driveMinutes(roadKm(town("groningen"), town("assen")));
     const leaveEmmen = arriveAssen + 30;
     const stops = carrierKpi(g, "p1")?.routes[0]?.stops ?? [];
-    expect(stops[0]?.leave).toBeCloseTo(hm(7) - driveMinutes(roadKm(DEPOT, town("groningen"))), 1);
+    // Its day starts at the depot (the dock time, then the drive) so that it is in Groningen at 07:00.
+    expect(stops[0]?.leave).toBeCloseTo(hm(7) - driveMinutes(roadKm(DEPOT, town("groningen"))) - DEPOT_LOADING_MIN, 1);
     expect(stops[1]?.leave).toBeCloseTo(leaveAssen, 1);
     expect(stops[2]?.leave).toBeCloseTo(leaveEmmen, 1);
     expect(must(advanceClock(g, leaveAssen - 1)).carriers.p1?.locked).toEqual(["c1-a1"]);
@@ -155,5 +157,76 @@ describe("traffic jams in the evaluation", () => {
       { vehicle: "c1-v1", orders: ["c1-a1", "c1-a4"] },
       { vehicle: "c1-v2", orders: ["c1-a2", "c1-a3"] },
     ]);
+  });
+});
+
+describe("the catalogue's kinds in the rules", () => {
+  /** Round 3 on the hand-made day with these disruptions instead of its own; c1-v2 drives a2 (Assen) alone. */
+  const dayWith = (disruptions: Disruption[]): PlannerGame => {
+    const g = withScenario(region(), "p1", { ...handDay(), disruptions });
+    const r3 = advanceTo(must(startRound(g, 1)), 3, (x) => must(endRound(x)));
+    return must(
+      setPlan(r3, "p1", {
+        routes: [
+          { vehicle: "c1-v1", orders: ["c1-a1", "c1-a3"] },
+          { vehicle: "c1-v2", orders: ["c1-a2"] },
+        ],
+      }),
+    );
+  };
+  const stop = (g: PlannerGame, order: string) =>
+    carrierKpi(g, "p1")
+      ?.routes.flatMap((r) => r.stops)
+      .find((s) => s.order === order);
+
+  it("a window change moves the customer's window, the order stays where it is, and the situation changes", () => {
+    const g = dayWith([{ at: hm(8), kind: "window-change", order: "c1-a3", ready: hm(14), due: hm(16) }]);
+    const before = situationKey(g, "p1");
+    const r = advanceClock(g, hm(8, 5));
+    if (!r.ok) throw new Error("rejected");
+    const o = r.game.carriers.p1?.scenario.orders.find((x) => x.id === "c1-a3");
+    expect([o?.ready, o?.due]).toEqual([hm(14), hm(16)]);
+    expect(r.game.carriers.p1?.plan).toEqual(g.carriers.p1?.plan);
+    // The driver now waits in Emmen until 14:00.
+    expect(stop(r.game, "c1-a3")?.start).toBe(hm(14));
+    expect(stop(g, "c1-a3")?.start).toBeLessThan(hm(10));
+    expect(r.events.filter((e) => e.type === "disruption" && e.player === "p1")).toHaveLength(1);
+    expect(situationKey(r.game, "p1")).not.toBe(before);
+  });
+
+  it("a road closure slows every leg to and from its town while it lasts, and the situation changes", () => {
+    const closure: Disruption = { at: hm(6, 45), kind: "road-closure", town: "emmen", factor: 2, until: hm(12) };
+    const g = dayWith([closure]);
+    const before = situationKey(g, "p1");
+    const closed = must(advanceClock(g, hm(6, 50)));
+    const leg = driveMinutes(roadKm(town("groningen"), town("emmen")));
+    // Groningen -> Emmen sets off at about 07:10, inside the closure: twice the drive; Assen is not touched.
+    expect(stop(closed, "c1-a3")!.arrival - stop(g, "c1-a3")!.arrival).toBeCloseTo(leg, 1);
+    expect(stop(closed, "c1-a2")?.arrival).toBe(stop(g, "c1-a2")?.arrival);
+    expect(situationKey(closed, "p1")).not.toBe(before);
+    // Over by 12:00: a leg that sets off after it is not slowed.
+    const over = dayWith([{ ...closure, at: hm(6, 35), until: hm(6, 40) }]);
+    const after = must(advanceClock(over, hm(6, 45)));
+    expect(stop(after, "c1-a3")?.arrival).toBe(stop(over, "c1-a3")?.arrival);
+  });
+
+  it("a traffic jam on a corridor slows every leg between its two ends, the depot's too", () => {
+    // c1-v2 starts at the depot at 06:30 (the day's start) and sets off for Assen after its dock time.
+    const jam: Disruption = {
+      at: hm(6, 30),
+      kind: "traffic-jam",
+      from: "groningen",
+      to: "assen",
+      corridor: "a28",
+      factor: 2,
+      until: hm(9),
+    };
+    const g = dayWith([jam]);
+    const jammed = must(advanceClock(g, hm(6, 31)));
+    // c1-v2 drives from the depot to Assen on the A28: slowed, though the jam is named Groningen-Assen.
+    const leg = driveMinutes(roadKm(DEPOT, town("assen")));
+    expect(stop(jammed, "c1-a2")!.arrival - stop(g, "c1-a2")!.arrival).toBeCloseTo(leg, 1);
+    // Groningen -> Emmen is not on the A28.
+    expect(stop(jammed, "c1-a3")?.arrival).toBe(stop(g, "c1-a3")?.arrival);
   });
 });

@@ -15,7 +15,7 @@ import {
   type PlannerGame,
 } from "@iot/shared/planner/game/index";
 import { driveMinutes, roadKm } from "@iot/shared/planner/geo";
-import { DEPOT, town } from "@iot/shared/planner/region";
+import { DEPOT, DEPOT_LOADING_MIN, town } from "@iot/shared/planner/region";
 import { VEHICLES } from "@iot/shared/planner/vehicles";
 import { advanceTo, greedyPlan, must, region } from "./fixtures.js";
 
@@ -87,7 +87,9 @@ describe("round score", () => {
     const spec = VEHICLES["diesel-rigid"];
     const trip = soloTrip(o);
     expect(trip.km).toBeCloseTo(km, 6);
-    expect(trip.cost).toBeCloseTo(110 + 0.42 * km + 38 * ((driveMinutes(km) + o.serviceMin) / 60), 6);
+    // The rigid truck's rates (vehicles.ts): EUR 110 a day, EUR 0.45 per km, EUR 34 per driver hour (the dock, the drive, unloading).
+    const hours = (DEPOT_LOADING_MIN + driveMinutes(km) + o.serviceMin) / 60;
+    expect(trip.cost).toBeCloseTo(110 + 0.45 * km + 34 * hours, 6);
     expect(trip.co2Kg).toBeCloseTo((km * spec.co2GramPerKm) / 1000, 6);
     const s = summarize(c, carrierKpi(g, "p1")!);
     const solo = c.scenario.orders.reduce((a, x) => a + soloTrip(x).cost, 0);

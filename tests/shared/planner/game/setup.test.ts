@@ -21,8 +21,16 @@ describe("newPlannerGame", () => {
       g.carriers.p2?.scenario.orders.map((o) => o.town),
     );
     expect(region(3)).toStrictEqual(g);
-    const rush = g.carriers.p1?.scenario.disruptions.find((d) => d.kind === "rush-order");
-    expect(rush?.kind === "rush-order" && rush.order.id).toBe("c1-rush-1");
+    // Every disruption names the carrier's own vehicles and orders.
+    for (const c of Object.values(g.carriers)) {
+      const prefix = `c${c.index + 1}-`;
+      const ids = new Set(c.scenario.orders.map((o) => o.id));
+      for (const d of c.scenario.disruptions) {
+        if (d.kind === "breakdown" || d.kind === "driver-absent") expect(d.vehicle.startsWith(prefix)).toBe(true);
+        if (d.kind === "rush-order") expect(d.order.id).toMatch(new RegExp(`^${prefix}rush-\\d$`));
+        if (d.kind === "window-change") expect(ids.has(d.order)).toBe(true);
+      }
+    }
     const times = g.carriers.p1?.scenario.disruptions.map((d) => d.at) ?? [];
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(g.carriers.p1?.plan).toEqual({ routes: [] });
