@@ -148,11 +148,11 @@ describe("the planner game in Chromium", () => {
 
     // Round 3: the day runs; replan with the assistant.
     await nextRound(page, 3);
-    // At 07:00 a driver calls in sick: the alert, and the truck is out under the map.
+    // The day's first disruption comes as an alert that names towns, never their ids. A day of
+    // difficulty 1 has its three by 14:00 at the latest: 450 game minutes, 75 s at the harness's 6 a second.
     await expect
-      .poll(() => page.locator('.planner-header [role="alert"]').allInnerTexts(), { timeout: 30_000 })
-      .toContainEqual(expect.stringMatching(/^Verstoring: de chauffeur van \S+ meldt zich ziek$/));
-    await expect.poll(() => page.locator(".map-dock .out").count()).toBe(1);
+      .poll(() => page.locator('.planner-header [role="alert"]').count(), { timeout: 90_000 })
+      .toBeGreaterThan(0);
     await takeProposal(page);
     await expect.poll(() => page.locator("#pl-clock").innerText()).not.toContain("06:30");
 
