@@ -34,7 +34,10 @@ const marketDay = {
   notBefore: hm(12),
 };
 
-/** Hand-made days for workshops, from a small round to a busy day across three provinces. */
+/**
+ * Hand-made days for workshops, from a small round to a busy day across three
+ * provinces, each with disruptions of the catalogue's kinds (sorted by time).
+ */
 export const WORKSHOP_SCENARIOS: readonly Scenario[] = [
   {
     id: "stad-en-ommeland",
@@ -64,7 +67,8 @@ export const WORKSHOP_SCENARIOS: readonly Scenario[] = [
       { id: "r2", type: "diesel-rigid" },
     ],
     disruptions: [
-      { at: hm(9), kind: "traffic-jam", from: "groningen", to: "assen", factor: 2, until: hm(10, 30) },
+      { at: hm(9), kind: "traffic-jam", from: "groningen", to: "assen", corridor: "a28", factor: 2, until: hm(10, 30) },
+      { at: hm(9, 30), kind: "window-change", order: "s12", ready: hm(15), due: hm(17, 30) },
       { at: hm(11), kind: "breakdown", vehicle: "r2" },
     ],
   },
@@ -103,6 +107,7 @@ export const WORKSHOP_SCENARIOS: readonly Scenario[] = [
     ],
     disruptions: [
       { at: hm(8), kind: "driver-absent", vehicle: "r1" },
+      { at: hm(9), kind: "road-closure", town: "sneek", factor: 2, until: hm(11) },
       { at: hm(10, 30), kind: "rush-order", order: o("rush-f", "sneek", "Spoed Sneek", 3, [hm(11), hm(15)]) },
     ],
   },
@@ -161,7 +166,15 @@ export const WORKSHOP_SCENARIOS: readonly Scenario[] = [
       { id: "e2", type: "electric-rigid" },
     ],
     disruptions: [
-      { at: hm(9, 30), kind: "traffic-jam", from: "groningen", to: "drachten", factor: 2.5, until: hm(11) },
+      {
+        at: hm(9, 30),
+        kind: "traffic-jam",
+        from: "groningen",
+        to: "drachten",
+        corridor: "a7-west",
+        factor: 2.5,
+        until: hm(11),
+      },
       { at: hm(10), kind: "rush-order", order: o("rush-p", "assen", "Spoed Assen", 2, [hm(11), hm(14)]) },
       { at: hm(12), kind: "breakdown", vehicle: "r3" },
     ],

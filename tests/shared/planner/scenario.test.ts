@@ -36,6 +36,13 @@ describe("scenarios", () => {
     for (const s of WORKSHOP_SCENARIOS) {
       expect(s.orders.some((o) => o.floor)).toBe(true);
       expect(new Set(s.orders.map((o) => o.id)).size).toBe(s.orders.length);
+      // Their disruptions come in time order and name the day's own trucks and orders.
+      const times = s.disruptions.map((d) => d.at);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      for (const d of s.disruptions) {
+        if ("vehicle" in d) expect(s.fleet.some((v) => v.id === d.vehicle)).toBe(true);
+        if (d.kind === "window-change") expect(s.orders.some((o) => o.id === d.order)).toBe(true);
+      }
     }
   });
 
