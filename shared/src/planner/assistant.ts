@@ -3,6 +3,7 @@ import type { Scenario } from "./scenario.js";
 import { toInstance } from "./scenario.js";
 import { solveVrp, type SolveOptions } from "./solver/sisr.js";
 import type { VrpInstance, VrpSolution } from "./solver/instance.js";
+import { keepsBreakRules } from "./solver/routeBreaks.js";
 
 /** The assistant's thinking time in the game, ms: its final plan is there within a second of asking. */
 export const ASSISTANT_TIME_LIMIT_MS = 900;
@@ -145,7 +146,9 @@ export function assistantProblem(
  * is added where it adds the fewest km to a route that has the pallets and the
  * range left (or to a vehicle not yet used), after the route's fixed stops
  * (the instance's `fixed`, which stay first), so it is delivered late rather
- * than not at all. Orders that fit nowhere stay unplanned.
+ * than not at all. Under the instance's break rules a route may not drive
+ * more than the day allows nor have breaks that do not fit in the day
+ * (`keepsBreakRules`). Orders that fit nowhere stay unplanned.
  */
 export function deliverLate(instance: VrpInstance, sol: VrpSolution): VrpSolution {
   if (sol.unassigned.length === 0) return sol;
@@ -174,7 +177,7 @@ export function deliverLate(instance: VrpInstance, sol: VrpSolution): VrpSolutio
       for (let i = fixedFront(r); i <= r.customers.length; i++) {
         const seq = [...r.customers.slice(0, i), u, ...r.customers.slice(i)];
         const length = km(seq);
-        if (length > vt.range) continue;
+        if (length > vt.range || !keepsBreakRules(instance, seq)) continue;
         if (!best || length - base < best.added) best = { route: r, type: r.vehicleType, pos: i, added: length - base };
       }
     }
@@ -182,7 +185,7 @@ export function deliverLate(instance: VrpInstance, sol: VrpSolution): VrpSolutio
       const taken = used[type] ?? [];
       if (taken.length >= vt.count || (demand[u] as number) > vt.capacity) return;
       const length = km([u]);
-      if (length <= vt.range && (!best || length + vt.fixedCost < best.added)) {
+      if (length <= vt.range && keepsBreakRules(instance, [u]) && (!best || length + vt.fixedCost < best.added)) {
         best = { route: null, type, pos: 0, added: length + vt.fixedCost };
       }
     });

@@ -1,6 +1,17 @@
 import { driveMinutes, roadKm } from "./geo.js";
 import { DEPOT, DEPOT_LOADING_MIN, town } from "./region.js";
 import type { Order, Scenario } from "./scenario.js";
+import {
+  drive,
+  EU_DRIVING_RULES,
+  NO_BREAKS,
+  serve,
+  standUntil,
+  startClock,
+  work,
+  type BreakRules,
+  type BreakTaken,
+} from "./solver/breaks.js";
 import { tripCost } from "./solver/cost.js";
 import { VEHICLES, costRates, type VehicleTypeId } from "./vehicles.js";
 
@@ -22,6 +33,15 @@ export interface StopKpi {
   minutesLate: number;
 }
 
+/**
+ * A route that breaks the driving-time rules: more driving than the day
+ * allows (`minutes` over the limit), or breaks that do not fit in the day
+ * (with them the vehicle is back `minutes` after the depot closes, without
+ * them it would be back in time).
+ */
+export type DrivingBreach =
+  { code: "DAILY_DRIVING"; minutes: number } | { code: "BREAKS_AFTER_DAY_END"; minutes: number };
+
 export interface RouteKpi {
   vehicle: string;
   type: VehicleTypeId;
@@ -39,6 +59,10 @@ export interface RouteKpi {
   late: number;
   minutesLate: number;
   stops: StopKpi[];
+  /** The drivers' breaks the route takes (see `solver/breaks.ts`), in order; minutes after midnight. */
+  breaks: BreakTaken[];
+  /** How the route breaks the driving-time rules (empty: it does not). */
+  breaches: DrivingBreach[];
 }
 
 /** Why a plan is not valid as it stands (it is still evaluated as far as it can be). */
@@ -60,6 +84,11 @@ export interface PlanKpi {
   minutesLate: number;
   overCapacity: number;
   overRange: number;
+  /** Breaks taken on all routes, and their minutes. */
+  breaks: number;
+  breakMinutes: number;
+  /** Breaches of the driving-time rules on all routes. */
+  drivingBreaches: number;
   unplanned: string[];
   problems: PlanProblem[];
 }
@@ -91,6 +120,8 @@ export interface EvaluateOptions {
   jams?: readonly JamWindow[];
   /** Per vehicle id, the moments it cannot set off before (a replan during the day: no leaving in the past). */
   holds?: Readonly<Record<string, readonly Hold[]>>;
+  /** The drivers' break rules (default the EU's, {@link EU_DRIVING_RULES}); false: no breaks, no limit. */
+  breaks?: Readonly<BreakRules> | false;
 }
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -106,9 +137,14 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
  * doubled orders and vehicles are reported as problems and left out.
  * Optional `jams` slow legs on a corridor that set off while the jam lasts;
  * optional `holds` keep a vehicle from setting off before a given minute.
+ * Drivers take their breaks by the EU's rules (`solver/breaks.ts`: at the
+ * latest legal moment, on the road or at a stop); the breaks lengthen the
+ * day (later arrivals, paid hours). A route with more driving than the day
+ * allows, or whose breaks bring it back after the depot closes, is a breach.
  */
 export function evaluatePlan(s: Scenario, plan: Plan, opts: EvaluateOptions = {}): PlanKpi {
   const floor = opts.floor ?? true;
+  const rules = opts.breaks === false ? NO_BREAKS : (opts.breaks ?? EU_DRIVING_RULES);
   const orders = new Map<string, Order>(s.orders.map((o) => [o.id, o]));
   const seen = new Set<string>();
   const usedVehicles = new Set<string>();
@@ -137,7 +173,12 @@ export function evaluatePlan(s: Scenario, plan: Plan, opts: EvaluateOptions = {}
     }
     if (stops.length === 0) continue;
     routes.push(
-      evaluateRoute(s, vehicle.id, vehicle.type, stops, floor, opts.jams ?? [], opts.holds?.[vehicle.id] ?? []),
+      evaluateRoute(s, vehicle.id, vehicle.type, stops, {
+        floor,
+        jams: opts.jams ?? [],
+        holds: opts.holds?.[vehicle.id] ?? [],
+        rules,
+      }),
     );
   }
   const sum = (f: (r: RouteKpi) => number) => routes.reduce((a, r) => a + f(r), 0);
@@ -171,6 +212,9 @@ export function evaluatePlan(s: Scenario, plan: Plan, opts: EvaluateOptions = {}
     ),
     overCapacity: routes.filter((r) => r.overCapacity).length,
     overRange: routes.filter((r) => r.overRange).length,
+    breaks: sum((r) => r.breaks.length),
+    breakMinutes: sum((r) => r.breaks.reduce((a, b) => a + b.minutes, 0)),
+    drivingBreaches: sum((r) => r.breaches.length),
     unplanned: s.orders.filter((o) => !seen.has(o.id)).map((o) => o.id),
     problems,
   };
@@ -181,10 +225,9 @@ function evaluateRoute(
   vehicle: string,
   type: VehicleTypeId,
   stops: Order[],
-  floor: boolean,
-  jams: readonly JamWindow[],
-  holds: readonly Hold[],
+  opts: { floor: boolean; jams: readonly JamWindow[]; holds: readonly Hold[]; rules: Readonly<BreakRules> },
 ): RouteKpi {
+  const { floor, jams, holds, rules } = opts;
   const spec = VEHICLES[type];
   const places = [DEPOT, ...stops.map((o) => town(o.town)), DEPOT];
   const legKm = places.slice(1).map((p, i) => roadKm(places[i] as typeof p, p));
@@ -204,15 +247,21 @@ function evaluateRoute(
     readyOf(first) - driveMinutes(legKm[0] as number) - DEPOT_LOADING_MIN,
     holdAfter(0),
   );
-  let t = depart;
+  const clock = startClock(depart);
+  const breaks: BreakTaken[] = [];
   let driveMin = 0;
   const kpis: StopKpi[] = [];
   stops.forEach((o, i) => {
-    const leave = i === 0 ? t : Math.max(t, holdAfter(i));
+    if (i > 0) standUntil(rules, clock, holdAfter(i), breaks, i);
+    const leave = clock.t;
     const d = legMinutes(i, leave);
-    driveMin += d - (i === 0 ? DEPOT_LOADING_MIN : 0);
-    const arrival = leave + d;
-    const start = Math.max(arrival, readyOf(o));
+    const loading = i === 0 ? DEPOT_LOADING_MIN : 0;
+    driveMin += d - loading;
+    // Loading at the depot is work, not driving.
+    work(rules, clock, loading, breaks);
+    drive(rules, clock, d - loading, breaks, i);
+    const arrival = clock.t;
+    const start = serve(rules, clock, readyOf(o), o.serviceMin, breaks, i + 1);
     const minutesLate = Math.max(0, start - o.due);
     kpis.push({
       order: o.id,
@@ -221,11 +270,20 @@ function evaluateRoute(
       start: round(start, 2),
       minutesLate: round(minutesLate, 2),
     });
-    t = start + o.serviceMin;
   });
-  const back = legMinutes(stops.length, t);
+  const back = legMinutes(stops.length, clock.t);
   driveMin += back;
-  t += back;
+  drive(rules, clock, back, breaks, stops.length);
+  const t = clock.t;
+  const breaches: DrivingBreach[] = [];
+  if (driveMin > rules.dailyDriving + 1e-9)
+    breaches.push({ code: "DAILY_DRIVING", minutes: round(driveMin - rules.dailyDriving, 2) });
+  // Breaks that do not fit: with them the vehicle is back after the depot closes, without them it would not be.
+  if (breaks.length > 0 && t > s.dayEnd + 1e-9) {
+    const bare = evaluateRoute(s, vehicle, type, stops, { ...opts, rules: NO_BREAKS });
+    const bareBack = (bare.stops[0]?.leave ?? 0) + bare.workHours * 60;
+    if (bareBack <= s.dayEnd + 0.01) breaches.push({ code: "BREAKS_AFTER_DAY_END", minutes: round(t - s.dayEnd, 2) });
+  }
   const km = legKm.reduce((a, b) => a + b, 0);
   const workHours = (t - depart) / 60;
   const pallets = stops.reduce((a, o) => a + o.pallets, 0);
@@ -248,5 +306,7 @@ function evaluateRoute(
       2,
     ),
     stops: kpis,
+    breaks: breaks.map((b) => ({ ...b, start: round(b.start, 2) })),
+    breaches,
   };
 }

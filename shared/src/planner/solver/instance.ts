@@ -1,3 +1,5 @@
+import type { BreakRules } from "./breaks.js";
+
 /**
  * The solver's view of a routing problem: nodes 0..n-1 with node 0 the
  * depot, square matrices of distance and travel time, demand, service time
@@ -32,6 +34,12 @@ export interface VrpInstance {
   vehicles: VehicleType[];
   /** Customers the planner fixed to a vehicle (type index and ordinal within the type), kept in this order. */
   fixed?: { customer: number; vehicleType: number; vehicle: number }[];
+  /**
+   * Drivers' breaks and daily driving limit, in the time unit of `time`
+   * (`breaks.ts`): every route takes its breaks as the game's evaluation does
+   * and may not break the rules. Absent: no breaks (the benchmarks).
+   */
+  breaks?: BreakRules;
 }
 
 /** A solution: per used vehicle, its type and the customers in visiting order (depot left out). */

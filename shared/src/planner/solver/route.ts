@@ -1,5 +1,14 @@
 import { tripCost } from "./cost.js";
 import type { VrpInstance } from "./instance.js";
+import { fitsWithBreaks, scheduleBreaks } from "./routeBreaks.js";
+
+/**
+ * Cost per time unit outside the rules (late, back after the depot closes,
+ * driving over the day's limit) of a route under `instance.breaks`: in the
+ * game EUR 1,000 a minute, far above any route's own cost, so the search
+ * leaves such routes behind at once.
+ */
+const BREACH_COST_PER_UNIT = 1_000;
 
 /**
  * A route under construction: its customers with the depot implied at both
@@ -28,6 +37,12 @@ export interface WorkRoute {
   earliest: number[];
   /** Latest service start per position of [0, ...seq, 0]. */
   latest: number[];
+  /**
+   * Under `instance.breaks` only: time outside the rules with the breaks
+   * taken (minutes late summed after the fixed front, minutes back after the
+   * depot closes, driving over the day's limit; `routeBreaks.ts`); 0 or absent: none.
+   */
+  breach?: number;
 }
 
 /** Node at position `i` of [0, ...seq, 0]. */
@@ -75,6 +90,10 @@ export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
   route.load = load;
   route.distance = distance;
   route.duration = duration;
+  if (inst.breaks) {
+    if (len > 2) return scheduleBreaks(inst, route, inst.breaks);
+    route.breach = 0;
+  }
   return feasible;
 }
 
@@ -112,15 +131,21 @@ export function insertionCost(inst: VrpInstance, route: WorkRoute, u: number, i:
   if (arriveU > (due[u] as number) + 1e-9) return Number.POSITIVE_INFINITY;
   const arriveQ = arriveU + (service[u] as number) + (time[u * n + q] as number);
   if (arriveQ > (route.latest[i + 1] as number) + 1e-9) return Number.POSITIVE_INFINITY;
+  if (inst.breaks && !fitsWithBreaks(inst, inst.breaks, route, u, i)) return Number.POSITIVE_INFINITY;
   const dt =
     (time[p * n + u] as number) + (service[u] as number) + (time[u * n + q] as number) - (time[p * n + q] as number);
   return vt.costPerDistance * dd + vt.costPerTime * dt + (route.seq.length === 0 ? vt.fixedCost : 0);
 }
 
-/** The cost of a route by its vehicle type's rates ({@link tripCost}: working time, waiting included); needs a refreshed route. */
+/**
+ * The cost of a route by its vehicle type's rates ({@link tripCost}: working
+ * time, waiting and breaks included); needs a refreshed route. Under
+ * `instance.breaks` time outside the rules costs {@link BREACH_COST_PER_UNIT} more.
+ */
 export function routeCost(inst: VrpInstance, route: WorkRoute): number {
   if (route.seq.length === 0) return 0;
   const vt = inst.vehicles[route.type];
   if (!vt) return 0;
-  return tripCost(vt, route.distance, route.duration);
+  const cost = tripCost(vt, route.distance, route.duration);
+  return inst.breaks && route.breach ? cost + BREACH_COST_PER_UNIT * route.breach : cost;
 }
