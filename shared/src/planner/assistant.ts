@@ -1,4 +1,5 @@
-import type { Plan } from "./evaluate.js";
+import type { JamWindow, Plan } from "./evaluate.js";
+import { DEPOT, DEPOT_LOADING_MIN } from "./region.js";
 import type { Scenario } from "./scenario.js";
 import { toInstance } from "./scenario.js";
 import { solveVrp, type SolveOptions } from "./solver/sisr.js";
@@ -71,6 +72,13 @@ export interface AssistantContext {
    * order whose window has passed gets [now, now] and is delivered late).
    */
   now?: number;
+  /**
+   * Legs slowed while the day runs: the traffic jams and closed town centres
+   * in force at the clock (the evaluation's jam windows, `activeJams`). The
+   * solver plans each such leg at its slowed time whenever it is driven, so
+   * it never counts on a jam being over (the safe side).
+   */
+  slow?: readonly JamWindow[];
 }
 
 /**
@@ -110,6 +118,7 @@ export function assistantProblem(
       }),
   };
   const { instance, types } = toInstance(visible, { floor: true });
+  slowLegs(instance, [DEPOT.id, ...visible.orders.map((o) => o.town)], ctx.slow ?? []);
   const vehicleOf = (type: number, ordinal: number) =>
     visible.fleet.filter((v) => v.type === types[type])[ordinal]?.id ?? "";
   const nodeOf = new Map(visible.orders.map((o, i) => [o.id, i + 1]));
@@ -139,6 +148,31 @@ export function assistantProblem(
     return { routes: [...done.map((r) => ({ vehicle: r.vehicle, orders: [...r.orders] })), ...routes] };
   };
   return { instance, toPlan };
+}
+
+/**
+ * Multiplies the drive of every leg of `instance` between the two places of
+ * a window in `slow` (either way; `places[i]` is node i's town) by the
+ * largest factor that concerns it; the dock time on legs out of the depot
+ * stays as it is.
+ */
+function slowLegs(instance: VrpInstance, places: readonly string[], slow: readonly JamWindow[]): void {
+  if (slow.length === 0) return;
+  const { n, time } = instance;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const a = places[i];
+      const b = places[j];
+      if (i === j || a === b) continue;
+      const factor = slow.reduce(
+        (m, w) => ((w.from === a && w.to === b) || (w.from === b && w.to === a) ? Math.max(m, w.factor) : m),
+        1,
+      );
+      if (factor === 1) continue;
+      const dock = i === 0 ? DEPOT_LOADING_MIN : 0;
+      time[i * n + j] = ((time[i * n + j] as number) - dock) * factor + dock;
+    }
+  }
 }
 
 /**

@@ -5,13 +5,15 @@ import {
   acceptProposal,
   advanceClock,
   assistantContext,
+  endRound,
   evaluationOptions,
   recordProposal,
   startRound,
 } from "@iot/shared/planner/game/index";
+import { driveMinutes } from "@iot/shared/planner/geo";
 import { hm } from "@iot/shared/planner/scenario";
 import { solveVrp } from "@iot/shared/planner/solver/sisr";
-import { handDay, handDayRound3, must, region, withScenario } from "./fixtures.js";
+import { advanceTo, handDay, handDayRound3, must, region, withScenario } from "./fixtures.js";
 
 /** p1 on the hand-made day, in round 3 at 10:30: c1-v1 broke down at 08:00 after driving a1 and a2. */
 const midDay = () => must(advanceClock(handDayRound3(), hm(10, 30)));
@@ -58,5 +60,34 @@ describe("what the assistant is told", () => {
     // Without the clock the solver would happily serve open stops in the morning.
     const morning = assistantProblem(carrier.scenario, { ...ctx, now: undefined });
     expect(Math.min(...[...morning.instance.ready].slice(1))).toBeLessThan(hm(10, 30));
+  });
+});
+
+describe("the day's slow legs in the assistant's problem", () => {
+  it("a closed town centre in force makes the solver plan legs to and from it at their slowed time, until it is over", () => {
+    const closure = { at: hm(7), kind: "road-closure" as const, town: "emmen", factor: 2, until: hm(12) };
+    const base = withScenario(region(), "p1", { ...handDay(), disruptions: [closure] });
+    const g = must(
+      advanceClock(
+        advanceTo(must(startRound(base, 1)), 3, (x) => must(endRound(x))),
+        hm(9),
+      ),
+    );
+    const ctx = assistantContext(g, "p1");
+    expect(ctx.slow?.length).toBeGreaterThan(0);
+    const carrier = g.carriers.p1!;
+    const slowed = assistantProblem(carrier.scenario, ctx).instance;
+    const free = assistantProblem(carrier.scenario, { ...ctx, slow: [] }).instance;
+    const n = free.n;
+    const emmen = 1 + carrier.scenario.orders.findIndex((o) => o.town === "emmen");
+    const assen = 1 + carrier.scenario.orders.findIndex((o) => o.town === "assen");
+    expect(slowed.time[assen * n + emmen]).toBeCloseTo(2 * (free.time[assen * n + emmen] as number), 9);
+    expect(slowed.time[emmen * n]).toBeCloseTo(2 * (free.time[emmen * n] as number), 9);
+    // Out of the depot the dock time is not slowed, only the drive.
+    const dock = (free.time[emmen] as number) - driveMinutes(free.dist[emmen] as number);
+    expect(slowed.time[emmen]).toBeCloseTo(dock + 2 * driveMinutes(free.dist[emmen] as number), 9);
+    expect(slowed.time[assen]).toBe(free.time[assen]);
+    // After 12:00 the closure is over: the assistant is told nothing slow.
+    expect(assistantContext(must(advanceClock(g, hm(12, 30))), "p1").slow).toBeUndefined();
   });
 });
