@@ -63,9 +63,18 @@ export const disruptionSchema = z.discriminatedUnion("kind", [
   z.object({ at: minute, kind: z.literal("road-closure"), town: z.string(), ...slow }),
   z.object({ at: minute, kind: z.literal("window-change"), order: z.string(), ready: minute, due: minute }),
 ]);
+/** A route's drivers' breaks and driving-time breaches (`evaluate.ts` RouteKpi), which the desk's timeline draws. */
+const routeBreaks = z
+  .object({
+    breaks: z.array(z.object({ start: z.number(), minutes: z.number(), after: z.number().int(), onRoad: z.boolean() })),
+    breaches: z.array(z.object({ code: z.enum(["DAILY_DRIVING", "BREAKS_AFTER_DAY_END"]), minutes: z.number() })),
+  })
+  .loose();
 const kpi = z
   .object({
-    routes: z.array(z.object({}).loose()),
+    routes: z.array(routeBreaks),
+    breaks: z.number(),
+    drivingBreaches: z.number(),
     cost: z.number(),
     km: z.number(),
     co2Kg: z.number(),
