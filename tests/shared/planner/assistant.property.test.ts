@@ -20,7 +20,7 @@ import { generateScenario } from "@iot/shared/planner/generator";
 import { DEPOT_LOADING_MIN } from "@iot/shared/planner/region";
 import { hm, toInstance } from "@iot/shared/planner/scenario";
 import { solveVrp } from "@iot/shared/planner/solver/sisr";
-import type { Plan } from "@iot/shared/planner/evaluate";
+import type { Plan, PlanKpi } from "@iot/shared/planner/evaluate";
 
 /** Situations checked: generated days, each in round 3 at its own moment of the day. */
 const SITUATIONS = 200;
@@ -32,13 +32,22 @@ const must = (r: PlannerResult): PlannerGame => {
   return r.game;
 };
 
-/** The assistant's plan for p1 as the room computes it (the game's own problem and way back). */
-function ask(game: PlannerGame, seed: number): Plan {
+/**
+ * The assistant's plan for p1 as the room computes it (the game's own problem
+ * and way back); `breaks: false` takes the drivers' break rules out of the
+ * solver's problem (what the assistant was before it knew them).
+ */
+function ask(game: PlannerGame, seed: number, opts: { breaks?: false } = {}): Plan {
   const carrier = game.carriers.p1;
   if (!carrier) throw new Error("no p1");
   const { instance, toPlan } = assistantProblem(carrier.scenario, assistantContext(game, "p1"));
+  if (opts.breaks === false) delete instance.breaks;
   return toPlan(solveVrp(instance, { seed, maxIterations: ITERATIONS }));
 }
+
+/** Breaches of the driving-time rules on routes the day did not make late: the ones a planner could have avoided. */
+const avoidableBreaches = (kpi: PlanKpi) =>
+  kpi.routes.filter((r) => r.breaches.length > 0 && r.late === 0).reduce((a, r) => a + r.breaches.length, 0);
 
 /**
  * Round 3 of a generated day for planner p1 (difficulty 1-4 by the seed):
@@ -67,6 +76,8 @@ describe("the assistant's proposal in round 3 is the plan the planner gets", () 
   it(`over ${SITUATIONS} generated situations: drivable, driven stops first, and exactly what it announced`, () => {
     let driven = 0;
     let disrupted = 0;
+    const late = { ruled: 0, unruled: 0 };
+    const breaches = { ruled: 0, unruled: 0 };
     for (let seed = 1; seed <= SITUATIONS; seed++) {
       const g = situation(seed);
       const carrier = g.carriers.p1;
@@ -95,6 +106,19 @@ describe("the assistant's proposal in round 3 is the plan the planner gets", () 
         announced.km,
         announced.unplanned,
       ]);
+      // No breach of the driving-time rules that the assistant could have avoided: one comes only with a route
+      // the day has made late anyway (a jam, a truck held up, a window passed).
+      expect(avoidableBreaches(announced), where).toBe(0);
+      // The same situation planned by an assistant that does not know the rules, as the desk would announce it.
+      const unruled = carrierView(
+        must(recordProposal(g, "p1", ask(g, seed * 7919, { breaks: false }))),
+        "p1",
+      )?.proposalKpi;
+      if (!unruled) throw new Error("no proposal");
+      breaches.ruled += announced.drivingBreaches;
+      breaches.unruled += unruled.drivingBreaches;
+      late.ruled += announced.late;
+      late.unruled += unruled.late;
       // Every vehicle's driven stops are still first, in the order they were driven.
       const lockedSet = new Set(carrier.locked);
       for (const before of carrier.plan.routes) {
@@ -106,12 +130,16 @@ describe("the assistant's proposal in round 3 is the plan the planner gets", () 
     // The situations are what the test claims: most have driven stops and disruptions behind them.
     expect(driven).toBeGreaterThan(SITUATIONS * 0.8);
     expect(disrupted).toBeGreaterThan(SITUATIONS * 0.5);
+    // Without the rules the assistant breaks them more often here, and it is late more often.
+    expect(breaches.ruled).toBeLessThan(breaches.unruled);
+    expect(late.ruled).toBeLessThan(late.unruled);
   });
 });
 
 describe("one cost for the solver and the game", () => {
-  it("the solver's cost of its plan is the evaluation's cost, waiting for windows included, on 60 generated days", () => {
+  it("the solver's cost of its plan is the evaluation's cost, waiting for windows and breaks included, on 60 generated days", () => {
     let waited = 0;
+    let breaks = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const s = generateScenario(seed, ((seed % 4) + 1) as 1 | 2 | 3 | 4);
       const { instance, types } = toInstance(s, { floor: true });
@@ -124,6 +152,8 @@ describe("one cost for the solver and the game", () => {
       };
       const kpi = evaluatePlan(s, plan, { floor: true });
       expect(kpi.cost, `seed ${seed}`).toBeCloseTo(sol.cost, 1);
+      expect(kpi.drivingBreaches, `seed ${seed}`).toBe(0);
+      breaks += kpi.breaks;
       // Working time beyond the dock time, the driving and the unloading is waiting for a window.
       const busy =
         kpi.routes.length * DEPOT_LOADING_MIN +
@@ -133,5 +163,7 @@ describe("one cost for the solver and the game", () => {
     }
     // Most days make some driver wait for a window: the figure that was left out before.
     expect(waited).toBeGreaterThan(30);
+    // And the drivers take breaks: the figure the break rules add.
+    expect(breaks).toBeGreaterThan(30);
   });
 });
