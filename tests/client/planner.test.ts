@@ -148,11 +148,13 @@ describe("the planner game in Chromium", () => {
 
     // Round 3: the day runs; replan with the assistant.
     await nextRound(page, 3);
-    // The day's first disruption comes as an alert that names towns, never their ids. A day of
+    // The day's first disruption comes as an alert that names trucks and towns, never their ids. A day of
     // difficulty 1 has its three by 14:00 at the latest: 450 game minutes, 75 s at the harness's 6 a second.
     await expect
       .poll(() => page.locator('.planner-header [role="alert"]').count(), { timeout: 90_000 })
       .toBeGreaterThan(0);
+    const alerts = await page.locator('.planner-header [role="alert"]').allInnerTexts();
+    for (const a of alerts) expect(a).not.toMatch(/\bc\d+-(v|o)\d+\b(?!\))/);
     await takeProposal(page);
     await expect.poll(() => page.locator("#pl-clock").innerText()).not.toContain("06:30");
 
@@ -266,6 +268,7 @@ describe("the planner game in Chromium", () => {
     expect(layout.dock.right).toBeLessThanOrEqual(360);
     expect(layout.help).toContain("Drag an order onto a truck");
     expect(layout.title).toMatch(/^Map of the north of the Netherlands: 0 stops on 0 trucks, 15 orders unplanned\.$/);
+    await page.locator('[data-tab="orders"]').tap();
     await page.locator('#pl-unplanned [data-key^="plan-"]').first().tap();
     await expect.poll(() => unplannedCount(page)).toBe(14);
     await expect.poll(() => page.locator("#pl-map-title").textContent()).toContain("1 stops on 1 trucks");

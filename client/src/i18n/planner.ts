@@ -1,4 +1,5 @@
 /** Texts of the planner game's screens, Dutch and English. */
+import { boardEn, boardNl } from "./plannerBoard.js";
 import { editEn, editNl } from "./plannerEdit.js";
 
 export const plannerNl = {
@@ -102,6 +103,7 @@ export const plannerNl = {
     resequenced: "{{order}}: andere volgorde op {{vehicle}}",
   },
   timeLeft: "Nog {{time}} in deze ronde",
+  board: boardNl,
   edit: editNl,
 };
 
@@ -206,5 +208,6 @@ export const plannerEn: typeof plannerNl = {
     resequenced: "{{order}}: another place in the sequence of {{vehicle}}",
   },
   timeLeft: "{{time}} left in this round",
+  board: boardEn,
   edit: editEn,
 };

@@ -16,6 +16,8 @@ import { VEHICLES } from "@iot/shared/planner/vehicles";
 import { h, type JSX } from "preact";
 import { t } from "../i18n/index.js";
 import { truckColour } from "./colours.js";
+import { truckName, truckTitle } from "./desk.js";
+import { placeLabels, textBox, type Box } from "./labels.js";
 import "./map.css";
 
 export type Land = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
@@ -25,6 +27,8 @@ const WIDTH = 800;
 const PAD = 12;
 /** Radius of an order's pin and of the ring of pins around a town with several orders, in SVG units. */
 const PIN_R = 15;
+/** Towns whose labels come first where labels would collide (the region's largest), after the towns with orders. */
+const MAIN_TOWNS = ["groningen", "leeuwarden", "assen", "emmen", "drachten", "heerenveen", "hoogeveen", "sneek"];
 
 let land: Promise<Land | null> | null = null;
 
@@ -110,6 +114,33 @@ export interface MapInput {
   showProposal: boolean;
   /** Orders the proposal changes (ringed while the proposal is shown). */
   changed: ReadonlySet<string>;
+  /** The order chosen by a tap (marked), or null. */
+  picked: string | null;
+  /** A tap on a pin that can move (while editable). */
+  onPick: (order: string) => void;
+}
+
+/** The town labels' places: towns with orders first, then the largest, then the rest; none overlaps another or the depot's label. */
+function townLabels(orders: readonly Order[], pins: ReadonlyMap<string, [number, number]>, depot: [number, number]) {
+  const withOrders = new Set(orders.map((o) => o.town));
+  const rank = (id: string) =>
+    (withOrders.has(id) ? 0 : 1) * 100 + (MAIN_TOWNS.includes(id) ? MAIN_TOWNS.indexOf(id) : 50);
+  const towns = [...TOWNS].sort((a, b) => rank(a.id) - rank(b.id));
+  const depotBox = textBox(depot[0] + 12, depot[1] + 20, DEPOT.name, "start");
+  const pinBoxes: Box[] = [...pins.values()].map(([x, y]) => ({
+    x: x - PIN_R,
+    y: y - PIN_R,
+    width: 2 * PIN_R,
+    height: 2 * PIN_R + 14,
+  }));
+  return placeLabels(
+    towns.map((tw) => {
+      const [x, y] = VIEW.project(tw.lon, tw.lat);
+      return { id: tw.id, x, y, text: tw.name };
+    }),
+    [depotBox, { x: depot[0] - 9, y: depot[1] - 9, width: 18, height: 18 }],
+    pinBoxes,
+  );
 }
 
 /**
@@ -149,13 +180,15 @@ export function plannerMap(input: MapInput, land: Land | null): JSX.Element {
       ? c.proposal.routes.filter((r) => r.orders.length > 0).map((r) => routeLine(r.vehicle, r.orders, true))
       : [];
 
+  const labels = new Map(townLabels(c.scenario.orders, places, depot).map((l) => [l.id, l]));
   const towns = TOWNS.map((tw) => {
     const [x, y] = project(tw.lon, tw.lat);
+    const l = labels.get(tw.id);
     return h(
       "g",
-      { key: tw.id, class: "map-town" },
+      { key: tw.id, class: "map-town", "data-town": tw.id },
       h("circle", { cx: x, cy: y, r: 3 }),
-      h("text", { x: x + 6, y: y - 6 }, tw.name),
+      l ? h("text", { x: l.x, y: l.y, "text-anchor": l.anchor }, tw.name) : h("title", {}, tw.name),
     );
   });
   const depotMark = h(
@@ -178,7 +211,7 @@ export function plannerMap(input: MapInput, land: Land | null): JSX.Element {
       from: hhmm(o.ready),
       to: hhmm(o.due),
     });
-    const state = vehicle ? t("pl.pinOn", { vehicle }) : t("pl.pinUnplanned");
+    const state = vehicle ? t("pl.pinOn", { vehicle: truckName(c, vehicle) }) : t("pl.pinUnplanned");
     return h(
       "g",
       {
@@ -189,6 +222,7 @@ export function plannerMap(input: MapInput, land: Land | null): JSX.Element {
           locked ? "map-pin-locked" : "",
           lateStops.has(o.id) ? "map-pin-late" : "",
           input.showProposal && input.changed.has(o.id) ? "map-pin-changed" : "",
+          input.picked === o.id ? "map-pin-picked" : "",
         ]
           .filter(Boolean)
           .join(" "),
@@ -197,6 +231,7 @@ export function plannerMap(input: MapInput, land: Land | null): JSX.Element {
         "data-drag-label": label,
         "data-drop-vehicle": editable && vehicle && !locked ? vehicle : null,
         "data-drop-before": editable && vehicle && !locked ? o.id : null,
+        onClick: editable && !locked ? () => input.onPick(o.id) : undefined,
       },
       h("title", {}, `${label} (${state})`),
       input.showProposal && input.changed.has(o.id)
@@ -235,8 +270,12 @@ export function plannerMap(input: MapInput, land: Land | null): JSX.Element {
   );
 }
 
-/** The trucks under the map as drop targets (with load and colour), and the drop zone for taking an order off. */
-export function truckDock(c: CarrierView, editable: boolean): JSX.Element {
+/**
+ * The trucks under the map as drop targets (with name, load and colour), and
+ * the drop zone for taking an order off; `onTap` is called with the truck
+ * (null: the drop zone) a tap lands on.
+ */
+export function truckDock(c: CarrierView, editable: boolean, onTap: (vehicle: string | null) => void): JSX.Element {
   return h(
     "ul",
     { className: "map-dock", "aria-label": t("pl.trucks") },
@@ -251,17 +290,21 @@ export function truckDock(c: CarrierView, editable: boolean): JSX.Element {
           className: `map-dock-truck${out ? " out" : ""}${rk?.overCapacity || rk?.overRange ? " planner-over" : ""}`,
           "data-drop-vehicle": editable && !out ? v.id : null,
           "data-dock": v.id,
+          title: truckTitle(c, v.id),
+          onClick: editable && !out ? () => onTap(v.id) : undefined,
         },
         h("span", {
           className: "swatch",
           style: `background:${colour.stroke};${colour.dash ? "background-image:repeating-linear-gradient(90deg,transparent 0 6px,#fff 6px 8px)" : ""}`,
           "aria-hidden": "true",
         }),
-        `${v.id} · ${t("pl.load", { pallets: rk?.pallets ?? 0, capacity: VEHICLES[v.type].capacityPallets })}`,
+        `${truckName(c, v.id)} · ${t("pl.load", { pallets: rk?.pallets ?? 0, capacity: VEHICLES[v.type].capacityPallets })}`,
         out ? ` (${t("pl.out")})` : "",
       );
     }),
-    editable ? h("li", { className: "map-dock-off", "data-drop-unplanned": "" }, t("pl.dropOff")) : null,
+    editable
+      ? h("li", { className: "map-dock-off", "data-drop-unplanned": "", onClick: () => onTap(null) }, t("pl.dropOff"))
+      : null,
   );
 }
 
