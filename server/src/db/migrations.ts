@@ -176,9 +176,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  // A competence that could not be shown is stored as null ("not applicable"): the six columns become nullable.
+  // A competence that could not be shown is stored as null ("not applicable"): the six columns become nullable;
+  // every round keeps the assistant's reference plan for the same situation, the assessment's yardstick.
   "006_profiles_not_applicable": {
     async up(db: Kysely<unknown>) {
+      for (const column of ["reference_cost", "reference_co2_kg", "reference_score"]) {
+        await db.schema.alterTable("planner_rounds").addColumn(column, "double precision").execute();
+      }
       await db.schema
         .createTable("planner_profiles_next")
         .addColumn("id", "text", (c) => c.primaryKey())

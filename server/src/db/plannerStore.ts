@@ -4,8 +4,12 @@ import type { PlannerProfileRow, PlannerRoundRow } from "./schema.js";
 
 const now = () => new Date().toISOString();
 
-/** A round result as the room hands it over. */
-export type NewPlannerRound = Omit<PlannerRoundRow, "id" | "table_id" | "created_at">;
+/** A round result as the room hands it over (the reference plan's figures may be left out: null). */
+export type NewPlannerRound = Omit<
+  PlannerRoundRow,
+  "id" | "table_id" | "created_at" | "reference_cost" | "reference_co2_kg" | "reference_score"
+> &
+  Partial<Pick<PlannerRoundRow, "reference_cost" | "reference_co2_kg" | "reference_score">>;
 /** A profile as the room hands it over. */
 export type NewPlannerProfile = Omit<PlannerProfileRow, "id" | "table_id" | "updated_at">;
 

@@ -115,6 +115,10 @@ export interface PlannerRoundRow {
   assistant_cost: number | null;
   assistant_co2_kg: number | null;
   assistant_score: number | null;
+  /** The assistant's reference plan for the same situation (the assessment's yardstick); null if it was missing. */
+  reference_cost: number | null;
+  reference_co2_kg: number | null;
+  reference_score: number | null;
   created_at: string;
 }
 

@@ -570,9 +570,9 @@ export class TableRoom extends Room {
     this.broadcast(type, payload, except.length > 0 ? { ...options, except } : options);
   }
 
-  private runEffect(effect: { kind: string; player: string }): void {
+  private runEffect(effect: { kind: string; player: string; key?: string }): void {
     const runner = this.binding.effects?.[effect.kind];
-    const key = `${effect.kind}:${effect.player}`;
+    const key = effect.key ?? `${effect.kind}:${effect.player}`;
     if (!runner || this.pending.has(key)) return;
     this.pending.add(key);
     runner(effect, this.game)

@@ -75,6 +75,9 @@ export const PLANNER_CSV_COLUMNS = [
   "assistant_cost",
   "assistant_co2_kg",
   "assistant_score",
+  "reference_cost",
+  "reference_co2_kg",
+  "reference_score",
   ...COMPETENCES,
 ] as const;
 
@@ -108,6 +111,9 @@ export function plannerCsv(d: Debrief): string {
           r.assistantCost ?? "",
           r.assistantCo2Kg ?? "",
           r.assistantScore ?? "",
+          r.referenceCost ?? "",
+          r.referenceCo2Kg ?? "",
+          r.referenceScore ?? "",
           ...COMPETENCES.map((c) => (p.profile ? profileCell(p.profile[c], lang) : "")),
         ]);
       }

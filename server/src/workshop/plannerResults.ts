@@ -35,6 +35,9 @@ export function roundRows(game: PlannerGame, round: number, participants: Planne
       assistant_cost: r.assistant?.cost ?? null,
       assistant_co2_kg: r.assistant?.co2Kg ?? null,
       assistant_score: r.assistantScore,
+      reference_cost: r.reference?.cost ?? null,
+      reference_co2_kg: r.reference?.co2Kg ?? null,
+      reference_score: r.referenceScore ?? null,
     }));
 }
 

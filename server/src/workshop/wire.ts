@@ -173,6 +173,9 @@ export function plannerRoundLine(r: PlannerRoundRow): Omit<PlannerRoundLine, "pl
     assistantCost: r.assistant_cost,
     assistantCo2Kg: r.assistant_co2_kg,
     assistantScore: r.assistant_score,
+    referenceCost: r.reference_cost ?? null,
+    referenceCo2Kg: r.reference_co2_kg ?? null,
+    referenceScore: r.reference_score ?? null,
   };
 }
 

@@ -34,11 +34,14 @@ export interface Outgoing {
 /**
  * Work outside the rules that a move asks the host to do (e.g. the planning
  * assistant's solver); the host's runner for `kind` gives its result back as
- * a `server` move for `player`.
+ * a `server` move for `player`. The host runs one effect per `key` at a time
+ * (default: kind and player) and drops a second one asked while the first runs.
  */
 export interface TableEffect {
   kind: string;
   player: string;
+  /** What makes two effects the same work (default `kind:player`). */
+  key?: string;
 }
 
 /** An accepted move: the new state, the events it caused, and optionally effects and an answer to the sender. */

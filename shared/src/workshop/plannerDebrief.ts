@@ -43,6 +43,10 @@ export const plannerRoundLineSchema = z.object({
   assistantCost: z.number().nullable(),
   assistantCo2Kg: z.number().nullable(),
   assistantScore: z.number().nullable(),
+  /** The assistant's reference plan for the same situation (the assessment's yardstick); null if it was missing. */
+  referenceCost: z.number().nullable(),
+  referenceCo2Kg: z.number().nullable(),
+  referenceScore: z.number().nullable(),
 });
 /** One planner's result in one round. */
 export type PlannerRoundLine = z.infer<typeof plannerRoundLineSchema>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
+import { carrierScenario } from "@iot/shared/planner/game/setup";
 import { DEFAULT_PLANNER_CONFIG } from "../../../server/src/config.js";
 import {
   myCarrier,
@@ -111,20 +112,28 @@ describe("planner room: a full 4-round game with 3 planners", () => {
     a.send("next", {});
     await waitFor(a, (s) => s.phase === "review" && s.leaderboardRound === 2, "round 2 results");
 
-    // Round 3: the day runs; a driver calls in sick at 07:00, a rush order comes at 10:30; the planners replan.
+    // Round 3: the day runs; Anna's disruptions come as the catalogue drew them for her day (the harness's
+    // seed 11, the first seat, difficulty 1): a truck out and a rush order among them; the planners replan.
+    const day = carrierScenario(11, 0, 1).disruptions;
+    const truckOut = day.find((d) => d.kind === "breakdown" || d.kind === "driver-absent");
+    const rushOrder = day.find((d) => d.kind === "rush-order");
+    if (!truckOut || !rushOrder) throw new Error("the drawn day has no truck out or no rush order");
     a.send("next", {});
     await waitFor(a, (s) => s.phase === "round" && s.round === 3, "round 3");
-    // The day runs at its production pace (2 game minutes a second): to 07:00 is a quarter of an hour of table time.
+    // The day runs at its production pace (2 game minutes a second of table time).
     expect(a.state.clock).toBe(6 * 60 + 30);
     const disruption = nextEvent(a, "disruption");
-    await runDayUntil(env.clock, a, 7 * 60);
+    await runDayUntil(env.clock, a, truckOut.at);
     await disruption;
     expect(events[0]?.filter((e) => e.type === "disruption").every((e) => e.player === a.sessionId)).toBe(true);
     const sick = myCarrier(a) as CarrierView;
     expect(sick.unavailable.length).toBeGreaterThan(0);
     const replanned = await assistAndAccept(a);
-    expect(replanned.routes.some((r) => sick.unavailable.includes(r.vehicle) && r.orders.length > 0)).toBe(false);
-    await runDayUntil(env.clock, a, 10 * 60 + 40);
+    // The truck that is out keeps only the stops it had set off for; nothing new goes on it.
+    for (const r of replanned.routes) {
+      if (sick.unavailable.includes(r.vehicle)) expect(r.orders.every((o) => sick.locked.includes(o))).toBe(true);
+    }
+    await runDayUntil(env.clock, a, rushOrder.at + 10);
     expect(myCarrier(a)?.scenario.orders.some((o) => o.id.includes("rush"))).toBe(true);
     const rush = myCarrier(a)?.scenario.orders.find((o) => o.id.includes("rush"))?.id as string;
     expect(myCarrier(a)?.kpi.unplanned).toContain(rush);
@@ -232,8 +241,8 @@ describe("the personal report", () => {
       late: 1,
       unplanned: 0,
       deliveries: 15,
-      assistantCost: round === 1 ? null : 2800,
-      assistantCo2Kg: round === 1 ? null : 280,
+      referenceCost: round === 1 ? null : 2800,
+      referenceCo2Kg: round === 1 ? null : 280,
     })),
   };
   const post = (body: unknown) =>

@@ -161,11 +161,38 @@ describe("the CSV exports through the API", () => {
           assistant_cost: null,
           assistant_co2_kg: null,
           assistant_score: null,
+          reference_cost: 900,
+          reference_co2_kg: 70,
+          reference_score: 95,
         })),
+      );
+      // Each planner was alone in a region of one, so collaboration could not be shown.
+      await store.planner.saveProfiles(
+        table.id,
+        seated.map((p, seat) => ({
+          seat,
+          player_key: `k${seat}`,
+          participant_id: p.id,
+          player_name: p.name,
+          efficiency: 61,
+          green: 70,
+          service: 100,
+          adaptivity: null,
+          collaboration: null,
+          digital: null,
+          rounds: 1,
+        })),
+        false,
       );
     }
     const csv = await ann("GET", `/workshops/${id}/export.csv`);
     const rows = records(csv.data.toString("utf8"));
+    // Read back: what could not be shown says so in the workshop's language; the reference plan's figures are numbers.
+    for (const r of rows) {
+      expect([r.efficiency, r.green, r.service]).toEqual(["61", "70", "100"]);
+      expect([r.adaptivity, r.collaboration, r.digital]).toEqual(["n/a", "n/a", "n/a"]);
+      expect([r.reference_cost, r.reference_co2_kg, r.reference_score]).toEqual(["900", "70", "95"]);
+    }
     expect(rows.map((r) => r.name).sort()).toEqual(HOSTILE.map((n) => `'${n}`).sort());
     expect(rows.map((r) => r.km)).toEqual(HOSTILE.map(() => "-12.5"));
     for (const r of rows)

@@ -193,6 +193,57 @@ describe("the PDFs print every name", () => {
     expect(pdfText(pdf.data)).toContain("Planners Σ");
   });
 
+  it("says n.v.t. / n/a where a competence could not be shown, in the workshop's and the report's language", async () => {
+    const { ann, id, overview } = await workshop({
+      title: "Alleen in de regio",
+      game: "planner",
+      tableSize: 1,
+      difficulty: 1,
+      lang: "nl",
+    });
+    for (const table of overview.tables) {
+      const seated = overview.participants.filter((p) => p.tableId === table.id);
+      await store.planner.saveProfiles(
+        table.id,
+        seated.map((p, seat) => ({
+          seat,
+          player_key: p.id,
+          participant_id: p.id,
+          player_name: p.name,
+          efficiency: 64,
+          green: 58,
+          service: 93,
+          adaptivity: 71,
+          collaboration: null,
+          digital: 40,
+          rounds: 4,
+        })),
+        true,
+      );
+    }
+    const text = pdfText((await ann("GET", `/workshops/${id}/report.pdf`)).data);
+    // One planner per region: every profile chart reads "1: n.v.t." for collaboration, and the scores as numbers.
+    expect(text.match(/1: n\.v\.t\./g)?.length).toBe(overview.tables.length);
+    expect(text).toContain("1: 64");
+
+    const personal = async (lang: "nl" | "en") => {
+      const res = await fetch(`http://127.0.0.1:${TEST_PORT}/api/planner/report.pdf`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          lang,
+          name: "Bram",
+          profile: { efficiency: 64, green: 58, service: 93, adaptivity: 71, collaboration: null, digital: 40 },
+          rounds: [],
+        }),
+      });
+      expect(res.status).toBe(200);
+      return pdfText(Buffer.from(await res.arrayBuffer()));
+    };
+    expect(await personal("nl")).toMatch(/Samenwerking[\s\S]*n\.v\.t\./);
+    expect(await personal("en")).toMatch(/Collaboration[\s\S]*n\/a/);
+  });
+
   it("the personal planner report, one per name", async () => {
     for (const name of NAMES) {
       const res = await fetch(`http://127.0.0.1:${TEST_PORT}/api/planner/report.pdf`, {
@@ -211,8 +262,8 @@ describe("the PDFs print every name", () => {
               late: 1,
               unplanned: 0,
               deliveries: 15,
-              assistantCost: null,
-              assistantCo2Kg: null,
+              referenceCost: null,
+              referenceCo2Kg: null,
             },
           ],
         }),

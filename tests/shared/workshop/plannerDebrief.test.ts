@@ -28,6 +28,9 @@ const line = (
   assistantCost: null,
   assistantCo2Kg: null,
   assistantScore: null,
+  referenceCost: null,
+  referenceCo2Kg: null,
+  referenceScore: null,
 });
 
 describe("the planner debrief", () => {

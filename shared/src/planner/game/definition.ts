@@ -9,7 +9,7 @@ import { assess } from "./assessment.js";
 import { advanceClock } from "./clock.js";
 import { acceptOffer, offerOrder, previewOffer, withdrawOffer } from "./exchange.js";
 import { renamePlanner } from "./rename.js";
-import { playersNeedingReference, recordReference, referenceResultSchema } from "./reference.js";
+import { playersNeedingReference, recordReference, referenceKey, referenceResultSchema } from "./reference.js";
 import { proposalOutdated } from "./situation.js";
 import { nextStep, runsDayClock } from "./roundRules.js";
 import { endRound } from "./rounds.js";
@@ -72,7 +72,12 @@ function ruled(table: PlannerTable, result: PlannerResult): Result {
   if (!result.ok) return result;
   const game = result.game;
   const running = game.phase === "round";
-  const effects = playersNeedingReference(game).map((player) => ({ kind: "reference", player }));
+  // One solve per carrier and situation: a situation that passes while its plan is computed keeps its request.
+  const effects = playersNeedingReference(game).map((player) => ({
+    kind: "reference",
+    player,
+    key: `reference:${player}:${referenceKey(game, player)}`,
+  }));
   return {
     ok: true,
     state: {

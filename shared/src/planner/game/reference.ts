@@ -8,15 +8,7 @@ import { carrierOf, withCarrier } from "./access.js";
 import { activeJams, evaluateFor, roundScore, summarize } from "./kpi.js";
 import { lockedPrefix } from "./plan.js";
 import { roundRule } from "./roundRules.js";
-import type {
-  Carrier,
-  KpiSummary,
-  PlannerGame,
-  PlannerResult,
-  PlannerRound,
-  PlayerId,
-  ReferencePlan,
-} from "./types.js";
+import type { Carrier, KpiSummary, PlannerGame, PlannerResult, PlayerId, ReferencePlan } from "./types.js";
 
 /**
  * Solver iterations of one reference plan: a budget, not a clock, so the
@@ -91,6 +83,22 @@ export const referenceResultSchema = z
       z.string(),
       z.array(z.object({ after: z.number().int().min(0), until: z.number().finite() }).strict()),
     ),
+    kpi: z
+      .object({
+        cost: z.number(),
+        km: z.number(),
+        co2Kg: z.number(),
+        late: z.number(),
+        minutesLate: z.number(),
+        unplanned: z.number(),
+        deliveries: z.number(),
+        overCapacity: z.number(),
+        overRange: z.number(),
+        orders: z.number(),
+        soloCost: z.number(),
+        soloCo2Kg: z.number(),
+      })
+      .strict(),
   })
   .strict();
 
@@ -132,7 +140,10 @@ export function referenceProblem(game: PlannerGame, player: PlayerId): Reference
     instance,
     seed: game.seed + REFERENCE_SEED_OFFSET + round,
     maxIterations: REFERENCE_ITERATIONS,
-    toReference: (solution) => ({ round, situation, at, plan: toPlan(solution), holds }),
+    toReference(solution) {
+      const plan = toPlan(solution);
+      return { round, situation, at, plan, holds, kpi: referenceKpi(c, { plan, holds }) };
+    },
   };
 }
 
@@ -164,37 +175,44 @@ export function computeReference(
   return problem.toReference(solve(problem.instance, { seed: problem.seed, maxIterations: problem.maxIterations }));
 }
 
-/** The KPIs of reference plan `ref` for `carrier` as the round is scored: floor knowledge as it is, the jams, its own holds. */
-export function referenceKpi(carrier: Carrier, ref: ReferencePlan): KpiSummary {
+/** The KPIs of a reference plan for `carrier` as the round is scored: floor knowledge as it is, the jams, its own holds. */
+export function referenceKpi(carrier: Carrier, ref: Pick<ReferencePlan, "plan" | "holds">): KpiSummary {
   const c: Carrier = { ...carrier, plan: ref.plan, holds: ref.holds };
   return summarize(c, evaluateFor(c, ref.plan));
 }
 
 /**
- * Records `player`'s reference plan `ref`. In a round under way it becomes
- * the carrier's reference when it belongs to the current situation
- * ({@link referenceKey}); after the round ended, when that round's result has
- * none yet, it completes the result (its KPIs and round score) and emits
- * `reference-recorded`. Any other reference (an outdated situation, another
- * round, an unknown player) changes nothing: the game is returned as it is.
+ * Records `player`'s reference plan `ref`. In its round, while it is under
+ * way, it becomes the carrier's reference when it belongs to the current
+ * situation ({@link referenceKey}). For a round that has ended (even when the
+ * next one has started), it completes that round's result when the result
+ * has none and the round ended in the situation it was planned for: its KPIs
+ * and round score, and `reference-recorded`. Any other reference (an
+ * outdated situation, an unknown player) changes nothing: the game is
+ * returned as it is.
  */
 export function recordReference(game: PlannerGame, player: PlayerId, ref: ReferencePlan): PlannerResult {
   const c = carrierOf(game, player);
   const same = { ok: true as const, game, events: [] };
-  if (!c || ref.round !== game.round || ref.situation !== referenceKey(game, player)) return same;
-  if (game.phase === "round")
+  if (!c) return same;
+  if (game.phase === "round" && ref.round === game.round) {
+    if (ref.situation !== referenceKey(game, player)) return same;
     return { ok: true, game: withCarrier(game, player, { ...c, reference: ref }), events: [] };
-  const result = endedResult(game, player);
-  if (!result || (result.reference ?? null) !== null) return same;
-  const kpi = referenceKpi(c, ref);
-  const filled = { ...result, reference: kpi, referenceScore: roundScore(kpi) };
+  }
+  const result = game.results.find(
+    (r) =>
+      r.player === player &&
+      r.round === ref.round &&
+      (r.reference ?? null) === null &&
+      r.referenceSituation === ref.situation,
+  );
+  if (!result) return same;
+  const filled = { ...result, reference: ref.kpi, referenceScore: roundScore(ref.kpi) };
+  const carrier = ref.round === game.round ? { ...c, reference: ref } : c;
   return {
     ok: true,
-    game: {
-      ...withCarrier(game, player, { ...c, reference: ref }),
-      results: game.results.map((r) => (r === result ? filled : r)),
-    },
-    events: [{ type: "reference-recorded", player, round: ref.round as PlannerRound }],
+    game: { ...withCarrier(game, player, carrier), results: game.results.map((r) => (r === result ? filled : r)) },
+    events: [{ type: "reference-recorded", player, round: ref.round }],
   };
 }
 

@@ -2,7 +2,7 @@ import type { Plan } from "../evaluate.js";
 import { reject } from "./access.js";
 import { evaluateFor, roundScore, summarize } from "./kpi.js";
 import { lockedPrefix, withPlan } from "./plan.js";
-import { referenceKey, referenceKpi } from "./reference.js";
+import { referenceKey } from "./reference.js";
 import { isLastRound } from "./roundRules.js";
 import type {
   Carrier,
@@ -44,7 +44,7 @@ function resultOf(game: PlannerGame, player: string, round: PlannerRound): Round
   }
   const ref = c.reference;
   const current = ref && ref.round === round && ref.situation === referenceKey(game, player);
-  const reference = current ? referenceKpi(c, ref) : null;
+  const reference = current ? ref.kpi : null;
   return {
     round,
     player,
@@ -54,6 +54,7 @@ function resultOf(game: PlannerGame, player: string, round: PlannerRound): Round
     assistantScore: assistant ? roundScore(assistant) : null,
     reference,
     referenceScore: reference ? roundScore(reference) : null,
+    referenceSituation: referenceKey(game, player),
   };
 }
 

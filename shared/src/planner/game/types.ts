@@ -101,6 +101,8 @@ export interface ReferencePlan {
   plan: Plan;
   /** Per vehicle: the holds of the stops kept at its front (driven), then none before `at` for the rest. */
   holds: Record<string, Hold[]>;
+  /** Its KPIs as the round is scored (floor knowledge as it is, the jams, these holds), for the situation it belongs to. */
+  kpi: KpiSummary;
 }
 
 /**
@@ -182,6 +184,8 @@ export interface RoundResult {
   reference?: KpiSummary | null;
   /** The round score of `reference`; null without one. */
   referenceScore?: number | null;
+  /** The situation the round ended in (`referenceKey`): a reference for it that arrives late still completes the result. */
+  referenceSituation?: string;
 }
 
 /** One line of a round's leaderboard; equal scores share a place. */
