@@ -9,7 +9,8 @@ type AlertKey = Disruption["kind"] | "traffic-jam-pair";
 export const disruptionAlertTexts: Record<Lang, Record<AlertKey, string>> = {
   nl: {
     breakdown: "Pech onderweg: {{vehicle}} ({{type}}) valt om {{at}} uit. Plan de open stops op een andere wagen.",
-    "driver-absent": "De chauffeur van {{vehicle}} ({{type}}) meldt zich om {{at}} ziek: die wagen rijdt vandaag niet.",
+    "driver-absent":
+      "De chauffeur van {{vehicle}} ({{type}}) meldt zich om {{at}} ziek: die wagen rijdt vandaag niet meer.",
     "rush-order":
       "Spoedorder {{order}}: {{pallets}} pallets voor {{customer}} in {{town}}, te leveren tussen {{ready}} en {{due}}.",
     "traffic-jam":
@@ -23,7 +24,8 @@ export const disruptionAlertTexts: Record<Lang, Record<AlertKey, string>> = {
   },
   en: {
     breakdown: "Breakdown: {{vehicle}} ({{type}}) is out from {{at}}. Plan its open stops on another truck.",
-    "driver-absent": "The driver of {{vehicle}} ({{type}}) calls in sick at {{at}}: that truck does not drive today.",
+    "driver-absent":
+      "The driver of {{vehicle}} ({{type}}) calls in sick at {{at}}: that truck does not drive any more today.",
     "rush-order":
       "Rush order {{order}}: {{pallets}} pallets for {{customer}} in {{town}}, to deliver between {{ready}} and {{due}}.",
     "traffic-jam":

@@ -42,7 +42,7 @@ describe("disruption alerts", () => {
     const o = s.orders[0]!;
     const name = (id: string) => `Wagen ${s.fleet.findIndex((x) => x.id === id) + 1}`;
     expect(disruptionAlert({ at: hm(7), kind: "driver-absent", vehicle: v.id }, "nl", s, name)).toBe(
-      `De chauffeur van Wagen 1 (Elektrische bakwagen) meldt zich om 07:00 ziek: die wagen rijdt vandaag niet.`,
+      `De chauffeur van Wagen 1 (Elektrische bakwagen) meldt zich om 07:00 ziek: die wagen rijdt vandaag niet meer.`,
     );
     expect(disruptionAlert({ at: hm(9, 45), kind: "breakdown", vehicle: v.id }, "en", s)).toBe(
       `Breakdown: ${v.id} (Electric rigid truck) is out from 09:45. Plan its open stops on another truck.`,
