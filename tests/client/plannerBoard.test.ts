@@ -132,6 +132,12 @@ describe("the planner's board in Chromium", () => {
 
     // Round 2: the assistant plans everything; every truck on the road has its timeline.
     await nextRound(page, 2);
+    // The proposal's changes name the trucks as the cards do.
+    await page.locator('[data-key="assist"]').click();
+    await page.locator("#pl-diff [data-change]").first().waitFor({ state: "attached", timeout: 15_000 });
+    const changes = await page.locator("#pl-diff [data-change]").evaluateAll((els) => els.map((e) => e.textContent));
+    expect(changes.length).toBe(30);
+    for (const line of changes) expect(line).toMatch(/: ingepland op Wagen \d+$/);
     await takeProposal(page);
     const routes = await page.evaluate(() =>
       [...document.querySelectorAll(".planner-truck")].map((card) => ({
@@ -282,20 +288,20 @@ describe("the planner's board in Chromium", () => {
     await a.page.locator('[data-key="start"]').click();
     await expect.poll(() => a.page.locator("#pl-round").innerText(), { timeout: 15_000 }).toContain("Ronde 1");
     for (const r of [2, 3, 4]) await nextRound(a.page, r);
-    await expect.poll(() => b.page.locator("#pl-round").innerText(), { timeout: 15_000 }).toContain("Ronde 4");
+    await expect.poll(() => b.page.locator("#pl-round").innerText(), { timeout: 30_000 }).toContain("Ronde 4");
     // Anna's own orders are offered by town, pallets and window.
     const own = a.page.locator("#pl-own-orders li").first();
     expect(await own.innerText()).toMatch(/^\S+: [A-Z][a-z]+, \d+ pallets, \d\d:\d\d-\d\d:\d\d/);
     const offered = (await own.getAttribute("data-order")) ?? "";
     await own.locator('[data-key^="offer-"]').click();
     const line = b.page.locator("#pl-open-offers li").first();
-    await line.waitFor({ timeout: 15_000 });
+    await line.waitFor({ timeout: 30_000 });
     expect(await line.innerText()).toMatch(
       new RegExp(`^[A-Z][a-z]+, \\d+ pallets, \\d\\d:\\d\\d-\\d\\d:\\d\\d \\(order ${offered} van .*Anna.*\\)`),
     );
     await line.locator('[data-key^="preview-"]').click();
     const preview = line.locator(".offer-preview");
-    await preview.waitFor({ timeout: 15_000 });
+    await preview.waitFor({ timeout: 30_000 });
     expect(await preview.innerText()).toMatch(
       /^Overnemen (kost je EUR [\d.]+|bespaart je EUR [\d.]+|kost je niets extra)(, .*Anna.* (bespaart|betaalt) EUR [\d.]+( meer)?)?; de regio rijdt [\d.]+ km (minder|meer) en stoot [\d.]+ kg CO2 (minder|meer) uit\.$/,
     );

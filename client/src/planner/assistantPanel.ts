@@ -7,7 +7,7 @@ import type { CarrierView } from "@iot/shared/planner/carrierView";
 import type { OrderChange } from "@iot/shared/planner/planDiff";
 import { h, type JSX } from "preact";
 import { t } from "../i18n/index.js";
-import { button, eur, type Desk } from "./desk.js";
+import { button, eur, truckName, type Desk } from "./desk.js";
 import type { Editor } from "./editing.js";
 import { proposalDifferences } from "./proposal.js";
 
@@ -79,7 +79,7 @@ export function assistantPanel(
             }),
             ` ${t("pl.showProposal")}`,
           ),
-          proposalDifferences(c.kpi, c.proposalKpi, changes, orderText),
+          proposalDifferences(c.kpi, c.proposalKpi, changes, orderText, (id) => truckName(c, id)),
         ]
       : null,
   );

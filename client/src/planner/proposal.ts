@@ -15,12 +15,13 @@ const OPEN_UP_TO = 6;
 
 const number = (x: number) => Math.round(x).toLocaleString(lang() === "nl" ? "nl-NL" : "en-GB");
 
-/** The comparison table and the list of changes; `orderText` names an order for the list. */
+/** The comparison table and the list of changes; `orderText` names an order and `truckText` a truck for the list. */
 export function proposalDifferences(
   mine: PlanKpi,
   proposal: PlanKpi,
   changes: readonly OrderChange[],
   orderText: (id: string) => string,
+  truckText: (id: string) => string,
 ): JSX.Element {
   const rows = [
     ["cost", mine.cost, proposal.cost],
@@ -32,13 +33,13 @@ export function proposalDifferences(
   const change = (c: OrderChange) => {
     switch (c.kind) {
       case "planned":
-        return t("pl.diff.planned", { order: orderText(c.order), to: c.to });
+        return t("pl.diff.planned", { order: orderText(c.order), to: truckText(c.to) });
       case "dropped":
-        return t("pl.diff.dropped", { order: orderText(c.order), from: c.from });
+        return t("pl.diff.dropped", { order: orderText(c.order), from: truckText(c.from) });
       case "moved":
-        return t("pl.diff.moved", { order: orderText(c.order), from: c.from, to: c.to });
+        return t("pl.diff.moved", { order: orderText(c.order), from: truckText(c.from), to: truckText(c.to) });
       case "resequenced":
-        return t("pl.diff.resequenced", { order: orderText(c.order), vehicle: c.vehicle });
+        return t("pl.diff.resequenced", { order: orderText(c.order), vehicle: truckText(c.vehicle) });
     }
   };
   return h(
