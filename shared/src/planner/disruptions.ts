@@ -53,6 +53,7 @@ export const JAM = { minutes: 90, factor: 2 } as const;
 export const CLOSURE = { minutes: 120, factor: 2 } as const;
 /** A rush order can be delivered from this many minutes after it comes in, for {@link RUSH_WINDOW_MIN} minutes. */
 export const RUSH_LEAD_MIN = 30;
+/** How long a rush order's window is, minutes (from {@link RUSH_LEAD_MIN} after it comes in; a game assumption). */
 export const RUSH_WINDOW_MIN = 240;
 /** A customer who changes its window moves it this many minutes later (one of them), keeping its length. */
 export const WINDOW_SHIFTS_MIN = [120, 150, 180] as const;
