@@ -142,6 +142,23 @@ describe("breaks in the plan evaluation", () => {
     expect(evaluatePlan(tooTight, route("h1", "e1", "h2")).routes[0]?.breaches).toEqual([]);
   });
 
+  it("a truck held at a stop for 45 minutes or more has its break there", () => {
+    const l = legs(["harlingen", "emmen", "harlingen"]);
+    const doneAtHarlingen = hm(6) + DEPOT_LOADING_MIN + (l[0] as number) + 5;
+    const until = Math.ceil(doneAtHarlingen) + 50;
+    const r = evaluatePlan(s, route("h1", "e1", "h2"), { holds: { r1: [{ after: 1, until }] } }).routes[0];
+    expect(r?.breaks[0]).toEqual({
+      start: Math.round(doneAtHarlingen * 100) / 100,
+      minutes: 45,
+      after: 1,
+      onRoad: false,
+    });
+    expect(r?.stops[1]?.leave).toBe(until);
+    // The hold reset the counts: 125 + 125 + 84 minutes of driving after it need one more break after 4.5 h of driving and two unloadings.
+    expect(r?.breaks).toHaveLength(2);
+    expect(r?.breaks[1]?.start).toBeCloseTo(until + 270 + 2 * 5, 1);
+  });
+
   it("a customer who makes the driver wait 45 minutes or more gives the break for free", () => {
     const l = legs(["harlingen", "emmen", "harlingen"]);
     const atEmmen = hm(6) + DEPOT_LOADING_MIN + (l[0] as number) + 5 + (l[1] as number);
