@@ -18,6 +18,10 @@ export const boardNl = {
   drives: "{{min}} min rijden",
   rests: "pauze {{min}} min",
   routeFigures: "{{km}} km · {{hours}} uur · EUR {{cost}} · {{co2}} kg CO2",
+  breaches: {
+    DAILY_DRIVING: "Rijtijd: {{min}} min meer dan de 9 uur per dag die de chauffeur mag rijden.",
+    BREAKS_AFTER_DAY_END: "Met de verplichte pauzes is de wagen pas {{min}} min na sluiting terug.",
+  },
   sort: "Sorteren op",
   sorts: {
     ready: "begin venster",
@@ -70,6 +74,10 @@ export const boardEn: typeof boardNl = {
   drives: "drives {{min}} min",
   rests: "break {{min}} min",
   routeFigures: "{{km}} km · {{hours}} h · EUR {{cost}} · {{co2}} kg CO2",
+  breaches: {
+    DAILY_DRIVING: "Driving time: {{min}} min over the 9 hours a day the driver may drive.",
+    BREAKS_AFTER_DAY_END: "With the breaks the rules demand, the truck is back {{min}} min after closing.",
+  },
   sort: "Sort by",
   sorts: {
     ready: "window opens",

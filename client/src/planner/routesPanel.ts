@@ -99,6 +99,13 @@ function truckCard(
       rk?.overCapacity ? ` ${t("pl.tooFull")}` : "",
       rk?.overRange ? ` ${t("pl.tooFar")}` : "",
     ),
+    ...(rk?.breaches ?? []).map((b) =>
+      h(
+        "p",
+        { key: b.code, className: "planner-over", "data-breach": b.code },
+        t(`pl.board.breaches.${b.code}`, { min: Math.round(b.minutes) }),
+      ),
+    ),
     rk && rk.stops.length > 0 ? routeTimeline(c, rk, axis, title) : null,
     route.length === 0
       ? h("p", {}, t("pl.noStops"))
