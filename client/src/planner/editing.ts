@@ -12,6 +12,7 @@ import type { Plan } from "@iot/shared/planner/evaluate";
 import { canAskAssistant } from "@iot/shared/planner/game/roundRules";
 import { editedKpi } from "@iot/shared/planner/planEdit";
 import { h, type JSX } from "preact";
+import "./editing.css";
 import { t } from "../i18n/index.js";
 import {
   pendingAfter,
