@@ -1,7 +1,7 @@
 /**
  * Calibrates the planner assessment with scripted planners of known skill.
  * Usage: npm run calibrate:planner -- --seeds N [--first-seed S] [--difficulty 1-4]
- *        [--iterations I] [--partners P] [--json]
+ *        [--iterations I] [--partners P] [--reference-iterations R] [--json]
  * Prints each planner's mean profile and spread over the days, Spearman's rho
  * between designed level and score per competence, and the pooled spread;
  * with --json exactly one line of JSON.
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     difficulty: { type: "string", default: "2" },
     iterations: { type: "string" },
     partners: { type: "string" },
+    "reference-iterations": { type: "string" },
     json: { type: "boolean", default: false },
   },
 });
@@ -28,6 +29,9 @@ try {
     difficulty: Number(values.difficulty) as Difficulty,
     ...(values.iterations !== undefined ? { iterations: Number(values.iterations) } : {}),
     ...(values.partners !== undefined ? { partners: Number(values.partners) } : {}),
+    ...(values["reference-iterations"] !== undefined
+      ? { referenceIterations: Number(values["reference-iterations"]) }
+      : {}),
   });
   console.log(values.json ? calibrationJson(report) : formatCalibration(report));
 } catch (error) {

@@ -8,6 +8,7 @@
 import { createRng } from "../../rng.js";
 import { assess, COMPETENCES } from "../game/assessment.js";
 import { previewOffer } from "../game/exchange.js";
+import { REFERENCE_ITERATIONS } from "../game/reference.js";
 import { roundRule } from "../game/roundRules.js";
 import type { Carrier, PlannerGame, PlannerRound } from "../game/types.js";
 import { DIFFICULTY_ORDERS, type Difficulty } from "../generator.js";
@@ -27,6 +28,12 @@ export interface CalibrationOptions {
   iterations?: number;
   /** Other carriers in the region (partners to exchange with); default {@link DEFAULT_PARTNERS}. */
   partners?: number;
+  /**
+   * Iterations per reference plan (the assessment's yardstick); default the
+   * game's own `REFERENCE_ITERATIONS`. Fewer make a quicker, weaker yardstick
+   * (for a quick check only).
+   */
+  referenceIterations?: number;
 }
 
 /** Iterations per solve of the assistant in a calibration (about 30 ms on a 30-order day; the game's 900 ms reach ~70,000). */
@@ -53,7 +60,7 @@ function desk(sim: SimTable, player: string, seed: number, index: number): Desk 
     move: (type, payload) => simMove(sim, player, type, payload),
     preview(offer) {
       const p = previewOffer(simGame(sim), offer, player);
-      return p.ok ? p.preview.region : null;
+      return p.ok ? p.preview : null;
     },
   };
 }
@@ -121,12 +128,18 @@ export function playCalibrationGame(
   spec: SimPlannerSpec,
   seed: number,
   options: Omit<CalibrationOptions, "seeds" | "firstSeed"> = {},
-): { game: PlannerGame; profile: Profile; solves: number } {
+): { game: PlannerGame; profile: Profile; solves: number; references: number } {
   const partners = options.partners ?? DEFAULT_PARTNERS;
   const players = [UNDER_TEST, ...Array.from({ length: partners }, (_, i) => `partner-${i + 1}`)];
-  const { sim } = openSimTable(players, options.difficulty ?? 2, seed, options.iterations ?? DEFAULT_ITERATIONS);
+  const { sim } = openSimTable(
+    players,
+    options.difficulty ?? 2,
+    seed,
+    options.iterations ?? DEFAULT_ITERATIONS,
+    options.referenceIterations ?? REFERENCE_ITERATIONS,
+  );
   const game = playRegion(sim, [spec.create(), ...Array.from({ length: partners }, partnerPlanner)], seed);
-  return { game, profile: profileOf(game, UNDER_TEST), solves: sim.solves };
+  return { game, profile: profileOf(game, UNDER_TEST), solves: sim.solves, references: sim.references };
 }
 
 /** `player`'s profile by `assess`, every competence a number or null (not applicable). */
@@ -152,6 +165,7 @@ export interface CalibrationReport {
   firstSeed: number;
   difficulty: Difficulty;
   iterations: number;
+  referenceIterations: number;
   partners: number;
   planners: PlannerFigures[];
   /** Spearman's rho between designed level and score over every game where the competence applies. */
@@ -162,6 +176,8 @@ export interface CalibrationReport {
   byDesign: Competence[];
   /** Solves of the assistant over all games. */
   solves: number;
+  /** Reference plans computed over all games (the game's own iteration budget each). */
+  references: number;
 }
 
 const each = <T>(f: (c: Competence) => T) =>
@@ -178,16 +194,26 @@ export function runCalibration(options: CalibrationOptions): CalibrationReport {
   const difficulty = options.difficulty ?? 2;
   const iterations = options.iterations ?? DEFAULT_ITERATIONS;
   const partners = options.partners ?? DEFAULT_PARTNERS;
+  const referenceIterations = options.referenceIterations ?? REFERENCE_ITERATIONS;
   if (!Number.isInteger(seeds) || seeds < 1) throw new Error("--seeds must be a whole number >= 1");
   if (!Number.isInteger(firstSeed)) throw new Error("--first-seed must be a whole number");
   if (!Object.hasOwn(DIFFICULTY_ORDERS, difficulty)) throw new Error("--difficulty must be 1, 2, 3 or 4");
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error("--iterations must be a whole number >= 1");
   if (!Number.isInteger(partners) || partners < 1 || partners > 7) throw new Error("--partners must be 1..7");
+  if (!Number.isInteger(referenceIterations) || referenceIterations < 1)
+    throw new Error("--reference-iterations must be a whole number >= 1");
   let solves = 0;
+  let references = 0;
   const scores = SIM_PLANNERS.map((spec) =>
     Array.from({ length: seeds }, (_, k) => {
-      const played = playCalibrationGame(spec, firstSeed + k, { difficulty, iterations, partners });
+      const played = playCalibrationGame(spec, firstSeed + k, {
+        difficulty,
+        iterations,
+        partners,
+        referenceIterations,
+      });
       solves += played.solves;
+      references += played.references;
       return played.profile;
     }),
   );
@@ -214,7 +240,20 @@ export function runCalibration(options: CalibrationOptions): CalibrationReport {
     return m === null ? null : Math.sqrt(m);
   });
   const byDesign = COMPETENCES.filter((c) => new Set(SIM_PLANNERS.map((s) => s.design[c])).size > 1);
-  return { seeds, firstSeed, difficulty, iterations, partners, planners, rankCorrelation, retestSd, byDesign, solves };
+  return {
+    seeds,
+    firstSeed,
+    difficulty,
+    iterations,
+    referenceIterations,
+    partners,
+    planners,
+    rankCorrelation,
+    retestSd,
+    byDesign,
+    solves,
+    references,
+  };
 }
 
 /** The rho every competence in which the planners differ by design should reach. */
@@ -230,7 +269,7 @@ export function formatCalibration(r: CalibrationReport): string {
   const lines = [
     `Calibration of the planner assessment: ${r.seeds} days (seeds ${r.firstSeed}-${r.firstSeed + r.seeds - 1}), ` +
       `difficulty ${r.difficulty} (${DIFFICULTY_ORDERS[r.difficulty]} orders), ${r.partners} partner carriers, ` +
-      `assistant ${r.iterations} iterations per solve (${r.solves} solves)`,
+      `assistant ${r.iterations} iterations per solve (${r.solves} solves), reference plans ${r.referenceIterations} (${r.references})`,
     "",
     "mean ± sd over the days (n/a: not applicable on that many days)",
     head,
@@ -263,6 +302,7 @@ export function calibrationJson(r: CalibrationReport): string {
     firstSeed: r.firstSeed,
     difficulty: r.difficulty,
     iterations: r.iterations,
+    referenceIterations: r.referenceIterations,
     partners: r.partners,
     planners: r.planners.map((p) => ({
       name: p.name,

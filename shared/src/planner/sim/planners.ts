@@ -6,6 +6,7 @@
  */
 import type { Rng } from "../../rng.js";
 import type { PlannerMoves } from "../game/definition.js";
+import type { OfferPreview } from "../game/exchange.js";
 import { roundRule } from "../game/roundRules.js";
 import type { Carrier, PlannerEvent, PlannerGame, PlannerRound } from "../game/types.js";
 import type { Disruption } from "../scenario.js";
@@ -37,8 +38,8 @@ export interface Desk {
   carrier(): Carrier;
   /** Plays a move of this seat; throws when the rules refuse it. */
   move<K extends SimMove>(type: K, payload: PlannerMoves[K]): PlannerEvent[];
-  /** The region's change (km, kg CO2) if this planner took `offer`, by the game's preview; null when it cannot. */
-  preview(offer: string): { km: number; co2Kg: number } | null;
+  /** What taking `offer` would change, by the game's preview (`previewOffer`); null when it cannot be taken. */
+  preview(offer: string): OfferPreview | null;
 }
 
 /** A scripted planner: what it does at each moment of the game. One instance plays one seat of one game. */
@@ -105,13 +106,18 @@ function offerCostliest(desk: Desk): void {
   for (const s of saving.slice(0, EXCHANGE_OFFERS)) desk.move("offer", { order: s.id });
 }
 
-/** Takes every open offer of another carrier that lowers the region's km and CO2 (by the game's preview). */
+/**
+ * Takes every open offer of another carrier that the game's preview says
+ * this planner can place (an order taken and left unplanned needs a solo
+ * trip the region's km do not show) and that lowers the region's km, CO2
+ * and cost.
+ */
 function takeGains(desk: Desk): number {
   let taken = 0;
   for (const f of desk.game().offers) {
     if (f.status !== "open" || f.from === desk.player) continue;
-    const region = desk.preview(f.id);
-    if (region && region.km < 0 && region.co2Kg < 0) {
+    const p = desk.preview(f.id);
+    if (p?.placement && p.region.km < 0 && p.region.co2Kg < 0 && p.region.cost < 0) {
       desk.move("accept", { offer: f.id });
       taken++;
     }
@@ -126,7 +132,9 @@ function withdrawOpen(desk: Desk): void {
   }
 }
 
-const leftOpen = (arrived: readonly Disruption[]) => arrived.some((d) => d.kind !== "traffic-jam");
+/** Whether disruptions arrived and the plan now leaves orders open (whatever their kind: read from the game). */
+const leftOpen = (desk: Desk, arrived: readonly Disruption[]) =>
+  arrived.length > 0 && openOrders(desk.carrier(), desk.carrier().plan).length > 0;
 
 const nothing = () => undefined;
 const none = () => 0;
@@ -146,7 +154,7 @@ export function randomPlanner(): SimPlanner {
     },
     clock(desk, arrived) {
       const now = desk.game().clock;
-      if (due === null && leftOpen(arrived)) due = now + desk.rng.int(0, RANDOM_REPLAN_MAX_MINUTES);
+      if (due === null && leftOpen(desk, arrived)) due = now + desk.rng.int(0, RANDOM_REPLAN_MAX_MINUTES);
       if (due !== null && now >= due) {
         due = null;
         setIfChanged(desk, randomPlacement(desk.carrier(), desk.rng));
@@ -173,7 +181,7 @@ export function nearestPlanner(): SimPlanner {
     },
     clock(desk, arrived) {
       const now = desk.game().clock;
-      for (const d of arrived) if (d.kind !== "traffic-jam") due ??= d.at + HAND_REPLAN_MINUTES;
+      if (leftOpen(desk, arrived)) due ??= Math.min(...arrived.map((d) => d.at)) + HAND_REPLAN_MINUTES;
       if (due !== null && now >= due) {
         due = null;
         setIfChanged(desk, nearestInsertion(desk.carrier(), desk.carrier().plan));
@@ -212,16 +220,23 @@ export function assistantPlanner(): SimPlanner {
  * first; with the assistant it takes the proposal made with that knowledge;
  * either way it then places what is still open where that pays (late rather
  * than a solo trip) and moves single stops while the round score gets better.
- * After every disruption it does all that again at once. In the exchange it
- * offers its costliest orders, takes offers that lower the region's km and
- * CO2, and asks the assistant again afterwards, taking the proposal only
+ * After every disruption it does all that again at once, and keeps its own
+ * repaired plan (the open orders placed where they pay, then polished)
+ * instead when that scores better. In the exchange it offers its costliest
+ * orders, takes offers it can place that lower the region's km, CO2 and
+ * cost, and asks the assistant again afterwards, taking the proposal only
  * when it scores better.
  */
 export function expertPlanner(): SimPlanner {
   const replan = (desk: Desk) => {
     askDrivers(desk);
+    const before = desk.carrier();
+    const clock = desk.game().clock;
+    const own = polish(before, clock, insertOpenByScore(before, clock));
     takeAssistant(desk);
     polishPlan(desk);
+    const now = desk.carrier();
+    if (planScore(now, own, clock) < planScore(now, now.plan, clock)) desk.move("plan", { plan: own });
   };
   return {
     startRound(desk, round) {
@@ -253,8 +268,8 @@ export function expertPlanner(): SimPlanner {
 /**
  * The other carriers of a calibration region: the assistant planner's way of
  * planning (so every planner under test meets the same partners), and in the
- * exchange it offers its costliest orders, takes offers that lower the
- * region's km and CO2 and withdraws what nobody took.
+ * exchange it offers its costliest orders, takes offers it can place that
+ * lower the region's km, CO2 and cost, and withdraws what nobody took.
  */
 export function partnerPlanner(): SimPlanner {
   const base = assistantPlanner();
