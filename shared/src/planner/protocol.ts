@@ -137,7 +137,11 @@ export const plannerEventSchema = z.object({ type: z.string() }).loose() as unkn
 export const resultsSchema = z.object({
   names: z.record(z.string(), z.string()),
   results: z.array(z.object({ round: z.number().int(), player: z.string(), score: z.number() }).loose()),
-  profiles: z.record(z.string(), z.object(Object.fromEntries(COMPETENCES.map((c) => [c, z.number()])))),
+  // A competence that could not be shown is null ("n.v.t." / "n/a").
+  profiles: z.record(
+    z.string(),
+    z.object(Object.fromEntries(COMPETENCES.map((c) => [c, z.number().int().min(0).max(100).nullable()]))),
+  ),
 }) as unknown as z.ZodType<{
   names: Record<PlayerId, string>;
   results: RoundResult[];

@@ -12,9 +12,10 @@ import type { Carrier, KpiSummary, PlannerGame, PlannerResult, PlayerId, Referen
 
 /**
  * Solver iterations of one reference plan: a budget, not a clock, so the
- * reference is the same on the server's worker and in a simulation. About
- * 0.2 s on one core for 60 orders (70,000-105,000 iterations a second on
- * 100-200 customers, docs/planner.md); a game assumption.
+ * reference is the same on the server's worker and in a simulation. Measured
+ * 0.2-0.45 s for 15 orders and 0.35-1.0 s for 30 to 60 orders on one thread
+ * of the shared development machine (`scripts/assessment-cases.ts`,
+ * docs/assessment.md); a game assumption, near the assistant's own 0.9 s.
  */
 export const REFERENCE_ITERATIONS = 20_000;
 

@@ -3,7 +3,9 @@ import {
   againstReference,
   assess,
   COLLABORATION_NONE,
+  computeReference,
   endRound,
+  newPlannerGame,
   roundEfficiency,
   roundGreen,
   setPlan,
@@ -126,6 +128,36 @@ describe("assess: only what can be driven counts", () => {
     expect(roundGreen(drivable)).toBeCloseTo(40);
     const overCapacity = result(1, { cost: 700, co2Kg: 80, overCapacity: 1 }, { cost: 800, co2Kg: 100 });
     expect(roundEfficiency(overCapacity)).toBe(0);
+  });
+
+  it("on a generated day: every order on the electric truck scores 0, a drivable plan more", () => {
+    let g = must(
+      newPlannerGame({
+        players: [
+          { id: "p1", name: "A" },
+          { id: "p2", name: "B" },
+        ],
+        difficulty: 2,
+        seed: 7,
+      }),
+    );
+    g = must(startRound(g, 1));
+    const c1 = g.carriers.p1!;
+    const electric = c1.scenario.fleet.find((v) => v.type === "electric-rigid")!;
+    g = must(setPlan(g, "p1", { routes: [{ vehicle: electric.id, orders: c1.scenario.orders.map((o) => o.id) }] }));
+    // p2 takes the assistant's plan for its day, with the last truck's stops driven in reverse.
+    const assisted = computeReference(g, "p2")!.plan;
+    const last = assisted.routes.at(-1)!;
+    const reversed = { routes: [...assisted.routes.slice(0, -1), { ...last, orders: [...last.orders].reverse() }] };
+    g = must(setPlan(g, "p2", reversed));
+    g = must(endRound(withReferences(g)));
+    const [r1, r2] = ["p1", "p2"].map((p) => g.results.find((r) => r.player === p)!);
+    expect(r1!.kpi.overRange).toBeGreaterThan(0);
+    expect(r2!.kpi.overCapacity + r2!.kpi.overRange).toBe(0);
+    const profiles = assess(g);
+    expect([profiles.p1?.efficiency, profiles.p1?.green]).toEqual([0, 0]);
+    expect(profiles.p2?.efficiency).toBeGreaterThan(0);
+    expect(profiles.p2?.green).toBeGreaterThan(0);
   });
 
   it("prices late minutes and unplanned orders into efficiency", () => {

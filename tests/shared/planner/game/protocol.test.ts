@@ -6,6 +6,7 @@ import {
   plannerJoinSchema,
   PlannerClientMessage,
   plannerSchemas,
+  resultsSchema,
 } from "@iot/shared/planner/protocol";
 
 describe("planner protocol", () => {
@@ -68,5 +69,13 @@ describe("planner rejection messages", () => {
       "Een planning heeft hoogstens 200 stops.",
     );
     expect(plannerRejectionMessage({ code: "LOCKED_STOP" }, "en")).not.toContain("{{");
+  });
+
+  it("sends a competence that could not be shown as null, and nothing outside 0-100", () => {
+    const profile = { efficiency: 64, green: 58, service: 93, adaptivity: 71, collaboration: null, digital: 40 };
+    const results = { names: { p1: "Anna" }, results: [], profiles: { p1: profile } };
+    expect(resultsSchema.safeParse(results).success).toBe(true);
+    const off = { ...results, profiles: { p1: { ...profile, green: 140 } } };
+    expect(resultsSchema.safeParse(off).success).toBe(false);
   });
 });
