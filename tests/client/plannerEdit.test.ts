@@ -150,22 +150,19 @@ async function planWithEdits(harness: Harness, size: { width: number; height: nu
 
   // Twenty-five different plans at once (the last stop to the front, then the one before it up to second place):
   // the server's rate limit (a burst of 20) refuses some; the desk takes them back and says why.
-  const [x, y] = [otherStops[13], otherStops[12]] as [string, string];
-  await page.evaluate(
-    ([x, y]) => {
-      // Every alert shown, also those the later ones push out of sight.
-      const seen: string[] = [];
-      Object.assign(window, { seenAlerts: seen });
-      new MutationObserver(() => {
-        for (const el of document.querySelectorAll('[role="alert"]'))
-          if (!seen.includes(el.textContent ?? "")) seen.push(el.textContent ?? "");
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-      const up = (id: string) => (document.querySelector(`[data-key="up-${id}"]`) as HTMLButtonElement).click();
-      for (let i = 0; i < 13; i++) up(x);
-      for (let i = 0; i < 12; i++) up(y);
-    },
-    [x, y],
-  );
+  const moved = { x: otherStops[13] ?? "", y: otherStops[12] ?? "" };
+  await page.evaluate(({ x, y }) => {
+    // Every alert shown, also those the later ones push out of sight.
+    const seen: string[] = [];
+    Object.assign(window, { seenAlerts: seen });
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[role="alert"]'))
+        if (!seen.includes(el.textContent ?? "")) seen.push(el.textContent ?? "");
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    const up = (id: string) => (document.querySelector(`[data-key="up-${id}"]`) as HTMLButtonElement).click();
+    for (let i = 0; i < 13; i++) up(x);
+    for (let i = 0; i < 12; i++) up(y);
+  }, moved);
   const undone = lang === "nl" ? "Je wijziging is teruggedraaid" : "Your change was undone";
   const seen = () => page.evaluate(() => (window as unknown as { seenAlerts: string[] }).seenAlerts);
   await expect.poll(seen, { timeout: 15_000 }).toEqual(expect.arrayContaining([expect.stringContaining(undone)]));
