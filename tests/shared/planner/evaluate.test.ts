@@ -72,6 +72,9 @@ describe("plan evaluation", () => {
     expect(r?.overCapacity).toBe(true);
     expect(kpi.late).toBe(1);
     expect(kpi.unplanned).toEqual(["c"]);
+    // The wait at Assen (more than 45 minutes) is the driver's break; no breach of the driving-time rules.
+    expect(r?.breaks).toEqual([{ start: Math.round(arriveB * 100) / 100, minutes: 45, after: 2, onRoad: false }]);
+    expect([kpi.breaks, kpi.breakMinutes, kpi.drivingBreaches]).toEqual([1, 45, 0]);
     // Without floor knowledge (what the optimiser sees) the same route is on time at Assen.
     const naive = evaluatePlan(scenario, { routes: [{ vehicle: "r1", orders: ["a", "b"] }] }, { floor: false });
     expect(naive.routes[0]?.stops[1]?.minutesLate).toBeCloseTo(Math.max(0, arriveB - hm(8)), 2);
