@@ -30,7 +30,8 @@ export interface WorkRoute {
   distance: number;
   /**
    * Working time: from setting off (just in time for the first stop, not
-   * before the depot opens) to being back, waiting included (see `cost.ts`).
+   * before the depot opens) to being back, waiting (and under
+   * `instance.breaks` the breaks) included (see `cost.ts`).
    */
   duration: number;
   /** Earliest service start per position of [0, ...seq, 0] (plain arrays: far cheaper to copy than typed ones). */
@@ -110,7 +111,8 @@ export function cloneRoute(r: WorkRoute): WorkRoute {
 /**
  * The extra cost of inserting customer `u` after position `i` of the route
  * (0 = right after the depot), or Infinity when capacity, range or a time
- * window forbids it, or when `i` lies inside the route's fixed front. Opening
+ * window forbids it (under `instance.breaks`: with the breaks taken, or the
+ * day's driving limit), or when `i` lies inside the route's fixed front. Opening
  * an empty route adds the vehicle's fixed cost. The time part counts the
  * drive and service added, not a change in waiting: a guide for where to
  * insert; the route's cost itself is {@link routeCost}.
