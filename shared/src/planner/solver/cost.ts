@@ -3,8 +3,9 @@
  * alike: a vehicle's fixed cost for the day, plus its rate per distance unit
  * over the route's distance, plus its rate per time unit over the route's
  * working time. Working time runs from setting off at the depot to being back,
- * waiting for a window to open and the drivers' breaks (`breaks.ts`) included; a vehicle sets off just in time for
- * its first stop (never before its depot opens), so it does not wait there.
+ * waiting for a window to open and the drivers' breaks (`breaks.ts`)
+ * included; a vehicle sets off just in time for its first stop (never before
+ * its depot opens), so it does not wait there.
  */
 export interface CostRates {
   /** Cost of using the vehicle at all (per day in the game). */
