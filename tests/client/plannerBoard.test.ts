@@ -150,7 +150,7 @@ describe("the planner's board in Chromium", () => {
           order: m.getAttribute("data-stop"),
           arrival: m.getAttribute("data-arrival"),
         })),
-        times: [...card.querySelectorAll(".tl-stop-time")].map((el) => {
+        times: [...card.querySelectorAll(".tl-stop-time, .tl-stop-n")].map((el) => {
           const r = el.getBoundingClientRect();
           return { text: el.textContent ?? "", x: r.x, y: r.y, w: r.width, h: r.height };
         }),
@@ -165,7 +165,7 @@ describe("the planner's board in Chromium", () => {
     expect(used.reduce((a, r) => a + r.stops.length, 0)).toBe(30);
     for (const r of used) {
       expect(r.marks).toEqual(r.stops);
-      // The first arrival is written on the bar, and no two times written there overlap.
+      // The first arrival is written on the bar, and no two times or stop numbers written there overlap.
       expect(r.firstTime).toBe(r.stops[0]?.arrival);
       expect(overlapping(r.times)).toEqual([]);
       for (const s of r.stops) expect(s.arrival).toMatch(/^\d\d:\d\d$/);

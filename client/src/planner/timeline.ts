@@ -20,11 +20,15 @@ export interface TimeAxis {
 }
 
 /**
- * Width of an arrival time's label as a share of the track (about 36 px of a
- * track about 460 px wide, the trucks' column on a laptop): two labels closer
- * than this sit in different rows, and a third one shows the stop's number.
+ * Widths of an arrival time's label and of a stop number's as shares of the
+ * track (about 36 and 12 px of a track about 460 px wide, the trucks' column
+ * on a laptop): labels closer than this sit in the other row (under or over
+ * the bar); where neither row has room for the time the stop shows its
+ * number, and where there is no room for that either, only its mark (the
+ * time is in the mark's title and in the list of stops).
  */
 const LABEL_SHARE = 36 / 460;
+const NUMBER_SHARE = 12 / 460;
 
 /** The minute a route is back at the depot. */
 export function routeEnd(rk: RouteKpi): number {
@@ -57,6 +61,7 @@ export function routeTimeline(c: CarrierView, rk: RouteKpi, axis: TimeAxis, labe
   const segs: JSX.Element[] = [];
   const marks: JSX.Element[] = [];
   const labelMin = span * LABEL_SHARE;
+  const numberMin = span * NUMBER_SHARE;
   /** Where each row of labels is free again (minutes after midnight): above the bar, below it. */
   const rowFree = [-Infinity, -Infinity];
   let free = rk.stops[0]?.leave ?? axis.from;
@@ -80,12 +85,14 @@ export function routeTimeline(c: CarrierView, rk: RouteKpi, axis: TimeAxis, labe
     );
     const row = rowFree.findIndex((m) => m <= s.arrival - labelMin / 2);
     if (row >= 0) rowFree[row] = s.arrival + labelMin / 2;
+    const numberRow = row >= 0 ? -1 : rowFree.findIndex((m) => m <= s.arrival - numberMin / 2);
+    if (numberRow >= 0) rowFree[numberRow] = s.arrival + numberMin / 2;
     marks.push(
       h(
         "span",
         {
           key: s.order,
-          className: `tl-stop tl-row${row < 0 ? "n" : row}${late ? " tl-late" : ""}`,
+          className: `tl-stop tl-row${Math.max(row, numberRow)}${late ? " tl-late" : ""}`,
           style: `left:${pct(s.arrival)}`,
           "data-stop": s.order,
           "data-arrival": hhmm(s.arrival),
@@ -93,7 +100,9 @@ export function routeTimeline(c: CarrierView, rk: RouteKpi, axis: TimeAxis, labe
         },
         row >= 0
           ? h("span", { className: "tl-stop-time" }, hhmm(s.arrival))
-          : h("span", { className: "tl-stop-n" }, String(i + 1)),
+          : numberRow >= 0
+            ? h("span", { className: "tl-stop-n" }, String(i + 1))
+            : null,
       ),
     );
     free = s.start + service;
