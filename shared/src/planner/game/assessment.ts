@@ -24,11 +24,12 @@ export const POINTS_PER_PERCENT_ABOVE = 2;
 export const REPLAN_WINDOW_MINUTES = 60;
 
 /**
- * Routes of a plan that cannot be driven as planned: over capacity or over
- * range. A plan with any is undrivable and scores 0 in efficiency and green
- * for its round, so it never beats a drivable plan.
+ * What keeps a plan from being driven as planned: routes over capacity, routes
+ * over range and breaches of the driving-time rules (EU Regulation 561/2006).
+ * A plan with any is undrivable and scores 0 in efficiency and green for its
+ * round, so it never beats a drivable plan.
  */
-export const undrivableRoutes = (k: KpiSummary) => k.overCapacity + k.overRange;
+export const undrivable = (k: KpiSummary) => k.overCapacity + k.overRange + (k.drivingBreaches ?? 0);
 
 /**
  * Euro per order it takes to deliver the plan (the efficiency measure): its
@@ -62,7 +63,7 @@ export function againstReference(value: number, reference: number): number {
 export function roundEfficiency(r: RoundResult): number | null {
   const ref = r.reference ?? null;
   if (!ref) return null;
-  if (undrivableRoutes(r.kpi) > 0) return 0;
+  if (undrivable(r.kpi) > 0) return 0;
   return againstReference(costPerOrder(r.kpi), costPerOrder(ref));
 }
 
@@ -75,7 +76,7 @@ export function roundEfficiency(r: RoundResult): number | null {
 export function roundGreen(r: RoundResult): number | null {
   const ref = r.reference ?? null;
   if (!ref) return null;
-  if (undrivableRoutes(r.kpi) > 0) return 0;
+  if (undrivable(r.kpi) > 0) return 0;
   const extraLate = Math.max(0, r.kpi.late - ref.late) / Math.max(1, r.kpi.orders);
   return againstReference(co2PerOrder(r.kpi), co2PerOrder(ref)) * (1 - clamp01(extraLate));
 }

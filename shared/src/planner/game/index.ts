@@ -65,7 +65,7 @@ export {
   againstReference,
   roundEfficiency,
   roundGreen,
-  undrivableRoutes,
+  undrivable,
   costPerOrder,
   co2PerOrder,
   COMPETENCES,

@@ -106,6 +106,7 @@ export function summarize(carrier: Carrier, kpi: PlanKpi): KpiSummary {
     deliveries: kpi.deliveries,
     overCapacity: kpi.overCapacity,
     overRange: kpi.overRange,
+    drivingBreaches: kpi.drivingBreaches,
     orders: carrier.scenario.orders.length,
     soloCost: cents(soloCost),
     soloCo2Kg: grams(soloCo2Kg),

@@ -95,6 +95,7 @@ export const referenceResultSchema = z
         deliveries: z.number(),
         overCapacity: z.number(),
         overRange: z.number(),
+        drivingBreaches: z.number().optional(),
         orders: z.number(),
         soloCost: z.number(),
         soloCo2Kg: z.number(),

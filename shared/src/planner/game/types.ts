@@ -161,6 +161,12 @@ export interface KpiSummary {
   deliveries: number;
   overCapacity: number;
   overRange: number;
+  /**
+   * Breaches of the driving-time rules (EU Regulation 561/2006, see
+   * `evaluate.ts`) over the plan's routes; absent in results saved before the
+   * evaluation counted them.
+   */
+  drivingBreaches?: number;
   /** The carrier's orders at the time. */
   orders: number;
   soloCost: number;

@@ -128,6 +128,9 @@ describe("assess: only what can be driven counts", () => {
     expect(roundGreen(drivable)).toBeCloseTo(40);
     const overCapacity = result(1, { cost: 700, co2Kg: 80, overCapacity: 1 }, { cost: 800, co2Kg: 100 });
     expect(roundEfficiency(overCapacity)).toBe(0);
+    // A driver over the daily driving limit (EU Regulation 561/2006): not drivable either.
+    const overDriving = result(1, { cost: 700, co2Kg: 80, drivingBreaches: 1 }, { cost: 800, co2Kg: 100 });
+    expect([roundEfficiency(overDriving), roundGreen(overDriving)]).toEqual([0, 0]);
   });
 
   it("on a generated day: every order on the electric truck scores 0, a drivable plan more", () => {
