@@ -285,12 +285,14 @@ export function plannerGame(
       if (event.type === "game-finished" || event.type === "reference-recorded") {
         const game = table.game;
         const profiles = assess(game);
+        // The situation a round ended in names a carrier's orders: it stays on the server.
+        const results = game.results.map(({ referenceSituation: _situation, ...r }) => r);
         for (const player of game.players) {
           const own = profiles[player];
           out.push({
             audience: { to: "player", player },
             type: "results",
-            payload: { names: game.names, results: game.results, profiles: own ? { [player]: own } : {} },
+            payload: { names: game.names, results, profiles: own ? { [player]: own } : {} },
           });
         }
       }

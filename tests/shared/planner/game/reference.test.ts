@@ -113,6 +113,10 @@ describe("the reference plan: the assistant's plan for every carrier, asked or n
       ["results", { to: "player", player: "p1" }],
       ["results", { to: "player", player: "p2" }],
     ]);
+    // Another carrier's orders (in the situation a round ended in) do not go out with the results.
+    const bytes = JSON.stringify(out);
+    expect(bytes).not.toContain("referenceSituation");
+    expect(bytes).not.toContain("c2-o1");
     // One planned while round 1 was on review still completes p2's round-1 result once round 2 is under way.
     const inReview = computeReference(late.game, "p2")!;
     const round2 = must(startRound(late.game, 2));
