@@ -138,7 +138,7 @@ export function ordersPanel(
         const select = h(
           "select",
           {
-            "aria-label": `${t("pl.assignTo")} ${id}`,
+            "aria-label": `${t("pl.assignTo")} ${orderText(id)}`,
             "data-key": `to-${id}`,
             value: chosen,
             onChange: (e: Event) => chosenTruck.set(id, (e.currentTarget as HTMLSelectElement).value),
@@ -151,7 +151,14 @@ export function ordersPanel(
           editable ? grip(id, orderText(id)) : null,
           editable ? pickButton(desk, id, orderText(id)) : orderText(id),
           note !== null ? h("em", {}, ` ${note}`) : null,
-          editable ? [select, button(`plan-${id}`, t("pl.assign"), () => send(assign(c.plan, id, chosen)))] : null,
+          editable
+            ? [
+                select,
+                button(`plan-${id}`, t("pl.assign"), () =>
+                  send(assign(c.plan, id, available.find((v) => v.id === chosenTruck.get(id))?.id ?? chosen)),
+                ),
+              ]
+            : null,
           editable && note === null ? button(`ask-${id}`, t("pl.ask"), () => desk.reveal(id)) : null,
         );
       }),

@@ -12,30 +12,28 @@ export const disruptionAlertTexts: Record<Lang, Record<AlertKey, string>> = {
     "driver-absent":
       "De chauffeur van {{vehicle}} ({{type}}) meldt zich om {{at}} ziek: die wagen rijdt vandaag niet meer.",
     "rush-order":
-      "Spoedorder {{order}}: {{pallets}} pallets voor {{customer}} in {{town}}, te leveren tussen {{ready}} en {{due}}.",
+      "Spoedorder: {{pallets}} pallets voor {{customer}} in {{town}}, te leveren tussen {{ready}} en {{due}}.",
     "traffic-jam":
       "File op de {{road}} tussen {{from}} en {{to}}, van {{at}} tot {{until}}: ritten daarover duren {{factor}} keer zo lang.",
     "traffic-jam-pair":
       "File tussen {{from}} en {{to}}, van {{at}} tot {{until}}: ritten daartussen duren {{factor}} keer zo lang.",
     "road-closure":
       "Het centrum van {{town}} is afgesloten van {{at}} tot {{until}}: met de omleiding duren ritten van en naar {{town}} {{factor}} keer zo lang.",
-    "window-change":
-      "{{customer}} in {{town}} (order {{order}}) kan de levering alleen nog tussen {{ready}} en {{due}} ontvangen.",
+    "window-change": "{{customer}} in {{town}} kan de levering alleen nog tussen {{ready}} en {{due}} ontvangen.",
   },
   en: {
     breakdown: "Breakdown: {{vehicle}} ({{type}}) is out from {{at}}. Plan its open stops on another truck.",
     "driver-absent":
       "The driver of {{vehicle}} ({{type}}) calls in sick at {{at}}: that truck does not drive any more today.",
     "rush-order":
-      "Rush order {{order}}: {{pallets}} pallets for {{customer}} in {{town}}, to deliver between {{ready}} and {{due}}.",
+      "Rush order: {{pallets}} pallets for {{customer}} in {{town}}, to deliver between {{ready}} and {{due}}.",
     "traffic-jam":
       "Traffic jam on the {{road}} between {{from}} and {{to}}, from {{at}} to {{until}}: trips on it take {{factor}} times as long.",
     "traffic-jam-pair":
       "Traffic jam between {{from}} and {{to}}, from {{at}} to {{until}}: trips between them take {{factor}} times as long.",
     "road-closure":
       "The centre of {{town}} is closed from {{at}} to {{until}}: with the detour, trips to and from {{town}} take {{factor}} times as long.",
-    "window-change":
-      "{{customer}} in {{town}} (order {{order}}) can now only take the delivery between {{ready}} and {{due}}.",
+    "window-change": "{{customer}} in {{town}} can now only take the delivery between {{ready}} and {{due}}.",
   },
 };
 
@@ -73,7 +71,6 @@ export function disruptionAlert(
     fill.type = type ? VEHICLES[type].name[lang] : "";
   } else if (d.kind === "rush-order") {
     Object.assign(fill, {
-      order: d.order.id,
       pallets: d.order.pallets,
       customer: d.order.customer,
       town: placeName(d.order.town),
@@ -89,7 +86,6 @@ export function disruptionAlert(
   } else {
     const o = day.orders.find((x) => x.id === d.order);
     Object.assign(fill, {
-      order: d.order,
       customer: o?.customer ?? "",
       town: o ? placeName(o.town) : "",
       ready: clock(d.ready),

@@ -17,7 +17,7 @@ function placesOf(d: Disruption, s: Scenario): string[] {
 }
 
 describe("disruption alerts", () => {
-  it("name towns by their names, never by their ids, in Dutch and English, for every disruption of 100 days", () => {
+  it("name towns and orders by their names, never by their ids, in Dutch and English, for every disruption of 100 days", () => {
     const kinds = new Set<string>();
     for (let seed = 1; seed <= 100; seed++) {
       const s = generateScenario(seed, 4);
@@ -29,6 +29,9 @@ describe("disruption alerts", () => {
           // Ids are lower case ("groningen", "depot"); names start with a capital.
           for (const id of IDS) expect(text, text).not.toMatch(new RegExp(`\\b${id}\\b`));
           expect(text).not.toMatch(/\{\{|undefined|NaN/);
+          // Orders are named by customer and town; their ids ("c1-o7") are the desk's, not the planner's.
+          for (const o of s.orders) expect(text, text).not.toMatch(new RegExp(`\\b${o.id}\\b`));
+          if (d.kind === "rush-order") expect(text, text).not.toContain(d.order.id);
           if (d.kind === "traffic-jam" && d.corridor) expect(text).toContain(corridor(d.corridor).road);
         }
       }
@@ -65,7 +68,7 @@ describe("disruption alerts", () => {
     );
     const moved: Disruption = { at: hm(8), kind: "window-change", order: o.id, ready: hm(14), due: hm(16) };
     expect(disruptionAlert(moved, "nl", s)).toBe(
-      `${o.customer} in ${town(o.town).name} (order ${o.id}) kan de levering alleen nog tussen 14:00 en 16:00 ontvangen.`,
+      `${o.customer} in ${town(o.town).name} kan de levering alleen nog tussen 14:00 en 16:00 ontvangen.`,
     );
   });
 });
