@@ -50,8 +50,9 @@ export function exchangeEffect(game: PlannerGame, x: Exchange): ExchangeEffect {
  * saved over the player's own; the carrier's gain is
  * {@link CARRIER_GAIN_SHARE} of the euro saved over the player's own cost.
  * Score = {@link COLLABORATION_NONE} + 50 x clamp(mean of both gains /
- * {@link COLLABORATION_TARGET_SHARE}, -1, 1): no exchange 50, a gain of 5%
- * or more 100, a loss of 5% or more 0.
+ * {@link COLLABORATION_TARGET_SHARE}, -1, 1), rounded away from 50: no
+ * exchange 50, any loss below it (0 from a loss of 5%), any gain above it
+ * (100 from a gain of 5%).
  */
 export function collaboration(game: PlannerGame, player: PlayerId, rs: readonly RoundResult[]): number | null {
   if (game.players.length < 2) return null;
@@ -75,5 +76,7 @@ export function collaboration(game: PlannerGame, player: PlayerId, rs: readonly 
   const carrier = share(CARRIER_GAIN_SHARE * saved((e) => e.cost), base.cost);
   const g = (region + carrier) / 2 / COLLABORATION_TARGET_SHARE;
   const clamped = Number.isFinite(g) ? Math.min(1, Math.max(-1, g)) : 0;
-  return Math.round(COLLABORATION_NONE + 50 * clamped);
+  // Rounded away from none, so the smallest loss scores below it and the smallest gain above it.
+  const score = COLLABORATION_NONE + 50 * clamped;
+  return clamped < 0 ? Math.floor(score) : Math.ceil(score);
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   againstReference,
@@ -98,8 +99,8 @@ describe("assess: the worked example (docs/assessment.md)", () => {
       // 100 x (0.6 x 0.8 + 0.4 x 0.375) = 63.
       adaptivity: 63,
       // Region: 10 of 200 km and 8 of 160 kg saved (5%); carrier: half of EUR 20 over its own EUR 800 (1.25%).
-      // Mean 3.125% of the 5% target: 50 + 50 x 0.625 = 81.
-      collaboration: 81,
+      // Mean 3.125% of the 5% target: 50 + 50 x 0.625 = 81.25, rounded away from 50: 82.
+      collaboration: 82,
       // Assistant asked in 1 of rounds 2-4; 2 of 4 floor items found; no edited proposal that did better:
       // 100 x (0.4 / 3 + 0.3 x 0.5 + 0) = 28.3 -> 28.
       digital: 28,
@@ -289,5 +290,66 @@ describe("assess: not applicable where the game gave no chance", () => {
         expect(v).toBeLessThanOrEqual(100);
       }
     }
+  });
+});
+
+describe("assess: the evidence rules hold for any figures (seeded)", () => {
+  const figures = fc.record({
+    cost: fc.double({ min: 100, max: 20_000, noNaN: true }),
+    co2Kg: fc.double({ min: 1, max: 2_000, noNaN: true }),
+    late: fc.integer({ min: 0, max: 10 }),
+    minutesLate: fc.double({ min: 0, max: 600, noNaN: true }),
+    soloCost: fc.double({ min: 0, max: 2_000, noNaN: true }),
+  });
+  const breach = fc.record({
+    overCapacity: fc.integer({ min: 0, max: 2 }),
+    overRange: fc.integer({ min: 0, max: 2 }),
+    drivingBreaches: fc.integer({ min: 0, max: 2 }),
+  });
+
+  it("never lets an undrivable plan beat a drivable one against the same reference", () => {
+    fc.assert(
+      fc.property(figures, figures, figures, breach, (ref, bad, good, b) => {
+        fc.pre(b.overCapacity + b.overRange + b.drivingBreaches > 0);
+        const undrivable = result(1, { ...bad, ...b }, ref);
+        const drivable = result(1, good, ref);
+        expect(roundEfficiency(undrivable)).toBeLessThanOrEqual(roundEfficiency(drivable) as number);
+        expect(roundGreen(undrivable)).toBeLessThanOrEqual(roundGreen(drivable) as number);
+      }),
+      { seed: 20_261_201, numRuns: 300 },
+    );
+  });
+
+  it("scores every exchange that adds km, CO2 and cost below none, and every saving one above it", () => {
+    const change = fc.record({
+      km: fc.double({ min: 0.001, max: 300, noNaN: true }),
+      co2Kg: fc.double({ min: 0.001, max: 250, noNaN: true }),
+      cost: fc.double({ min: 0.001, max: 500, noNaN: true }),
+    });
+    const rounds = (player: string) => [
+      result(3, { cost: 800, km: 200, co2Kg: 160 }, { cost: 800, co2Kg: 160 }, player),
+      result(4, { cost: 800, km: 200, co2Kg: 160 }, { cost: 800, co2Kg: 160 }, player),
+    ];
+    const results = [...rounds("p1"), ...rounds("p2")];
+    fc.assert(
+      fc.property(change, (d) => {
+        const x = (sign: number): Exchange => ({
+          offer: "f1",
+          from: "p1",
+          to: "p2",
+          order: "c1-o1",
+          km: sign * d.km,
+          co2Kg: sign * d.co2Kg,
+          cost: sign * d.cost,
+        });
+        const worse = assess(handGame(results, [x(1)]));
+        const better = assess(handGame(results, [x(-1)]));
+        for (const p of ["p1", "p2"]) {
+          expect(worse[p]?.collaboration).toBeLessThan(COLLABORATION_NONE);
+          expect(better[p]?.collaboration).toBeGreaterThan(COLLABORATION_NONE);
+        }
+      }),
+      { seed: 20_261_202, numRuns: 200 },
+    );
   });
 });
