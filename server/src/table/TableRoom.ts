@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { Room, ServerError, type Client } from "@colyseus/core";
+import { CloseCode, Room, ServerError, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { Lang } from "@iot/shared/protocol";
 import { createRng, type Rng } from "@iot/shared/rng";
@@ -12,7 +12,7 @@ import { TokenBucket } from "./rateLimit.js";
 import { freeSeat, inSeatOrder, type Seat } from "./seats.js";
 import { timerScheduler, type Scheduler, type Timer } from "./scheduler.js";
 import type { TableSnapshot } from "./snapshot.js";
-import type { TableCommand, TableCommandResult } from "./control.js";
+import type { TableCommand, TableCommandResult, VacantSeat } from "./control.js";
 import { ViewRoute } from "./viewRoute.js";
 
 /** HTTP status of a refused create or join (the SDK shows the message). */
@@ -50,8 +50,14 @@ export interface SeatPolicy {
   events(host: TableRoom, events: readonly unknown[]): void;
   /** Whether the table has a host among its players (quick play) or the facilitator runs it. */
   readonly hostless: boolean;
+  /** The facilitator removed a participant: their seat goes to a bot, their connection closes for good. */
+  remove?(host: TableRoom, participantId: string): void;
   /** Waits for writes under way. */
   idle(): Promise<void>;
+  /** Seats bots play that a participant arriving late may take over (workshop tables). */
+  vacant?(host: TableRoom): VacantSeat[];
+  /** Promises such a seat to participant `participant`; it is handed over when they join. Null when none is left. */
+  claim?(host: TableRoom, participant: string): VacantSeat | null;
 }
 
 /**
@@ -245,11 +251,15 @@ export class TableRoom extends Room {
     return seat;
   }
 
-  /** Gives the seat `oldId` to a client that is back under a new session (a restart, or a connection that was lost). */
-  rebind(oldId: string, client: Client, lang: Lang): void {
+  /**
+   * Gives the seat `oldId` to a client that is back under a new session (a
+   * restart, or a connection that was lost), or to a late joiner taking over
+   * a bot's seat (`as`: their name and join details); hand and score stay the seat's.
+   */
+  rebind(oldId: string, client: Client, lang: Lang, as?: { name: string; role: string; regionPhase: string }): void {
     const seat = this.seats.get(oldId);
     if (!seat) throw new ServerError(403, "no such seat");
-    const moved: Seat = { ...seat, id: client.sessionId, lang, isBot: false, connected: true };
+    const moved: Seat = { ...seat, ...as, id: client.sessionId, lang, isBot: false, connected: true };
     // A dropped connection of the seat can no longer come back to it.
     this.waiting.get(oldId)?.();
     if (this.game) this.game = this.binding.game.rename(this.game, oldId, moved.id);
@@ -308,6 +318,18 @@ export class TableRoom extends Room {
     this.changed();
   }
 
+  /**
+   * Closes seat `id`'s connection for good with `reason` (the SDK does not
+   * reconnect after a consented close); a dropped one's reconnection window
+   * ends now. Its `onLeave` follows: before the start the seat is freed,
+   * after it a bot takes the seat over.
+   */
+  release(id: string, reason: string): void {
+    const dropped = this.waiting.get(id);
+    if (dropped) dropped();
+    else this.client(id)?.leave(CloseCode.CONSENTED, reason);
+  }
+
   /** The table as plain data, for saving; null before the start. */
   snapshot(): TableSnapshot | null {
     if (!this.game) return null;
@@ -360,6 +382,9 @@ export class TableRoom extends Room {
       case "start":
         this.start();
         return null;
+      case "remove":
+        this.policy.remove?.(this, command.participantId);
+        return null;
       case "move": {
         // Before the start, a step that does not only end something starts the table.
         const only = (command.payload as { only?: unknown } | undefined)?.only;
@@ -367,6 +392,10 @@ export class TableRoom extends Room {
         const rejection = this.game ? this.dispatch(command.type, command.payload, "", "host") : this.start();
         return rejection ? { ok: false, code: rejection.code } : { ok: true };
       }
+      case "vacant":
+        return this.policy.vacant?.(this) ?? [];
+      case "claim":
+        return this.policy.claim?.(this, command.participant) ?? null;
     }
   }
 
@@ -495,7 +524,8 @@ export class TableRoom extends Room {
     if (!this.game) return { code: this.binding.game.notStarted };
     if (this.paused && !move.query) return { code: "PAUSED" };
     if (from === "player" && move.by === "player" && !this.seats.has(player)) return { code: "UNKNOWN_PLAYER" };
-    const result = move.apply(this.game, parsed.data, { player, now: this.now(), rng: this.rng });
+    const bots = new Set([...this.seats.values()].filter((s) => s.isBot).map((s) => s.id));
+    const result = move.apply(this.game, parsed.data, { player, now: this.now(), rng: this.rng, bots });
     if (!result.ok) return result.rejection;
     if (move.query) {
       if (result.reply) this.deliverTo({ audience: { to: "player", player }, ...result.reply }, false);

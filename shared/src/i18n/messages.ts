@@ -23,6 +23,7 @@ export const rejectionTexts: Record<Lang, Record<RejectionCode, string>> = {
     NOT_YOUR_QUARTET: "Je kunt alleen een kaart kiezen uit een kwartet dat je zelf hebt gelegd.",
     NOTE_TOO_LONG: "De toelichting is te lang (hoogstens {{max}} tekens).",
     PAUSED: "Het spel staat even stil; de begeleider zet het zo weer aan.",
+    ALREADY_PICKED: "Uit dit kwartet heeft iemand anders aan tafel al een actie gekozen.",
   },
   en: {
     NOT_PLAYING: "No game is being played right now.",
@@ -43,6 +44,7 @@ export const rejectionTexts: Record<Lang, Record<RejectionCode, string>> = {
     NOT_YOUR_QUARTET: "You can only pick a card from a quartet you laid down yourself.",
     NOTE_TOO_LONG: "The note is too long (at most {{max}} characters).",
     PAUSED: "The game is paused; the facilitator will resume it shortly.",
+    ALREADY_PICKED: "Someone else at the table has already picked an action from this quartet.",
   },
 };
 

@@ -125,8 +125,8 @@ export const quartetGame: GameDefinition<
     pick: {
       schema: pickSchema,
       by: "player",
-      apply(table, pick, { player }) {
-        const result = applyPick(table.game, table.picks, player, pick.card, pick.note ?? "");
+      apply(table, pick, { player, bots }) {
+        const result = applyPick(table.game, table.picks, player, pick.card, pick.note ?? "", bots);
         if (!result.ok) return result;
         return { ok: true, state: { ...table, picks: result.picks }, events: [{ type: "picked", pick: result.pick }] };
       },

@@ -100,6 +100,7 @@ export const REJECTION_CODES = [
   "NOT_YOUR_QUARTET",
   "NOTE_TOO_LONG",
   "PAUSED",
+  "ALREADY_PICKED",
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -69,6 +69,8 @@ export interface MoveContext {
   /** Epoch milliseconds, from the host's clock. */
   now: number;
   rng: Rng;
+  /** Seats a bot plays at the time of the move (the table's bots and seats a bot took over); absent: none. */
+  bots?: ReadonlySet<string>;
 }
 
 /**
