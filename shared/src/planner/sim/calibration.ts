@@ -259,7 +259,9 @@ export function runCalibration(options: CalibrationOptions): CalibrationReport {
 /** The rho every competence in which the planners differ by design should reach. */
 export const TARGET_RHO = 0.8;
 
-const fixed = (x: Score, digits: number) => (x === null ? "n/a" : x.toFixed(digits));
+/** Rounds half away from zero the way the JSON does, so text and JSON show the same figures. */
+const rounded = (x: Score, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const fixed = (x: Score, digits: number) => (x === null ? "n/a" : (rounded(x, digits) as number).toFixed(digits));
 const pad = (s: string, n: number) => s.padStart(n);
 
 /** The report as text: a table of mean ± sd per planner and competence, then rho and the pooled spread. */
@@ -295,8 +297,7 @@ export function formatCalibration(r: CalibrationReport): string {
 
 /** The report as the one JSON line of `--json`: figures rounded (means and sd to 0.1, rho to 0.001). */
 export function calibrationJson(r: CalibrationReport): string {
-  const round = (x: Score, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-  const profile = (p: Profile, digits: number) => each((c) => round(p[c], digits));
+  const profile = (p: Profile, digits: number) => each((c) => rounded(p[c], digits));
   return JSON.stringify({
     seeds: r.seeds,
     firstSeed: r.firstSeed,
