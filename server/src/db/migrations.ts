@@ -215,6 +215,58 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The facilitator's management of a workshop: locked to new joins, archived (hidden from the list).
+  "007_workshop_management": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("workshops")
+        .addColumn("locked", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable("workshops").addColumn("archived_at", "text").execute();
+    },
+  },
+  // The facilitator's priorities of a workshop: cards of its combined plan with an owner and a next step, in order.
+  "008_workshop_priorities": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("workshop_priorities")
+        .addColumn("workshop_id", "text", (c) => c.notNull().references("workshops.id").onDelete("cascade"))
+        .addColumn("card", "text", (c) => c.notNull())
+        .addColumn("position", "integer", (c) => c.notNull())
+        .addColumn("owner", "text", (c) => c.notNull())
+        .addColumn("next_step", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("workshop_priorities_pk", ["workshop_id", "card"])
+        .execute();
+    },
+  },
+  // A pick the facilitator completed in the debrief (a quartet nobody at the table picked): who completed it.
+  "009_pick_completed_by": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("table_picks").addColumn("completed_by", "text").execute();
+    },
+  },
+  // The workshop's log of what happened to its participants (a late joiner taking a bot's seat or a new table).
+  "010_workshop_events": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("workshop_events")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("workshop_id", "text", (c) => c.notNull().references("workshops.id").onDelete("cascade"))
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("participant_id", "text")
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("table_number", "integer", (c) => c.notNull())
+        .addColumn("detail", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("workshop_events_workshop")
+        .on("workshop_events")
+        .columns(["workshop_id", "at"])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

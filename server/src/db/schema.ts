@@ -31,6 +31,10 @@ export interface WorkshopRow {
   message: string;
   created_at: string;
   ended_at: string | null;
+  /** 1: nobody new may join. */
+  locked: number;
+  /** When the facilitator archived it; null while it is in the list. */
+  archived_at: string | null;
 }
 
 export interface ParticipantRow {
@@ -77,6 +81,8 @@ export interface PickRow {
   role: string;
   region_phase: string;
   created_at: string;
+  /** The facilitator who completed the pick in the debrief; null for a player's pick. */
+  completed_by: string | null;
 }
 
 export interface ServerSecretRow {
@@ -141,7 +147,36 @@ export interface PlannerProfileRow {
   updated_at: string;
 }
 
+/** One of a workshop's priorities: a card of its combined plan, its place in the list, who takes it on and the next step. */
+export interface PriorityRow {
+  workshop_id: string;
+  card: string;
+  position: number;
+  owner: string;
+  next_step: string;
+  updated_at: string;
+}
+
+/**
+ * A line of a workshop's log: `seat-taken` (a late joiner took the seat a bot
+ * held at table `table_number`; `detail` is the bot's name) or `new-table` (a
+ * late joiner opened table `table_number` with bots).
+ */
+export interface WorkshopEventRow {
+  id: string;
+  workshop_id: string;
+  /** ISO-8601. */
+  at: string;
+  kind: string;
+  participant_id: string | null;
+  name: string;
+  table_number: number;
+  detail: string;
+}
+
 export interface Database {
+  workshop_events: WorkshopEventRow;
+  workshop_priorities: PriorityRow;
   planner_rounds: PlannerRoundRow;
   planner_profiles: PlannerProfileRow;
   table_snapshots: SnapshotRow;

@@ -1,35 +1,58 @@
 import { card as cardInfo, theme as themeInfo } from "@iot/shared/quartet/deck";
 import { isCardId, isThemeId } from "@iot/shared/quartet/cardIds";
-import { combinePlans, type Debrief } from "@iot/shared/workshop/debrief";
+import { quartetTableSchema } from "@iot/shared/quartet/tableSchema";
+import { combinePlans, tableMoments, type Debrief, type TableMoments } from "@iot/shared/workshop/debrief";
 import type { WorkshopStore } from "../db/store.js";
 import type { WorkshopRow } from "../db/schema.js";
+import { parseWorkshopSnapshot } from "../table/snapshot.js";
+import { readPriorities } from "./priorities.js";
+import { openQuartets } from "./pickCompletion.js";
 import { buildPlannerDebrief, plannerCsv } from "./plannerDebrief.js";
-import { plannerPdf } from "./plannerPdf.js";
 import { safeCsv } from "./exportSafety.js";
-import { FONT, printable, unicodePdf } from "../pdf/fonts.js";
 import { debriefPick, debriefTable, debriefWorkshop, rankingLine } from "./wire.js";
+
+/** A quartet table's key moments from its saved game log; undefined without a readable snapshot. */
+async function momentsOf(store: WorkshopStore, tableId: string): Promise<TableMoments | undefined> {
+  const json = await store.snapshot(tableId);
+  const snap = json === undefined ? null : parseWorkshopSnapshot(json, "quartet", quartetTableSchema);
+  if (!snap) return undefined;
+  const seats = new Map(snap.table.seats.map((s) => [s.id, s]));
+  const state = snap.table.state as { log: Parameters<typeof tableMoments>[0] };
+  return tableMoments(state.log, (player) => ({
+    name: seats.get(player)?.name ?? player,
+    isBot: seats.get(player)?.isBot ?? false,
+  }));
+}
 
 /**
  * Everything the workshop produced, read from the database: per-table
- * rankings and plans and the combined plan; for a planner workshop each
- * table's planners, rounds and profiles (see plannerDebrief.ts).
+ * rankings, plans and key moments (from the saved game log), the combined
+ * plan and the facilitator's priorities (only cards still in the combined
+ * plan); for a planner workshop each table's planners, rounds and profiles
+ * (see plannerDebrief.ts).
  */
 export async function buildDebrief(store: WorkshopStore, w: WorkshopRow): Promise<Debrief> {
   if (w.game === "planner") return buildPlannerDebrief(store, w);
   const tables: Debrief["tables"] = [];
   for (const t of await store.tables(w.id)) {
-    const [results, picks] = await Promise.all([store.results(t.id), store.picks(t.id)]);
+    const [results, picks, moments, open] = await Promise.all([
+      store.results(t.id),
+      store.picks(t.id),
+      momentsOf(store, t.id),
+      openQuartets(store, t),
+    ]);
     tables.push({
       ...debriefTable(t),
       ranking: results.map(rankingLine),
       plan: picks.map((p) => debriefPick(p, t.number)),
+      ...(moments ? { moments } : {}),
+      ...(open.length > 0 ? { openQuartets: open } : {}),
     });
   }
-  return {
-    workshop: debriefWorkshop(w),
-    tables,
-    combined: combinePlans(tables.flatMap((t) => t.plan)),
-  };
+  const combined = combinePlans(tables.flatMap((t) => t.plan));
+  const inPlan = new Set(combined.flatMap((g) => g.cards.map((c) => c.card)));
+  const priorities = (await readPriorities(store.db, w.id)).filter((p) => inPlan.has(p.cardId));
+  return { workshop: debriefWorkshop(w), tables, combined, priorities };
 }
 
 type Lang = "nl" | "en";
@@ -73,70 +96,4 @@ export function debriefCsv(d: Debrief): string {
     "region_phase",
     "note",
   ]);
-}
-
-const TEXT = {
-  nl: {
-    plan: "Gezamenlijk regionaal actieplan",
-    table: "Tafel",
-    ranking: "Uitslag",
-    picks: "Gekozen acties",
-    none: "Nog geen keuzes.",
-  },
-  en: {
-    plan: "Combined regional action plan",
-    table: "Table",
-    ranking: "Ranking",
-    picks: "Chosen actions",
-    none: "No picks yet.",
-  },
-};
-
-/** The debrief as a printable PDF (A4) in the Unicode fonts of ../pdf/fonts.ts: the combined plan by theme, then each table's ranking and plan; a planner workshop's as `plannerPdf`. */
-export function debriefPdf(d: Debrief): Promise<Buffer> {
-  if (d.workshop.game === "planner") return plannerPdf(d);
-  const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
-  const tx = TEXT[lang];
-  const { doc, done } = unicodePdf({ size: "A4", margin: 50, info: { Title: d.workshop.title } });
-  doc.font(FONT.bold).fontSize(22).text(printable(d.workshop.title)).font(FONT.regular);
-  doc.fontSize(11).fillColor("#555").text("Innovation on Track · 1 + 1 = 4").fillColor("#000").moveDown();
-  doc.fontSize(16).text(tx.plan).moveDown(0.4);
-  if (d.combined.length === 0) doc.fontSize(11).text(tx.none);
-  for (const group of d.combined) {
-    doc.fontSize(13).fillColor(themeInfo(group.theme).color).text(themeName(group.theme, lang)).fillColor("#000");
-    for (const c of group.cards) {
-      doc.fontSize(11).text(printable(`${title(c.card, lang)} (${c.count}x)`), { indent: 10 });
-      for (const p of c.picks) {
-        const who = [p.name, p.role, p.phase].filter(Boolean).join(", ");
-        doc
-          .fontSize(9)
-          .fillColor("#333")
-          .text(printable(`${tx.table} ${p.table} · ${who}${p.note ? `: ${p.note}` : ""}`), { indent: 22 });
-      }
-      doc.fillColor("#000");
-    }
-    doc.moveDown(0.5);
-  }
-  for (const t of d.tables) {
-    doc.moveDown().fontSize(15).text(`${tx.table} ${t.number}`);
-    doc.fontSize(12).text(tx.ranking);
-    for (const r of t.ranking)
-      doc
-        .fontSize(10)
-        .text(printable(`${r.place}. ${r.name}${r.isBot ? " (bot)" : ""}: ${r.quartets}`), { indent: 10 });
-    doc.fontSize(12).text(tx.picks);
-    if (t.plan.length === 0) doc.fontSize(10).text(tx.none, { indent: 10 });
-    for (const p of t.plan) {
-      doc
-        .fontSize(10)
-        .text(
-          printable(`${p.name}: ${themeName(p.theme, lang)} · ${title(p.card, lang)}${p.note ? `: ${p.note}` : ""}`),
-          {
-            indent: 10,
-          },
-        );
-    }
-  }
-  doc.end();
-  return done;
 }

@@ -2,12 +2,22 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from "exp
 import { apiErrorTexts } from "@iot/shared/i18n/api";
 import type { ApiErrorCode } from "@iot/shared/workshop/api";
 
+/** What an error answer carries beyond its code: NAME_TAKEN's free name to suggest (also put into the sentence). */
+export interface ApiErrorDetails {
+  suggestion?: string;
+}
+
 /** A refused request: an API error code (the HTTP layer maps it to a status and a sentence). */
 export class ApiError extends Error {
-  /** `retryAfterS`: for TOO_MANY_ATTEMPTS, the seconds to wait (sent as `Retry-After`). */
+  /**
+   * `retryAfterS`: for TOO_MANY_ATTEMPTS, the seconds to wait (sent as
+   * `Retry-After`); `details`: sent along with the code and filled into the
+   * sentence's `{name}` placeholders.
+   */
   constructor(
     readonly code: ApiErrorCode,
     readonly retryAfterS?: number,
+    readonly details: ApiErrorDetails = {},
   ) {
     super(code);
   }
@@ -28,7 +38,13 @@ export const API_STATUS: Record<ApiErrorCode, number> = {
   WRONG_PHASE: 409,
   PAYLOAD_TOO_LARGE: 413,
   CROSS_SITE: 403,
+  WORKSHOP_LOCKED: 423,
+  NOT_IN_PLAN: 409,
   SERVER_ERROR: 500,
+  NAME_TAKEN: 409,
+  NOT_LATE: 409,
+  ALREADY_PICKED: 409,
+  QUARTET_NOT_LAID: 409,
 };
 
 /** The caller's language: English when `Accept-Language` starts with `en`, Dutch otherwise. */
@@ -36,9 +52,22 @@ export function langOf(req: Request): "nl" | "en" {
   return String(req.headers["accept-language"] ?? "nl").startsWith("en") ? "en" : "nl";
 }
 
-/** Answers `{ code, message }` in the caller's language with the code's status (or `status`). */
-export function sendApiError(req: Request, res: Response, code: ApiErrorCode, status = API_STATUS[code]): void {
-  res.status(status).json({ code, message: apiErrorTexts[langOf(req)][code] });
+/** The sentence of `code` in `lang`, with `details` filled into its `{name}` placeholders. */
+export function apiErrorMessage(lang: "nl" | "en", code: ApiErrorCode, details: ApiErrorDetails = {}): string {
+  return apiErrorTexts[lang][code].replace(/\{(\w+)\}/g, (all, key: string) =>
+    key === "suggestion" && details.suggestion !== undefined ? details.suggestion : all,
+  );
+}
+
+/** Answers `{ code, message, ...details }` in the caller's language with the code's status (or `status`). */
+export function sendApiError(
+  req: Request,
+  res: Response,
+  code: ApiErrorCode,
+  status = API_STATUS[code],
+  details: ApiErrorDetails = {},
+): void {
+  res.status(status).json({ code, message: apiErrorMessage(langOf(req), code, details), ...details });
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -97,7 +126,7 @@ export const apiErrorHandler: ErrorRequestHandler = (err: unknown, req, res, _ne
   }
   if (err instanceof ApiError) {
     if (err.retryAfterS) res.set("Retry-After", String(err.retryAfterS));
-    return sendApiError(req, res, err.code);
+    return sendApiError(req, res, err.code, API_STATUS[err.code], err.details);
   }
   const e = (err ?? {}) as { status?: unknown; statusCode?: unknown };
   const status = Number(e.status ?? e.statusCode);

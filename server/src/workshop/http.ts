@@ -9,6 +9,7 @@ import {
   debriefSchema,
   joinedSchema,
   joinSchema,
+  lateSeatSchema,
   lobbySchema,
   lobbyTicketSchema,
   loginSchema,
@@ -16,20 +17,35 @@ import {
   messageSchema,
   moveSchema,
   overviewSchema,
+  prioritiesSchema,
   signedInSchema,
   signedOutSchema,
   workshopInfoSchema,
+  workshopDeletedSchema,
   workshopListSchema,
+  workshopPatchSchema,
   workshopSchema,
 } from "@iot/shared/workshop/api";
 import type { HttpConfig } from "../config.js";
 import type { FacilitatorRow, WorkshopRow } from "../db/schema.js";
 import { JoinThrottle, LoginThrottle, newToken, tokenHash, verifyPassword, type ThrottleStore } from "./auth.js";
-import { buildDebrief, debriefCsv, debriefPdf } from "./debrief.js";
+import { buildDebrief, debriefCsv } from "./debrief.js";
+import { participantsCsv, reportPdf } from "./reports.js";
+import { savePriorities } from "./priorities.js";
 import { API_STATUS, apiNotFound, langOf } from "./errors.js";
 import type { WorkshopStreams } from "./events.js";
+import {
+  deleteWorkshop,
+  duplicateWorkshop,
+  patchWorkshop,
+  removeParticipant,
+  reopenWorkshop,
+  setLocked,
+  workshopList,
+} from "./management.js";
 import { ApiError, type WorkshopService } from "./service.js";
 import { joinedAnswer, workshopInfo } from "./wire.js";
+import { completePick } from "./pickCompletion.js";
 
 export const SESSION_COOKIE = "iot_session";
 /** A facilitator's session lasts a working day (ms). */
@@ -157,9 +173,10 @@ export function workshopApi(
 
   api.get(
     "/workshops",
-    route(async (req, res) =>
-      reply(res, workshopListSchema, (await store.workshopsOf((await facilitator(req)).id)).map(workshopInfo)),
-    ),
+    route(async (req, res) => {
+      const f = await facilitator(req);
+      reply(res, workshopListSchema, await workshopList(store, f.id, req.query.archived === "1"));
+    }),
   );
   api.post(
     "/workshops",
@@ -171,6 +188,34 @@ export function workshopApi(
   api.get(
     "/workshops/:id",
     route(async (req, res) => reply(res, overviewSchema, await service.overview(await owned(req)))),
+  );
+  api.patch(
+    "/workshops/:id",
+    route(async (req, res) => {
+      const w = await owned(req);
+      reply(res, workshopInfoSchema, workshopInfo(await patchWorkshop(store, w, parse(workshopPatchSchema, req.body))));
+    }),
+  );
+  api.delete(
+    "/workshops/:id",
+    route(async (req, res) => {
+      const w = await owned(req);
+      reply(res, workshopDeletedSchema, { ok: true, id: w.id, deleted: await deleteWorkshop(store, w) });
+    }),
+  );
+  api.post(
+    "/workshops/:id/duplicate",
+    route(async (req, res) =>
+      reply(res, workshopInfoSchema, workshopInfo(await duplicateWorkshop(service, await owned(req))), 201),
+    ),
+  );
+  api.delete(
+    "/workshops/:id/participants/:participantId",
+    route(async (req, res) => {
+      const w = await owned(req);
+      await removeParticipant(store, w, String(req.params.participantId));
+      reply(res, overviewSchema, await overviewOf(w));
+    }),
   );
   api.get(
     "/workshops/:id/events",
@@ -215,10 +260,21 @@ export function workshopApi(
   );
   action("/workshops/:id/next", (req, w) => service.advanceAll(w, parse(advanceSchema, req.body).action));
   action("/workshops/:id/end", (_req, w) => service.end(w));
+  action("/workshops/:id/reopen", (_req, w) => reopenWorkshop(store, w));
+  action("/workshops/:id/lock", (_req, w) => setLocked(store, w, true));
+  action("/workshops/:id/unlock", (_req, w) => setLocked(store, w, false));
 
+  api.put(
+    "/workshops/:id/tables/:tableId/picks/:theme",
+    route(async (req, res) => completePick(store, await owned(req), req, res)),
+  );
   api.get(
     "/workshops/:id/debrief",
     route(async (req, res) => reply(res, debriefSchema, await buildDebrief(store, await owned(req)))),
+  );
+  api.put(
+    "/workshops/:id/priorities",
+    route(async (req, res) => reply(res, prioritiesSchema, await savePriorities(store, await owned(req), req.body))),
   );
   api.get(
     "/workshops/:id/export.csv",
@@ -228,13 +284,17 @@ export function workshopApi(
     }),
   );
   api.get(
+    "/workshops/:id/participants.csv",
+    route(async (req, res) => {
+      const file = await participantsCsv(store, await owned(req));
+      res.type("text/csv").attachment(file.name).send(file.body);
+    }),
+  );
+  api.get(
     "/workshops/:id/report.pdf",
     route(async (req, res) => {
-      const d = await buildDebrief(store, await owned(req));
-      res
-        .type("application/pdf")
-        .attachment(`workshop-${d.workshop.code}.pdf`)
-        .send(await debriefPdf(d));
+      const file = await reportPdf(store, await owned(req));
+      res.type("application/pdf").attachment(file.name).send(file.body);
     }),
   );
   api.get(
@@ -267,6 +327,12 @@ export function workshopApi(
   api.get(
     "/lobby",
     route(async (req, res) => reply(res, lobbySchema, await service.lobby(bearer(req)))),
+  );
+  api.post(
+    "/lobby/seat",
+    route(async (req, res) =>
+      reply(res, lobbySchema, await service.seatLate(bearer(req), parse(lateSeatSchema, req.body ?? {}))),
+    ),
   );
   api.post(
     "/lobby/ticket",

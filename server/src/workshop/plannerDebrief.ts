@@ -52,6 +52,7 @@ export async function buildPlannerDebrief(store: WorkshopStore, w: WorkshopRow):
     workshop: debriefWorkshop(w),
     tables,
     combined: [],
+    priorities: [],
     planner: { rounds: compareRounds(tables.flatMap((t) => (t.planner ? [t.planner] : []))) },
   };
 }

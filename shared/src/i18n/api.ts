@@ -17,7 +17,13 @@ export const apiErrorTexts: Record<Lang, Record<ApiErrorCode, string>> = {
     WRONG_PHASE: "Dat kan nu niet aan deze tafel.",
     PAYLOAD_TOO_LARGE: "Dat verzoek is te groot.",
     CROSS_SITE: "Dit verzoek komt van een andere website en is geweigerd.",
+    WORKSHOP_LOCKED: "Deze workshop is gesloten voor nieuwe deelnemers. Vraag de begeleider om je binnen te laten.",
+    NOT_IN_PLAN: "Die kaart staat niet in het actieplan van deze workshop.",
     SERVER_ERROR: "Er ging iets mis op de server; probeer het opnieuw.",
+    NAME_TAKEN: "Die naam is in deze workshop al bezet. Kies een andere, bijvoorbeeld {suggestion}.",
+    NOT_LATE: "Je hebt al een plaats; ga naar je tafel.",
+    ALREADY_PICKED: "Uit dit kwartet is al een actie gekozen.",
+    QUARTET_NOT_LAID: "Dit kwartet is aan deze tafel niet gelegd.",
   },
   en: {
     BAD_REQUEST: "That request is not right: check the fields.",
@@ -33,6 +39,15 @@ export const apiErrorTexts: Record<Lang, Record<ApiErrorCode, string>> = {
     WRONG_PHASE: "That is not possible at this table right now.",
     PAYLOAD_TOO_LARGE: "That request is too large.",
     CROSS_SITE: "This request comes from another website and was refused.",
+    WORKSHOP_LOCKED: "This workshop is closed to new participants. Ask the facilitator to let you in.",
+    NOT_IN_PLAN: "That card is not in this workshop's action plan.",
     SERVER_ERROR: "Something went wrong on the server; please try again.",
+    NAME_TAKEN: "That name is already taken in this workshop. Choose another, for example {suggestion}.",
+    NOT_LATE: "You already have a place; go to your table.",
+    ALREADY_PICKED: "An action has already been picked from this quartet.",
+    QUARTET_NOT_LAID: "This quartet was not laid at this table.",
   },
 };
+
+/** The name a pick the facilitator completed in the debrief is shown with (in the workshop's language). */
+export const facilitatorPickName: Record<Lang, string> = { nl: "Begeleider", en: "Facilitator" };

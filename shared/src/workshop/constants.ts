@@ -57,7 +57,13 @@ export const API_ERRORS = [
   "WRONG_PHASE",
   "PAYLOAD_TOO_LARGE",
   "CROSS_SITE",
+  "WORKSHOP_LOCKED",
+  "NOT_IN_PLAN",
   "SERVER_ERROR",
+  "NAME_TAKEN",
+  "NOT_LATE",
+  "ALREADY_PICKED",
+  "QUARTET_NOT_LAID",
 ] as const;
 export type ApiErrorCode = (typeof API_ERRORS)[number];
 

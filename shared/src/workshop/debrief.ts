@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 import { LANGS } from "../protocol.js";
-import { THEME_IDS, isCardId, type CardId } from "../quartet/cardIds.js";
+import { CARD_IDS, THEME_IDS, isCardId, type CardId } from "../quartet/cardIds.js";
+import type { QuartetEvent } from "../quartet/types.js";
+import { cleanText } from "../text.js";
 import { GAMES, TABLE_STATUSES, WORKSHOP_STATUSES } from "./constants.js";
 import { plannerTableDebriefSchema, roundComparisonSchema } from "./plannerDebrief.js";
 
@@ -17,6 +19,8 @@ export const debriefPickSchema = z.object({
   note: z.string(),
   role: z.string(),
   phase: z.string(),
+  /** The facilitator completed this pick in the debrief (nobody at the table picked from the quartet). */
+  byFacilitator: z.boolean().optional(),
 });
 /** One pick as the debrief uses it. */
 export type DebriefPick = z.infer<typeof debriefPickSchema>;
@@ -45,6 +49,24 @@ export const debriefWorkshopSchema = z.object({
   game: z.enum(GAMES),
 });
 
+/** One player of a table's key moments: the name shown, and whether a bot played the seat. */
+const momentPlayerSchema = z.object({ name: z.string(), isBot: z.boolean() });
+
+/**
+ * What happened at a quartet table, from its game log (the snapshot): how
+ * many asks there were and how many got the card, every quartet laid in
+ * order (at which ask), and the longest run of asks that got the card by
+ * one player in one turn (null when no ask got a card).
+ */
+export const tableMomentsSchema = z.object({
+  asks: z.number().int().min(0),
+  hits: z.number().int().min(0),
+  quartets: z.array(momentPlayerSchema.extend({ theme: z.enum(THEME_IDS), ask: z.number().int().min(0) })),
+  bestRun: momentPlayerSchema.extend({ asks: z.number().int().min(1) }).nullable(),
+});
+/** What happened at a quartet table (see {@link tableMomentsSchema}). */
+export type TableMoments = z.infer<typeof tableMomentsSchema>;
+
 /** One table in the debrief: its ranking and plan (quartet) or its planners (`planner`, planner workshops). */
 export const debriefTableSchema = z.object({
   number: z.number().int(),
@@ -53,8 +75,47 @@ export const debriefTableSchema = z.object({
     z.object({ name: z.string(), place: z.number().int(), quartets: z.number().int(), isBot: z.boolean() }),
   ),
   plan: z.array(debriefPickSchema),
+  /** Quartet tables that stopped playing: the quartets laid there without a pick, which the facilitator may complete. */
+  openQuartets: z.array(z.enum(THEME_IDS)).optional(),
+  /** Quartet tables whose game log was saved: what happened. */
+  moments: tableMomentsSchema.optional(),
   planner: plannerTableDebriefSchema.optional(),
 });
+
+/** A priority's owner: at most this many characters (a name or a team, cleaned with `cleanText`). */
+export const PRIORITY_OWNER_MAX = 80;
+/** A priority's next step: at most this many characters (one or two sentences, cleaned with `cleanText`). */
+export const PRIORITY_STEP_MAX = 280;
+/** At most this many priorities per workshop (the deck's card count: every card can be one). */
+export const MAX_PRIORITIES = CARD_IDS.length;
+
+/**
+ * One of the workshop's priorities: a card of the combined plan the
+ * facilitator marked, who takes it on (`owner`, may be empty) and the next
+ * step (`nextStep`, may be empty). Plain text, shown as text.
+ */
+export const prioritySchema = z.object({
+  cardId: z.custom<CardId>(isCardId, "not a card"),
+  owner: z.string().transform(cleanText).pipe(z.string().max(PRIORITY_OWNER_MAX)),
+  nextStep: z.string().transform(cleanText).pipe(z.string().max(PRIORITY_STEP_MAX)),
+});
+/** One of the workshop's priorities (see {@link prioritySchema}). */
+export type Priority = z.infer<typeof prioritySchema>;
+
+/**
+ * The body of `PUT /api/workshops/:id/priorities`: the whole list, in the
+ * facilitator's order, each card at most once (it replaces the stored list).
+ */
+export const prioritiesInputSchema = z
+  .object({ priorities: z.array(prioritySchema).max(MAX_PRIORITIES) })
+  .strict()
+  .refine((b) => new Set(b.priorities.map((p) => p.cardId)).size === b.priorities.length, {
+    path: ["priorities"],
+    message: "a card appears twice",
+  });
+
+/** The answer of `PUT /api/workshops/:id/priorities`: the list as stored. */
+export const prioritiesSchema = z.object({ priorities: z.array(prioritySchema) });
 
 /**
  * Everything a workshop produced, as the debrief, the CSV and the PDF show it
@@ -66,6 +127,8 @@ export const debriefSchema = z.object({
   workshop: debriefWorkshopSchema,
   tables: z.array(debriefTableSchema),
   combined: z.array(combinedThemeSchema),
+  /** The facilitator's priorities: cards of the combined plan, in their order, with an owner and a next step (planner workshops: none). */
+  priorities: z.array(prioritySchema),
   /** Planner workshops: every round compared over all tables. */
   planner: z.object({ rounds: z.array(roundComparisonSchema) }).optional(),
 });
@@ -93,4 +156,32 @@ export function combinePlans(picks: readonly DebriefPick[]): CombinedTheme[] {
     out.push({ theme, cards });
   }
   return out;
+}
+
+/** Finds the player name and bot flag of a seat id. */
+export type SeatLookup = (player: string) => { name: string; isBot: boolean };
+
+/**
+ * The key moments of a quartet table from its game log (see
+ * {@link tableMomentsSchema}); `seat` names the log's player ids. A run
+ * counts asks that got the card, one after another, by the same player.
+ */
+export function tableMoments(log: readonly QuartetEvent[], seat: SeatLookup): TableMoments {
+  let asks = 0;
+  let hits = 0;
+  const quartets: TableMoments["quartets"] = [];
+  let best: { player: string; asks: number } | null = null;
+  let run: { player: string; asks: number } | null = null;
+  for (const e of log) {
+    if (e.type === "asked") {
+      asks++;
+      if (e.got) {
+        hits++;
+        run = run && run.player === e.from ? { player: e.from, asks: run.asks + 1 } : { player: e.from, asks: 1 };
+        if (!best || run.asks > best.asks) best = run;
+      } else run = null;
+    } else if (e.type === "quartet") quartets.push({ ...seat(e.player), theme: e.theme, ask: asks });
+    else if (e.type === "turn" && run && run.player !== e.player) run = null;
+  }
+  return { asks, hits, quartets, bestRun: best ? { ...seat(best.player), asks: best.asks } : null };
 }

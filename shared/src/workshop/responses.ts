@@ -11,10 +11,15 @@ import { LANGS } from "../protocol.js";
 import { BOT_LEVELS } from "../quartet/bots/index.js";
 import { GAMES, TABLE_STATUSES, WORKSHOP_STATUSES } from "./constants.js";
 
-export { debriefSchema, type Debrief } from "./debrief.js";
+export { debriefSchema, prioritiesSchema, type Debrief, type Priority } from "./debrief.js";
 
 /** A refused call: the error code and a sentence in the caller's language. */
-export const apiErrorSchema = z.object({ code: z.string(), message: z.string() });
+export const apiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** NAME_TAKEN: a free name to suggest (also in the sentence). */
+  suggestion: z.string().optional(),
+});
 /** A refused call (any status of 400 and above). */
 export type ApiErrorAnswer = z.infer<typeof apiErrorSchema>;
 
@@ -64,11 +69,34 @@ export const workshopInfoSchema = z.object({
   createdAt: z.string(),
   /** ISO-8601; null while the workshop runs. */
   endedAt: z.string().nullable(),
+  /** Locked: nobody new may join (participants already in keep their places). */
+  locked: z.boolean(),
+  /** ISO-8601 when the facilitator archived it (hidden from the list unless asked); null otherwise. */
+  archivedAt: z.string().nullable(),
 });
 /** A workshop: `POST /api/workshops` answers one, `GET /api/workshops` a list (newest first). */
 export type WorkshopInfo = z.infer<typeof workshopInfoSchema>;
-/** `GET /api/workshops`. */
-export const workshopListSchema = z.array(workshopInfoSchema);
+/** What a workshop holds, counted: what deleting it would remove. */
+export const workshopCountsSchema = z.object({
+  participants: z.number().int(),
+  tables: z.number().int(),
+  /** Tables whose game finished and left results (rankings, picks, planner rounds). */
+  results: z.number().int(),
+});
+/** What a workshop holds, counted. */
+export type WorkshopCounts = z.infer<typeof workshopCountsSchema>;
+
+/** A workshop in the facilitator's list: the workshop and what it holds. */
+export const workshopListItemSchema = workshopInfoSchema.extend({ counts: workshopCountsSchema });
+/** A workshop in the facilitator's list. */
+export type WorkshopListItem = z.infer<typeof workshopListItemSchema>;
+/** `GET /api/workshops` (archived ones only with `?archived=1`). */
+export const workshopListSchema = z.array(workshopListItemSchema);
+
+/** `DELETE /api/workshops/:id`: the workshop is gone, with what it held. */
+export const workshopDeletedSchema = z.object({ ok: z.literal(true), id: z.string(), deleted: workshopCountsSchema });
+/** `DELETE /api/workshops/:id`. */
+export type WorkshopDeleted = z.infer<typeof workshopDeletedSchema>;
 
 /** The quartet's line in the live overview. */
 export const quartetTableSummarySchema = z.object({
@@ -162,6 +190,21 @@ export const overviewTableSchema = z.object({
 export type OverviewTable = z.infer<typeof overviewTableSchema>;
 
 /**
+ * A line of the workshop's log: a late joiner took over the seat bot `bot`
+ * played at table `table` (`seat-taken`), or opened table `table` of their
+ * own with bots (`new-table`, `bot` empty). `at` is ISO-8601.
+ */
+export const workshopEventSchema = z.object({
+  at: z.string(),
+  kind: z.enum(["seat-taken", "new-table"]),
+  name: z.string(),
+  table: z.number().int(),
+  bot: z.string(),
+});
+/** A line of the workshop's log. */
+export type WorkshopEvent = z.infer<typeof workshopEventSchema>;
+
+/**
  * The facilitator's overview of one workshop (`GET /api/workshops/:id`, the
  * answer to every action on it, and the `overview` event of its stream):
  * the workshop, every participant with their table, every table.
@@ -170,6 +213,8 @@ export const overviewSchema = z.object({
   workshop: workshopInfoSchema,
   participants: z.array(participantLineSchema.extend({ tableId: z.string().nullable() })),
   tables: z.array(overviewTableSchema),
+  /** The workshop's log, oldest first (absent from servers before it). */
+  events: z.array(workshopEventSchema).optional(),
 });
 /** The facilitator's overview of one workshop. */
 export type Overview = z.infer<typeof overviewSchema>;
@@ -184,9 +229,24 @@ export const joinedSchema = z.object({
 export type Joined = z.infer<typeof joinedSchema>;
 
 /**
+ * What a participant who arrives after the tables started may choose
+ * (`POST /api/lobby/seat`): a seat bot `bot` plays at open table `table` (its
+ * id; `number` and the humans there, `players`, to show), or, always, a new
+ * table of their own.
+ */
+export const lateOfferSchema = z.object({
+  seats: z.array(
+    z.object({ table: z.string(), number: z.number().int(), bot: z.string(), players: z.array(z.string()) }),
+  ),
+});
+/** What a late participant may choose. */
+export type LateOffer = z.infer<typeof lateOfferSchema>;
+
+/**
  * A participant's lobby (`GET /api/lobby` and the `lobby` event of their
  * stream): the workshop, who they are, who else is here (names only), who
- * sits at their table, and their table once there is one.
+ * sits at their table, and their table once there is one; for someone who
+ * arrives after the tables started, what they may choose (`late`).
  */
 export const lobbySchema = z.object({
   workshop: z.object({
@@ -200,6 +260,7 @@ export const lobbySchema = z.object({
   present: z.array(z.string()),
   tablemates: z.array(z.string()),
   table: z.object({ number: z.number().int(), status: z.enum(TABLE_STATUSES), roomId: z.string() }).nullable(),
+  late: lateOfferSchema.nullable().optional(),
 });
 /** A participant's lobby. */
 export type Lobby = z.infer<typeof lobbySchema>;
