@@ -12,6 +12,13 @@ export type NewWorkshop = Pick<
 > &
   Partial<Pick<WorkshopRow, "difficulty" | "round_minutes">>;
 
+/** What a workshop holds: participants, tables, and tables with results (their game finished). */
+export interface WorkshopCounts {
+  participants: number;
+  tables: number;
+  results: number;
+}
+
 /** The workshop data layer: every write happens as it happens, so a restart loses nothing. */
 export class WorkshopStore {
   /** Planner tables' round results and competence profiles. */
@@ -92,6 +99,8 @@ export class WorkshopStore {
       message: "",
       created_at: now(),
       ended_at: null,
+      locked: 0,
+      archived_at: null,
     };
     await this.db.insertInto("workshops").values(row).execute();
     return row;
@@ -105,20 +114,88 @@ export class WorkshopStore {
     return this.db.selectFrom("workshops").selectAll().where("code", "=", code).executeTakeFirst();
   }
 
-  async workshopsOf(facilitatorId: string): Promise<WorkshopRow[]> {
+  /** A facilitator's workshops, newest first: the archived ones only with `archived`. */
+  async workshopsOf(facilitatorId: string, archived = false): Promise<WorkshopRow[]> {
     return this.db
       .selectFrom("workshops")
       .selectAll()
       .where("facilitator_id", "=", facilitatorId)
+      .where("archived_at", archived ? "is not" : "is", null)
       .orderBy("created_at", "desc")
       .execute();
   }
 
   async updateWorkshop(
     id: string,
-    changes: Partial<Pick<WorkshopRow, "status" | "message" | "ended_at">>,
+    changes: Partial<Pick<WorkshopRow, "status" | "message" | "ended_at" | "title" | "locked" | "archived_at">>,
   ): Promise<void> {
     await this.db.updateTable("workshops").set(changes).where("id", "=", id).execute();
+  }
+
+  /** Per workshop of `ids`: its participants, its tables and its tables with results (finished games). */
+  async workshopCounts(ids: readonly string[]): Promise<Map<string, WorkshopCounts>> {
+    const counts = new Map<string, WorkshopCounts>(ids.map((id) => [id, { participants: 0, tables: 0, results: 0 }]));
+    if (ids.length === 0) return counts;
+    const [people, tables] = await Promise.all([
+      this.db
+        .selectFrom("participants")
+        .select(["workshop_id", (eb) => eb.fn.countAll<number | string>().as("n")])
+        .where("workshop_id", "in", ids)
+        .groupBy("workshop_id")
+        .execute(),
+      this.db
+        .selectFrom("workshop_tables")
+        .select(["workshop_id", "status"])
+        .where("workshop_id", "in", ids)
+        .execute(),
+    ]);
+    for (const row of people) {
+      const c = counts.get(row.workshop_id);
+      if (c) c.participants = Number(row.n);
+    }
+    for (const t of tables) {
+      const c = counts.get(t.workshop_id);
+      if (!c) continue;
+      c.tables++;
+      if (t.status === "finished") c.results++;
+    }
+    return counts;
+  }
+
+  /** Deletes a workshop with everything it holds (tables, participants, results, picks, snapshots: by cascade). */
+  async deleteWorkshop(id: string): Promise<void> {
+    await this.db.deleteFrom("workshops").where("id", "=", id).execute();
+  }
+
+  /** Deletes a participant: their token no longer opens anything. */
+  async deleteParticipant(id: string): Promise<void> {
+    await this.db.deleteFrom("participants").where("id", "=", id).execute();
+  }
+
+  /**
+   * Ends a running workshop by itself once none of its tables is forming or
+   * playing any more (the last one finished or was ended) and at least one
+   * finished. Returns the workshop's id when it ended it, else null.
+   */
+  async endWorkshopIfDone(workshopId: string): Promise<string | null> {
+    return this.db.transaction().execute(async (tx) => {
+      const w = await tx
+        .selectFrom("workshops")
+        .select(["id", "status"])
+        .where("id", "=", workshopId)
+        .executeTakeFirst();
+      if (!w || w.status !== "running") return null;
+      const tables = await tx.selectFrom("workshop_tables").select("status").where("workshop_id", "=", w.id).execute();
+      const open = tables.some((t) => t.status === "forming" || t.status === "playing");
+      if (open || !tables.some((t) => t.status === "finished")) return null;
+      await tx
+        .updateTable("workshops")
+        .set({ status: "ended", ended_at: now() })
+        .where("id", "=", w.id)
+        .where("status", "=", "running")
+        .execute();
+      return w.id;
+    });
   }
 
   async addParticipant(
@@ -209,15 +286,13 @@ export class WorkshopStore {
     });
   }
 
-  /** Stores a pick; a new pick of the same player for the same theme replaces the old one. */
-  async savePick(tableId: string, pick: Omit<PickRow, "id" | "table_id" | "created_at">): Promise<void> {
+  /** Stores a pick; a table's quartet has one pick, so a new pick for the same theme replaces the old one. */
+  async savePick(
+    tableId: string,
+    pick: Omit<PickRow, "id" | "table_id" | "created_at" | "completed_by"> & { completed_by?: string | null },
+  ): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
-      await tx
-        .deleteFrom("table_picks")
-        .where("table_id", "=", tableId)
-        .where("player_key", "=", pick.player_key)
-        .where("theme", "=", pick.theme)
-        .execute();
+      await tx.deleteFrom("table_picks").where("table_id", "=", tableId).where("theme", "=", pick.theme).execute();
       await tx
         .insertInto("table_picks")
         .values({ ...pick, id: randomUUID(), table_id: tableId, created_at: now() })

@@ -3,12 +3,24 @@ import type { Lang } from "@iot/shared/protocol";
 import type { WorkshopStore } from "../db/store.js";
 import type { ParticipantRow } from "../db/schema.js";
 import type { SeatPolicy, TableRoom } from "../table/TableRoom.js";
+import type { VacantSeat } from "../table/control.js";
+import { vacantSeats } from "../table/seats.js";
 import type { TableSetup } from "../table/binding.js";
 import type { WorkshopSnapshot } from "../table/snapshot.js";
 import { tokenHash } from "./auth.js";
-import { tableChanged } from "./events.js";
+import { publishChange, tableChanged } from "./events.js";
 import type { PersistContext, WorkshopGame } from "./games.js";
 import { LatestWriter } from "./latestWriter.js";
+
+/** Why a removed participant's connection closed (the close code is the consented one: the SDK does not come back). */
+export const REMOVED_REASON = "removed by the facilitator";
+
+/** Ends the workshop of table `tableId` when that was its last open table, and tells its streams. */
+export async function endWorkshopIfDone(store: WorkshopStore, tableId: string): Promise<void> {
+  const table = await store.table(tableId);
+  const ended = table ? await store.endWorkshopIfDone(table.workshop_id) : null;
+  if (ended) publishChange({ workshop: ended });
+}
 
 /** Options only the server passes when it opens a workshop table (see `WorkshopService.openTable`). */
 export interface WorkshopTableOptions {
@@ -40,7 +52,10 @@ export interface WorkshopServices {
  * nobody came). Every change is saved as a snapshot, and what the game
  * produces (picks, results, rounds) through the game's registry entry. After
  * a restore, each participant's seat waits the reconnection window before a
- * bot may take it.
+ * bot may take it. A participant seated here who had not come when the table
+ * started goes back to the lobby (unseated), where they are offered a seat a
+ * bot plays (`claim`: promised to them, handed over with its hand and score
+ * when they join) or a table of their own.
  */
 export class WorkshopSeating implements SeatPolicy {
   readonly hostless = true;
@@ -56,6 +71,8 @@ export class WorkshopSeating implements SeatPolicy {
   /** Writes of what the game produced, one after the other in the order they happened. */
   private writes: Promise<void> = Promise.resolve();
   private host: TableRoom | null = null;
+  /** Whether the start was seen (the participants who had not come are then sent back to the lobby once). */
+  private startSeen = false;
 
   constructor(
     private readonly services: WorkshopServices,
@@ -78,8 +95,10 @@ export class WorkshopSeating implements SeatPolicy {
     void host.setMetadata({ tableId: this.tableId });
     // The table lives until its game ends (then it closes after the linger), even while nobody is connected.
     host.autoDispose = false;
-    if (o.restore) this.restore(host, o.restore);
-    else host.later(() => this.graceEnds(host), this.startAfterMs);
+    if (o.restore) {
+      this.startSeen = true;
+      this.restore(host, o.restore);
+    } else host.later(() => this.graceEnds(host), this.startAfterMs);
     return setup;
   }
 
@@ -104,7 +123,11 @@ export class WorkshopSeating implements SeatPolicy {
       this.awaited.delete(old);
       this.participantOf.delete(old);
       this.participantOf.set(client.sessionId, participant.id);
-      host.rebind(old, client, lang);
+      host.rebind(old, client, lang, {
+        name: participant.name,
+        role: participant.role ?? "",
+        regionPhase: participant.region_phase ?? "",
+      });
       earlier?.leave(CloseCode.CONSENTED, "taken over by another device");
       return;
     }
@@ -129,14 +152,41 @@ export class WorkshopSeating implements SeatPolicy {
     this.participantOf.delete(seatId);
   }
 
-  changed(): void {
+  /**
+   * The facilitator removed participant `participantId`: the table no longer
+   * waits for them; their seat is no longer theirs, their connection closes
+   * for good and (once the game runs) a bot takes the seat over.
+   */
+  remove(host: TableRoom, participantId: string): void {
+    this.expected = this.expected.filter((id) => id !== participantId);
+    const seat = this.seatOf(participantId);
+    if (!seat) return;
+    this.participantOf.delete(seat);
+    this.awaited.get(seat)?.clear();
+    this.awaited.delete(seat);
+    const connected = host.client(seat) !== undefined;
+    host.release(seat, REMOVED_REASON);
+    // A seat nobody is connected to (after a restore, or dropped) goes to a bot now.
+    if (!connected && host.started) host.takeOver(seat);
+    this.changed(host);
+  }
+
+  changed(host: TableRoom): void {
+    if (host.started && !this.startSeen) {
+      this.startSeen = true;
+      this.releaseAbsent();
+    }
     this.snapshots.request();
     // The facilitator's overview follows the table (throttled on the table's time), once what it produced has landed.
     if (this.host) tableChanged(this.host, this.tableId, () => this.writes);
   }
 
   events(host: TableRoom, events: readonly unknown[]): void {
-    this.write(host, (ctx, state) => this.entry.persist(ctx, events, state));
+    this.write(host, async (ctx, state) => {
+      await this.entry.persist(ctx, events, state);
+      // The last table of a workshop to finish ends the workshop.
+      if (this.entry.isFinished(state)) await endWorkshopIfDone(ctx.store, ctx.tableId);
+    });
   }
 
   /** Queues a write of what the game produced, with the seats and participants of this moment. */
@@ -156,6 +206,43 @@ export class WorkshopSeating implements SeatPolicy {
   async idle(): Promise<void> {
     await this.snapshots.idle();
     await this.writes;
+  }
+
+  vacant(host: TableRoom): VacantSeat[] {
+    if (!host.started || this.entry.isFinished(host.game)) return [];
+    return vacantSeats(host.seats.values(), (id) => this.participantOf.has(id)).map((s) => ({
+      seat: s.id,
+      name: s.name,
+    }));
+  }
+
+  claim(host: TableRoom, participant: string): VacantSeat | null {
+    const seat = this.vacant(host)[0];
+    if (!seat) return null;
+    this.participantOf.set(seat.seat, participant);
+    this.changed(host);
+    return seat;
+  }
+
+  /**
+   * After the start: the participants seated here who had not come are
+   * unseated in the store (their lobby then offers them a bot's seat or a
+   * table of their own), before the table's change is published.
+   */
+  private releaseAbsent(): void {
+    const present = new Set(this.participantOf.values());
+    const absent = this.expected.filter((id) => !present.has(id));
+    if (absent.length === 0) return;
+    const store = this.services.store;
+    this.writes = this.writes
+      .then(async () => {
+        for (const id of absent) {
+          const p = await store.participant(id);
+          if (p?.table_id === this.tableId && !new Set(this.participantOf.values()).has(id))
+            await store.seatParticipant(id, null);
+        }
+      })
+      .catch((e: unknown) => console.error("sending latecomers back to the lobby failed", e));
   }
 
   /** Seat (player id) of participant `id`. */

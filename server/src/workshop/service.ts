@@ -1,6 +1,5 @@
 import { matchMaker } from "@colyseus/core";
 import { balanceTables } from "@iot/shared/workshop/tables";
-import { uniqueName } from "@iot/shared/text";
 import {
   normaliseJoinCode,
   type AdvanceAction,
@@ -20,6 +19,8 @@ import { ApiError } from "./errors.js";
 import { publishChange } from "./events.js";
 import { WORKSHOP_GAMES, workshopGame } from "./games.js";
 import type { WorkshopTableOptions } from "./seating.js";
+import { LateJoiners, type LateChoice } from "./late.js";
+import { freeName, nameTaken } from "./names.js";
 import { lobbyOf, overviewParticipant, overviewTable, workshopInfo } from "./wire.js";
 
 /** Room names of workshop tables (only the server creates them). */
@@ -44,7 +45,12 @@ export class WorkshopService {
     readonly store: WorkshopStore,
     private readonly serverKey: string,
     private readonly startAfterMs = 30_000,
-  ) {}
+  ) {
+    this.late = new LateJoiners(store, (workshop, table) => this.openTable(workshop, table));
+  }
+
+  /** Participants who arrive after the tables started, and the workshop's log of where they went. */
+  readonly late: LateJoiners;
 
   /** Creates a workshop with a fresh, unused join code. */
   async create(facilitatorId: string, input: WorkshopInput): Promise<WorkshopRow> {
@@ -76,7 +82,12 @@ export class WorkshopService {
     return w;
   }
 
-  /** A participant joins with the code and a name; returns their secret token (kept by their browser). */
+  /**
+   * A participant joins with the code and a name; returns their secret token
+   * (kept by their browser). NAME_TAKEN, with a free name as `suggestion`,
+   * when someone in the workshop has that name already (compared case- and
+   * accent-insensitive: "Zoë" is "zoe").
+   */
   async join(
     rawCode: string,
     name: string,
@@ -87,12 +98,14 @@ export class WorkshopService {
     const workshop = code ? await this.store.workshopByCode(code) : undefined;
     if (!workshop) throw new ApiError("UNKNOWN_CODE");
     if (workshop.status === "ended") throw new ApiError("WORKSHOP_ENDED");
-    const token = newToken();
+    if (workshop.locked === 1) throw new ApiError("WORKSHOP_LOCKED");
     const taken = (await this.store.participants(workshop.id)).map((p) => p.name);
+    if (nameTaken(name, taken)) throw new ApiError("NAME_TAKEN", undefined, { suggestion: freeName(name, taken) });
+    const token = newToken();
     const participant = await this.store.addParticipant({
       workshop_id: workshop.id,
       token_hash: tokenHash(token),
-      name: uniqueName(name, taken),
+      name,
       role,
       region_phase: phase,
     });
@@ -119,8 +132,9 @@ export class WorkshopService {
       participant.table_id ? this.store.table(participant.table_id) : undefined,
       this.store.participants(workshop.id),
     ]);
+    const late = await this.late.offer(workshop, participant);
     return {
-      lobby: lobbyOf(workshop, participant, everyone, table),
+      lobby: { ...lobbyOf(workshop, participant, everyone, table), late },
       tableId: table?.id ?? null,
       workshopId: workshop.id,
     };
@@ -148,6 +162,20 @@ export class WorkshopService {
     return id;
   }
 
+  /**
+   * A participant who arrives after the tables started takes the seat a bot
+   * plays at a table, or a new table of their own (see `LateJoiners.seat`);
+   * the workshop's log and overview say where they went. Returns their lobby.
+   */
+  async seatLate(token: string, choice: LateChoice): Promise<Lobby> {
+    const participant = await this.store.participant(await this.participantOf(token));
+    const workshop = participant ? await this.store.workshop(participant.workshop_id) : undefined;
+    if (!participant || !workshop) throw new ApiError("UNAUTHORIZED");
+    await this.late.seat(workshop, participant, choice);
+    this.changed(workshop.id);
+    return this.lobby(token);
+  }
+
   /** The id of the participant with `token`; UNAUTHORIZED when there is none. */
   private async participantOf(token: string): Promise<string> {
     const participant = await this.store.participantByToken(tokenHash(token));
@@ -161,11 +189,15 @@ export class WorkshopService {
       this.store.participants(workshop.id),
       this.store.tables(workshop.id),
     ]);
-    const live = await Promise.all(tables.map((t) => this.summary(t)));
+    const [live, events] = await Promise.all([
+      Promise.all(tables.map((t) => this.summary(t))),
+      this.late.events(workshop.id),
+    ]);
     return {
       workshop: workshopInfo(workshop),
       participants: participants.map(overviewParticipant),
       tables: tables.map((t, i) => overviewTable(t, participants, live[i] ?? null)),
+      events,
     };
   }
 

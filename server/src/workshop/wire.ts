@@ -71,6 +71,8 @@ export function workshopInfo(w: WorkshopRow): WorkshopInfo {
     roundMinutes: w.round_minutes,
     createdAt: w.created_at,
     endedAt: w.ended_at,
+    locked: w.locked === 1,
+    archivedAt: w.archived_at ?? null,
   };
 }
 
@@ -154,6 +156,7 @@ export function debriefPick(p: PickRow, table: number): DebriefPick {
     note: p.note,
     role: p.role,
     phase: p.region_phase,
+    ...(p.completed_by ? { byFacilitator: true } : {}),
   };
 }
 

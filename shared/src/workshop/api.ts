@@ -40,12 +40,26 @@ export const workshopSchema = z
   });
 export type WorkshopInput = z.infer<typeof workshopSchema>;
 
+/** `PATCH /api/workshops/:id`: a new title and/or archived or not; at least one of them. */
+export const workshopPatchSchema = z
+  .object({
+    title: z.string().transform(cleanText).pipe(z.string().min(1).max(120)).optional(),
+    archived: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => p.title !== undefined || p.archived !== undefined, { message: "nothing to change" });
+/** `PATCH /api/workshops/:id`. */
+export type WorkshopPatch = z.infer<typeof workshopPatchSchema>;
+
 export const joinSchema = z.object({
   code: z.string().max(20),
   name: z.string().transform(cleanText).pipe(z.string().min(1).max(MAX_NAME_LENGTH)),
   role: z.enum(ROLES).optional(),
   phase: z.enum(REGION_PHASES).optional(),
 });
+
+/** `POST /api/lobby/seat`: a late participant takes the seat a bot plays at table `table` (its id), or a new table (no `table`). */
+export const lateSeatSchema = z.object({ table: z.string().max(64).optional() }).strict();
 
 export const messageSchema = z.object({ text: z.string().transform(cleanText).pipe(z.string().min(1).max(280)) });
 /** What the facilitator moves a planner table on to: the next step, only ending the round under way, or only starting the next round. */
