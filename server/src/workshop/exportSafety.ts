@@ -20,15 +20,20 @@ export function csvCell(cell: string | number): string | number {
   return typeof cell === "string" && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/** The UTF-8 byte order mark: Excel reads a CSV as UTF-8 only when it starts with it (else "Łukasz" shows as "Å\u0081ukasz"). */
+export const CSV_BOM = "\ufeff";
+
 /**
  * Rows as CSV with a header of `columns`, every text cell through
- * {@link csvCell}; csv-stringify's quoting (of separators, quotes and line
- * breaks) applies as usual. Both CSV exports (the quartet and the planner
- * debrief) are written with this.
+ * {@link csvCell}, starting with the UTF-8 {@link CSV_BOM}; the separator is
+ * a comma, and csv-stringify's quoting (of separators, quotes and line
+ * breaks, RFC 4180) applies as usual. No `sep=` line: Excel ignores the BOM
+ * after one. Every CSV export (the quartet and planner debrief, the rows per
+ * participant) is written with this.
  */
 export function safeCsv(rows: readonly (readonly (string | number)[])[], columns: readonly string[]): string {
   return stringify(
     rows.map((r) => r.map(csvCell)),
-    { header: true, columns: columns.map(String) },
+    { header: true, columns: columns.map(String), bom: true },
   );
 }

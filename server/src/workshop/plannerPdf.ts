@@ -2,7 +2,10 @@ import { COMPETENCES, REPORT_TEXTS } from "@iot/shared/planner/report";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import type { PlannerTableDebrief, RoundComparison } from "@iot/shared/workshop/plannerDebrief";
 import { FONT, printable, unicodePdf } from "../pdf/fonts.js";
-import { groupedBars, legend, profileBars, SERIES_COLORS, type BarSeries, type Pdf } from "./pdfCharts.js";
+import { columnChart } from "@iot/shared/charts/bars";
+import { groupedBars, groupedColumns, legend, type Series } from "@iot/shared/charts/grouped";
+import { seriesColor } from "@iot/shared/charts/palette";
+import { drawChart, svgSize, type Pdf } from "./pdfCharts.js";
 
 type Lang = "nl" | "en";
 
@@ -13,6 +16,8 @@ const TEXT = {
     meanScore: "Gemiddelde score per ronde (EUR per order, lager is beter)",
     comparedColumns: ["Ronde", "Planners", "Score", "Kosten (EUR)", "CO2 (kg)", "Te laat", "Niet gepland"],
     table: "Tafel",
+    round: "Ronde",
+    planners: "Planners",
     cost: "Kosten per ronde (EUR)",
     co2: "CO2 per ronde (kg)",
     region: "De regio: ronde 3 (verstoring) tegen ronde 4 (samen)",
@@ -29,6 +34,8 @@ const TEXT = {
     meanScore: "Mean score per round (EUR per order, lower is better)",
     comparedColumns: ["Round", "Planners", "Score", "Cost (EUR)", "CO2 (kg)", "Late", "Unplanned"],
     table: "Table",
+    round: "Round",
+    planners: "Planners",
     cost: "Cost per round (EUR)",
     co2: "CO2 per round (kg)",
     region: "The region: round 3 (disruption) against round 4 (together)",
@@ -88,12 +95,22 @@ function roundsCompared(doc: Pdf, rounds: readonly RoundComparison[], lang: Lang
     doc.fontSize(10).text(tx.none);
     return;
   }
-  doc.fontSize(9).fillColor("#333333").text(tx.meanScore).fillColor("#000000");
   const names = rounds.map((r) => `${r.round}. ${REPORT_TEXTS[lang].round[r.round - 1] ?? ""}`);
-  const series: BarSeries[] = [{ mark: "", color: SERIES_COLORS[0], values: rounds.map((r) => r.meanScore) }];
+  // The chart the facilitator's screen shows first (client/src/planner/plannerDebrief.ts), from the same module.
+  const chart = columnChart({
+    id: "meanScore",
+    name: tx.meanScore,
+    bars: rounds.map((r) => ({
+      key: String(r.round),
+      label: [`${tx.round} ${r.round}`, REPORT_TEXTS[lang].round[r.round - 1] ?? ""],
+      value: r.meanScore,
+      text: fixed(r.meanScore, 2),
+      color: seriesColor(r.round - 1),
+    })),
+  });
+  doc.fontSize(9).fillColor("#333333").text(tx.meanScore).fillColor("#000000");
   const top = doc.y + 4;
-  groupedBars(doc, { x: LEFT, y: top, width: WIDTH, height: 150 }, names, series);
-  doc.y = top + 160;
+  doc.y = top + drawChart(doc, chart, { x: LEFT + 60, y: top, width: WIDTH - 120 }) + 8;
   grid(
     doc,
     tx.comparedColumns,
@@ -117,10 +134,11 @@ function table(doc: Pdf, number: number, t: PlannerTableDebrief, lang: Lang): vo
     doc.fontSize(10).text(tx.none);
     return;
   }
-  const series = (values: (p: PlannerTableDebrief["planners"][number]) => (number | null)[]): BarSeries[] =>
+  const series = (values: (p: PlannerTableDebrief["planners"][number]) => (number | null)[]): Series[] =>
     t.planners.map((p, i) => ({
       mark: String(p.seat + 1),
-      color: SERIES_COLORS[i % SERIES_COLORS.length] ?? "#000",
+      name: printable(p.name),
+      color: seriesColor(i),
       values: values(p),
     }));
   const rounds = [1, 2, 3, 4];
@@ -133,21 +151,19 @@ function table(doc: Pdf, number: number, t: PlannerTableDebrief, lang: Lang): vo
       });
   const groups = rounds.map((n) => `${n}. ${REPORT_TEXTS[lang].round[n - 1] ?? ""}`);
   const costs = series(byRound((r) => r.cost));
-  doc.y += legend(
-    doc,
-    { x: LEFT, y: doc.y, width: WIDTH },
-    costs.map((s, i) => ({ series: s, name: printable(t.planners[i]?.name ?? "") })),
-  );
-  for (const [title, data] of [
-    [tx.cost, costs],
-    [tx.co2, series(byRound((r) => r.co2Kg))],
+  doc.y += drawChart(doc, legend("planners", tx.planners, costs), { x: LEFT, y: doc.y, width: WIDTH }) + 4;
+  for (const [id, title, data] of [
+    ["cost", tx.cost, costs],
+    ["co2", tx.co2, series(byRound((r) => r.co2Kg))],
   ] as const) {
-    room(doc, 175);
+    room(doc, 190);
     doc.x = LEFT;
     doc.fontSize(11).text(title);
     const top = doc.y + 4;
-    groupedBars(doc, { x: LEFT, y: top, width: WIDTH, height: 150 }, groups, data);
-    doc.y = top + 160;
+    doc.y =
+      top +
+      drawChart(doc, groupedColumns({ id, name: title, groups, series: data }), { x: LEFT, y: top, width: WIDTH }) +
+      6;
   }
 
   room(doc, 60);
@@ -163,16 +179,22 @@ function table(doc: Pdf, number: number, t: PlannerTableDebrief, lang: Lang): vo
 
   const profiled = t.planners.filter((p) => p.profile);
   if (profiled.length > 0) {
-    const profiles = profiled.map((p) => ({
+    const profiles: Series[] = profiled.map((p) => ({
       mark: String(p.seat + 1),
-      color: SERIES_COLORS[t.planners.indexOf(p) % SERIES_COLORS.length] ?? "#000",
+      name: printable(p.name),
+      color: seriesColor(t.planners.indexOf(p)),
       values: COMPETENCES.map((c) => p.profile?.[c] ?? null),
     }));
-    room(doc, 40 + COMPETENCES.length * (Math.max(5, Math.min(12, 48 / profiles.length)) * profiles.length + 10));
+    const names = COMPETENCES.map((c) => REPORT_TEXTS[lang].competences[c]);
+    const chart = groupedBars(
+      { id: "profiles", name: tx.profiles, rows: names, series: profiles },
+      REPORT_TEXTS[lang].notApplicable,
+    );
+    const height = (WIDTH * svgSize(chart).height) / svgSize(chart).width;
+    room(doc, 30 + height);
     doc.x = LEFT;
     doc.fontSize(11).text(tx.profiles).moveDown(0.3);
-    const names = COMPETENCES.map((c) => REPORT_TEXTS[lang].competences[c]);
-    doc.y += profileBars(doc, { x: LEFT, y: doc.y, width: WIDTH }, names, profiles, REPORT_TEXTS[lang].notApplicable);
+    doc.y += drawChart(doc, chart, { x: LEFT, y: doc.y, width: WIDTH }) + 6;
   }
 
   room(doc, 40);
@@ -199,7 +221,9 @@ function table(doc: Pdf, number: number, t: PlannerTableDebrief, lang: Lang): vo
  * over all tables (a chart of the mean score and a table), then per table a
  * legend of its planners, bar charts of cost and CO2 per round, the region's
  * round 3 against round 4, the competence profiles as a chart and every
- * planner's KPIs per round. Set in the Unicode fonts of ../pdf/fonts.ts.
+ * planner's KPIs per round. The charts are the shared SVG charts
+ * (`@iot/shared/charts/`, drawn by ./pdfCharts.ts); the text is set in the
+ * Unicode fonts of ../pdf/fonts.ts.
  */
 export function plannerPdf(d: Debrief): Promise<Buffer> {
   const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
