@@ -17,6 +17,7 @@ import { loadParticipant, saveParticipant } from "./workshop/participant.js";
 import { participantApi } from "./workshop/workshopApi.js";
 import { showLobby } from "./workshop/LobbyScreen.js";
 import { lang } from "./i18n/index.js";
+import { facilitatorHash, facilitatorRoute, type FacilitatorRoute } from "./workshop/facilitatorRoute.js";
 
 let lastQuickPlay: QuickPlayChoices | null = null;
 let stopHome: (() => void) | null = null;
@@ -79,6 +80,8 @@ function lobby(message = ""): void {
 
 const loadPlanner = () => import("./planner/PlannerScreen.js");
 const loadFacilitator = () => import("./workshop/FacilitatorScreen.js");
+const loadConsole = () => import("./workshop/WorkshopConsole.js");
+const loadProjector = () => import("./workshop/ProjectorScreen.js");
 
 /** The planner game: open or join a region, then the planning desk. */
 async function planner(message = ""): Promise<void> {
@@ -101,9 +104,53 @@ async function planner(message = ""): Promise<void> {
   );
 }
 
+/** Goes to the facilitator's screen `route` (a new history entry: the back button returns). */
+function navigate(route: FacilitatorRoute): void {
+  location.hash = facilitatorHash(route);
+}
+
+/**
+ * The facilitator's screen the address names: the list, or a workshop's
+ * console or projector view (after the sign-in form when the facilitator is
+ * not signed in). The screens load on demand: participants never fetch them.
+ */
+function facilitator(route: FacilitatorRoute): void {
+  let stopped = false;
+  let stops: (() => void)[] = [];
+  stopHome = () => {
+    stopped = true;
+    for (const stop of stops) stop();
+    stops = [];
+  };
+  const leave = () => {
+    history.replaceState(null, "", location.pathname + location.search);
+    home();
+  };
+  const toList = () => navigate({ page: "list" });
+  Promise.all([loadFacilitator(), loadConsole(), loadProjector()])
+    .then(([{ showFacilitator }, { showWorkshopConsole }, { showProjector }]) => {
+      if (stopped) return;
+      const workshopPage = (): boolean => {
+        if (stopped || route.page === "list") return false;
+        const id = route.id;
+        stops.push(
+          route.page === "console"
+            ? showWorkshopConsole(id, { back: toList, projector: () => navigate({ page: "projector", id }) })
+            : showProjector(id, { back: () => navigate({ page: "console", id }) }),
+        );
+        return true;
+      };
+      stops.push(showFacilitator(leave, { open: (id) => navigate({ page: "console", id }), signedIn: workshopPage }));
+    })
+    .catch((e: unknown) => {
+      if (!stopped) stopHome = showHome({ quickPlay, join }, t("home.failed", { reason: errorText(e) }));
+    });
+}
+
 function home(message = ""): void {
   stopHome?.();
-  if (location.hash !== "#facilitator" && loadParticipant()) {
+  const route = facilitatorRoute(location.hash);
+  if (!route && loadParticipant()) {
     stopHome = null;
     return lobby(message);
   }
@@ -112,27 +159,7 @@ function home(message = ""): void {
     void planner(message);
     return;
   }
-  if (location.hash === "#facilitator") {
-    // The facilitator's screens (console, debrief, charts) load on demand: participants never fetch them.
-    let stopped = false;
-    let stop: (() => void) | null = null;
-    stopHome = () => {
-      stopped = true;
-      stop?.();
-    };
-    loadFacilitator()
-      .then(({ showFacilitator }) => {
-        if (stopped) return;
-        stop = showFacilitator(() => {
-          history.replaceState(null, "", location.pathname + location.search);
-          home();
-        });
-      })
-      .catch((e: unknown) => {
-        if (!stopped) stopHome = showHome({ quickPlay, join }, t("home.failed", { reason: errorText(e) }));
-      });
-    return;
-  }
+  if (route) return facilitator(route);
   stopHome = showHome({ quickPlay, join }, message ? t("home.failed", { reason: message }) : "");
 }
 

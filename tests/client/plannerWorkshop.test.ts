@@ -210,7 +210,9 @@ describe("a planner workshop in Chromium", () => {
 
     // Back to the console.
     await page.locator(".debrief").getByRole("button", { name: "Terug" }).click();
-    await page.locator("#next-round").waitFor();
+    // The game is over: the console has no next round to offer any more.
+    await page.locator(".join-code .code").waitFor();
+    expect(await page.locator("#next-round").count()).toBe(0);
     for (const p of planners) expectNoProblems(p.problems);
     expectNoProblems(fac.problems);
   });

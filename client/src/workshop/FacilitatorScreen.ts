@@ -1,6 +1,7 @@
 /**
  * The facilitator area: sign in, the list of own workshops and a form for a
- * new one. Opening a workshop shows its console (WorkshopConsole.ts).
+ * new one. Opening a workshop goes to its console's address (main.ts shows
+ * WorkshopConsole.ts there).
  */
 // Loaded with this chunk, before the screen shows (the dynamic import waits for it); first, so the planner debrief's sheet follows it.
 import "./workshop.css";
@@ -10,13 +11,23 @@ import { ApiFailure, facilitatorApi, type WorkshopInfo } from "./workshopApi.js"
 import { h, type ComponentChild } from "preact";
 import { brandMarkView } from "../ui/brand.js";
 import { mount } from "../ui/render.js";
-import { showWorkshopConsole } from "./WorkshopConsole.js";
 import { bdi } from "../ui/names.js";
 
+/** Where the facilitator area leads. */
+export interface FacilitatorRoutes {
+  /** Opens workshop `id`'s console (its own address). */
+  open(id: string): void;
+  /**
+   * Called once the facilitator is known to be signed in (at once, or after
+   * the sign-in form): shows the screen the address asked for instead of the
+   * list and returns true, or returns false for the list.
+   */
+  signedIn?(): boolean;
+}
+
 /** Shows the facilitator area; `back` returns to the home screen. Returns a function that stops it. */
-export function showFacilitator(back: () => void): () => void {
+export function showFacilitator(back: () => void, routes: FacilitatorRoutes): () => void {
   let stopped = false;
-  let stopInner: (() => void) | null = null;
   /** The page shown now: its title and body. */
   let title = "";
   let body: ComponentChild[] = [];
@@ -85,6 +96,8 @@ export function showFacilitator(back: () => void): () => void {
     try {
       me = await facilitatorApi.me();
       if (!me.email) return login(error);
+      if (stopped) return;
+      if (routes.signedIn?.()) return;
       workshops = await facilitatorApi.workshops();
     } catch (err) {
       if (err instanceof ApiFailure && err.code === "UNAUTHORIZED") return login();
@@ -245,19 +258,10 @@ export function showFacilitator(back: () => void): () => void {
     );
   };
 
-  const open = (id: string): void => {
-    stopInner?.();
-    draw = null;
-    stopInner = showWorkshopConsole(id, () => {
-      stopInner?.();
-      stopInner = null;
-      void list();
-    });
-  };
+  const open = (id: string): void => routes.open(id);
 
   void list();
   return () => {
     stopped = true;
-    stopInner?.();
   };
 }
