@@ -145,6 +145,10 @@ export const en: Texts = {
     later: "Choose later",
     chosen: "Chosen for the action plan: {{card}}.",
     choose: "Choose an action for your {{theme}} quartet",
+    titleFrom: "{{name}}'s {{theme}} quartet",
+    introFrom:
+      "A bot plays this seat and picks no action. Which of these four actions should your region take up first? Whoever at the table chooses first decides.",
+    chooseFrom: "Choose an action for {{name}}'s {{theme}} quartet",
   },
   end: {
     title: "The game is over",
@@ -155,6 +159,7 @@ export const en: Texts = {
     plan: "The table's action plan",
     planEmpty: "No actions chosen yet.",
     planBy: "chosen by {{name}}",
+    openPicks: "Still to choose",
     again: "Play again",
     home: "Back to the start",
     winner: "{{names}} wins!",

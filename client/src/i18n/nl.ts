@@ -142,6 +142,10 @@ export const nl = {
     later: "Later kiezen",
     chosen: "Gekozen voor het actieplan: {{card}}.",
     choose: "Kies een actie voor je kwartet {{theme}}",
+    titleFrom: "Kwartet {{theme}} van {{name}}",
+    introFrom:
+      "Een bot speelt deze plek en kiest geen actie. Welke van deze vier acties pakt jullie regio als eerste op? Wie aan tafel het eerst kiest, bepaalt het.",
+    chooseFrom: "Kies een actie voor het kwartet {{theme}} van {{name}}",
   },
   end: {
     title: "Het spel is afgelopen",
@@ -152,6 +156,7 @@ export const nl = {
     plan: "Actieplan van de tafel",
     planEmpty: "Nog geen acties gekozen.",
     planBy: "gekozen door {{name}}",
+    openPicks: "Nog te kiezen",
     again: "Nog een keer spelen",
     home: "Naar het begin",
     winner: "{{names}} wint!",

@@ -13,6 +13,7 @@ import { brandMarkView } from "../ui/brand.js";
 import { themeBadge } from "./cardView.js";
 import { mount } from "../ui/render.js";
 import { bdi, isolate, withNames } from "../ui/names.js";
+import { openPickLabel, type OpenPick } from "./dialogs.js";
 
 export interface EndActions {
   again(): void;
@@ -44,10 +45,10 @@ export function ranking(state: TableState): RankLine[] {
     .sort((a, b) => a.place - b.place);
 }
 
-/** What the end screen shows: the table's state and the own quartets still without a pick. */
+/** What the end screen shows: the table's state and the quartets the player may still pick from. */
 export interface EndView {
   state: TableState;
-  openPicks: ThemeId[];
+  openPicks: OpenPick[];
 }
 
 /**
@@ -121,13 +122,26 @@ function endScreen({ state, openPicks }: EndView, me: string, actions: EndAction
       { className: "panel", "aria-labelledby": "plan-title" },
       h("h2", { id: "plan-title" }, t("end.plan")),
       planList(state.plan),
-      openPicks.map((theme) =>
-        h(
-          "button",
-          { key: theme, type: "button", className: "pick-open", onClick: () => actions.openPick(theme) },
-          t("pick.choose", { theme: themeName(theme, lang()) }),
-        ),
-      ),
+      openPicks.length > 0
+        ? h(
+            "div",
+            { className: "open-picks", role: "group", "aria-labelledby": "open-picks-title" },
+            h("h3", { id: "open-picks-title" }, t("end.openPicks")),
+            openPicks.map((open) =>
+              h(
+                "button",
+                {
+                  key: open.theme,
+                  type: "button",
+                  className: "pick-open",
+                  "data-theme": open.theme,
+                  onClick: () => actions.openPick(open.theme),
+                },
+                withNames(openPickLabel(open)),
+              ),
+            ),
+          )
+        : null,
     ),
     h("p", { className: "message" }, introTexts(lang()).message),
     h(

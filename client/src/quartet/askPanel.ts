@@ -10,6 +10,7 @@ import { t } from "../i18n/index.js";
 import type { AskStep } from "./table/askFlow.js";
 import { themeBadge } from "./cardView.js";
 import { withNames } from "../ui/names.js";
+import { openPickLabel, type OpenPick } from "./dialogs.js";
 
 export interface AskPanelView {
   step: AskStep;
@@ -22,7 +23,7 @@ export interface AskPanelView {
   /** What the table waits for (phase "waiting"), or why it cannot go on. */
   waitingText: string[];
   /** Quartets laid by this player without a pick yet. */
-  openPicks: ThemeId[];
+  openPicks: OpenPick[];
   /** The last rejection, in the chosen language. */
   notice: string;
   /** The table can no longer be reached. */
@@ -103,11 +104,11 @@ export class AskPanel {
             `← ${t("ask.back")}`,
           )
         : null,
-      v.openPicks.map((theme) =>
+      v.openPicks.map((open) =>
         h(
           "button",
-          { key: theme, type: "button", className: "pick-open", onClick: () => this.actions.openPick(theme) },
-          t("pick.choose", { theme: this.text.themeName(theme) }),
+          { key: open.theme, type: "button", className: "pick-open", onClick: () => this.actions.openPick(open.theme) },
+          withNames(openPickLabel(open)),
         ),
       ),
       v.notice ? h("p", { className: "notice", role: "alert" }, withNames(v.notice)) : null,

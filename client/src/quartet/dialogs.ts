@@ -10,6 +10,19 @@ import { cardTitle, themeName } from "./deck/index.js";
 import { lang, t } from "../i18n/index.js";
 import { MAX_NOTE_LENGTH } from "../net/constants.js";
 import { fullCard, shortCard } from "./cardView.js";
+import { isolate, withNames } from "../ui/names.js";
+
+/** A quartet the player may still pick from; `from` names who laid it when that was not the player (a bot's seat). */
+export interface OpenPick {
+  theme: ThemeId;
+  from: string | null;
+}
+
+/** The label of the button that opens the pick of `open`. */
+export function openPickLabel(open: OpenPick): string {
+  const theme = themeName(open.theme, lang());
+  return open.from === null ? t("pick.choose", { theme }) : t("pick.chooseFrom", { theme, name: isolate(open.from) });
+}
 
 /** Opens a modal dialog with `content`; resolves when it closes. Returns a function that closes it. */
 export function openDialog(
@@ -52,17 +65,21 @@ export function showCardDetail(card: CardId, held: ReadonlySet<CardId>): void {
 /**
  * Asks which card of the just-laid quartet the player's region should do
  * first, with an optional note. `onPick` is called with the choice; closing
- * without choosing leaves the pick open for later.
+ * without choosing ("Later kiezen") leaves the pick open for later. `from`
+ * names the seat that laid it when that was a bot's, not the player's.
  */
 export function showPickDialog(
   theme: ThemeId,
   chosen: CardId | "",
   onPick: (card: CardId, note: string) => void,
+  from: string | null = null,
 ): void {
   const name = themeName(theme, lang());
+  const title =
+    from === null ? t("pick.title", { theme: name }) : t("pick.titleFrom", { theme: name, name: isolate(from) });
   const cards = ([1, 2, 3, 4] as const).map((n) => `${theme}-${n}` as CardId);
   openDialog(
-    t("pick.title", { theme: name }),
+    title,
     (close) =>
       h(
         "form",
@@ -79,11 +96,11 @@ export function showPickDialog(
             }
           },
         },
-        h("h2", {}, t("pick.title", { theme: name })),
+        h("h2", {}, withNames(title)),
         h(
           "fieldset",
           {},
-          h("legend", {}, t("pick.intro")),
+          h("legend", {}, from === null ? t("pick.intro") : t("pick.introFrom")),
           cards.map((card, i) =>
             h(
               "label",

@@ -63,7 +63,7 @@ describe.each(["sqlite", "postgres"] as const)("the facilitator completes a miss
     for (const [theme, card] of [
       ["netwerk", "netwerk-1"],
       ["geld", "geld-2"],
-    ])
+    ] as const)
       await store.savePick(tableId, {
         player_key: "k0",
         participant_id: anna.id,
