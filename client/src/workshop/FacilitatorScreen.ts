@@ -7,11 +7,11 @@
 import "./workshop.css";
 import { BOT_LEVELS } from "@iot/shared/quartet/bots/index";
 import { t } from "../i18n/index.js";
-import { ApiFailure, facilitatorApi, type WorkshopInfo } from "./workshopApi.js";
+import { ApiFailure, facilitatorApi, type WorkshopListItem } from "./workshopApi.js";
+import { confirmDelete, workshopListView, type WorkshopListActions } from "./workshopList.js";
 import { h, type ComponentChild } from "preact";
 import { brandMarkView } from "../ui/brand.js";
 import { mount } from "../ui/render.js";
-import { bdi } from "../ui/names.js";
 
 /** Where the facilitator area leads. */
 export interface FacilitatorRoutes {
@@ -90,15 +90,52 @@ export function showFacilitator(back: () => void, routes: FacilitatorRoutes): ()
     );
   };
 
+  /** The list shows the archived workshops instead; the rename form of this workshop is open. */
+  let archived = false;
+  let editing: string | null = null;
+  let note = "";
+  /** Does one of the list's actions, then shows the list again (with the refusal, if any). */
+  const listAction = async (act: () => Promise<unknown>) => {
+    let error = "";
+    note = "";
+    try {
+      await act();
+    } catch (err) {
+      error = err instanceof ApiFailure ? err.message : String(err);
+    }
+    await list(error);
+  };
+  const actions: WorkshopListActions = {
+    open: (id) => open(id),
+    editing: (id) => {
+      editing = id;
+      void list();
+    },
+    rename: (id, title) =>
+      listAction(async () => {
+        await facilitatorApi.rename(id, title);
+        editing = null;
+      }),
+    duplicate: (id) => listAction(() => facilitatorApi.duplicate(id)),
+    archive: (id, to) => listAction(() => facilitatorApi.archive(id, to)),
+    remove: async (w) => {
+      if (!(await confirmDelete(w))) return;
+      await listAction(async () => {
+        await facilitatorApi.remove(w.id);
+        note = t("ws.manageDeleted", { title: w.title });
+      });
+    },
+  };
+
   const list = async (error = ""): Promise<void> => {
     let me: { email: string | null };
-    let workshops: WorkshopInfo[];
+    let workshops: WorkshopListItem[];
     try {
       me = await facilitatorApi.me();
       if (!me.email) return login(error);
       if (stopped) return;
       if (routes.signedIn?.()) return;
-      workshops = await facilitatorApi.workshops();
+      workshops = await facilitatorApi.workshops(archived);
     } catch (err) {
       if (err instanceof ApiFailure && err.code === "UNAUTHORIZED") return login();
       return login(err instanceof ApiFailure ? err.message : String(err));
@@ -136,21 +173,24 @@ export function showFacilitator(back: () => void, routes: FacilitatorRoutes): ()
         "section",
         { key: "workshops", className: "panel" },
         h("p", {}, t("ws.signedInAs", { email: me.email ?? "" })),
-        workshops.length === 0
-          ? h("p", {}, t("ws.none"))
-          : h(
-              "ul",
-              { className: "workshop-list" },
-              workshops.map((w) =>
-                h(
-                  "li",
-                  { key: w.id },
-                  h("strong", {}, bdi(w.title)),
-                  ` · ${w.code} · ${t(`ws.status_${w.status}`)} `,
-                  h("button", { type: "button", onClick: () => open(w.id) }, t("ws.open")),
-                ),
-              ),
-            ),
+        errorLine(error),
+        note ? h("p", { className: "hint", role: "status" }, note) : null,
+        h(
+          "label",
+          { className: "choice" },
+          h("input", {
+            type: "checkbox",
+            name: "archived",
+            checked: archived,
+            onChange: (e: Event) => {
+              archived = (e.target as HTMLInputElement).checked;
+              editing = null;
+              void list();
+            },
+          }),
+          h("span", {}, t("ws.manageShowArchived")),
+        ),
+        workshopListView(workshops, archived, editing, actions),
         h(
           "button",
           { type: "button", onClick: () => void facilitatorApi.logout().then(() => login()) },

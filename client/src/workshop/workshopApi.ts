@@ -22,12 +22,14 @@ import type {
   OverviewTable,
   SignedIn,
   SignedOut,
+  WorkshopDeleted,
   WorkshopInfo,
+  WorkshopListItem,
 } from "@iot/shared/workshop/responses";
 import { lang } from "../i18n/index.js";
 import { serverUrl } from "../net/serverUrl.js";
 
-export type { Debrief, Lobby, Overview, OverviewTable, WorkshopInfo };
+export type { Debrief, Lobby, Overview, OverviewTable, WorkshopInfo, WorkshopListItem };
 
 type Responses = typeof ResponseSchemas;
 let responses: Promise<Responses> | null = null;
@@ -42,11 +44,12 @@ function schemas(): Promise<Responses> {
 /** Picks the schema of one answer. */
 type SchemaOf<T> = (r: Responses) => z.ZodType<T>;
 
-/** A refused API call, with a sentence to show. */
+/** A refused API call, with a sentence to show (and NAME_TAKEN's free name, `suggestion`). */
 export class ApiFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly suggestion?: string,
   ) {
     super(message);
   }
@@ -87,7 +90,11 @@ async function call<T>(method: string, path: string, pick: SchemaOf<T>, body?: u
     const code = refused.success ? refused.data.code : "SERVER_ERROR";
     const known = (API_ERRORS as readonly string[]).includes(code);
     const message = refused.success ? refused.data.message : code;
-    throw new ApiFailure(code, known ? apiErrorTexts[lang()][code as ApiErrorCode] : message);
+    const suggestion = refused.success ? refused.data.suggestion : undefined;
+    const text = known
+      ? apiErrorTexts[lang()][code as ApiErrorCode].replace("{suggestion}", suggestion ?? "")
+      : message;
+    throw new ApiFailure(code, text, suggestion);
   }
   const parsed = pick(r).safeParse(data);
   if (!parsed.success) {
@@ -175,7 +182,25 @@ export const facilitatorApi = {
   login: (email: string, password: string) =>
     call<SignedIn>("POST", "/auth/login", (r) => r.signedInSchema, { email, password }),
   logout: () => call<SignedOut>("POST", "/auth/logout", (r) => r.signedOutSchema),
-  workshops: () => call<WorkshopInfo[]>("GET", "/workshops", (r) => r.workshopListSchema),
+  /** The facilitator's workshops with what each holds; the archived ones only with `archived`. */
+  workshops: (archived = false) =>
+    call<WorkshopListItem[]>("GET", `/workshops${archived ? "?archived=1" : ""}`, (r) => r.workshopListSchema),
+  rename: (id: string, title: string) =>
+    call<WorkshopInfo>("PATCH", `/workshops/${id}`, (r) => r.workshopInfoSchema, { title }),
+  archive: (id: string, archived: boolean) =>
+    call<WorkshopInfo>("PATCH", `/workshops/${id}`, (r) => r.workshopInfoSchema, { archived }),
+  /** A new workshop with the same settings and a new code. */
+  duplicate: (id: string) => call<WorkshopInfo>("POST", `/workshops/${id}/duplicate`, (r) => r.workshopInfoSchema),
+  /** Deletes the workshop with its tables, participants and results; answers what went. */
+  remove: (id: string) => call<WorkshopDeleted>("DELETE", `/workshops/${id}`, (r) => r.workshopDeletedSchema),
+  /** Locks the workshop to new participants, or opens it again to them. */
+  lock: (id: string, locked: boolean) =>
+    call<Overview>("POST", `/workshops/${id}/${locked ? "lock" : "unlock"}`, overview),
+  /** Opens an ended workshop again. */
+  reopen: (id: string) => call<Overview>("POST", `/workshops/${id}/reopen`, overview),
+  /** Removes a participant: a bot takes their seat, their token stops working. */
+  removeParticipant: (id: string, participantId: string) =>
+    call<Overview>("DELETE", `/workshops/${id}/participants/${participantId}`, overview),
   create: (input: Partial<WorkshopInput>) =>
     call<WorkshopInfo>("POST", "/workshops", (r) => r.workshopInfoSchema, input),
   overview: (id: string) => call<Overview>("GET", `/workshops/${id}`, overview),
@@ -193,6 +218,11 @@ export const facilitatorApi = {
   endTable: (id: string, tableId: string) => call<Overview>("POST", `/workshops/${id}/tables/${tableId}/end`, overview),
   end: (id: string) => call<Overview>("POST", `/workshops/${id}/end`, overview),
   debrief: (id: string) => call<Debrief>("GET", `/workshops/${id}/debrief`, (r) => r.debriefSchema),
+  /** Replaces the workshop's priorities (cards of its combined plan with an owner and a next step); answers the list as stored. */
+  priorities: (id: string, priorities: Debrief["priorities"]) =>
+    call<{ priorities: Debrief["priorities"] }>("PUT", `/workshops/${id}/priorities`, (r) => r.prioritiesSchema, {
+      priorities,
+    }),
   fileUrl: (id: string, file: "export.csv" | "report.pdf" | "qr.svg") => `${apiBase()}/api/workshops/${id}/${file}`,
   /** Follows the workshop's overview as the server pushes it (session cookie). Returns a function that stops. */
   follow: (id: string, on: StreamHandlers<Overview>) =>
@@ -213,6 +243,9 @@ export const participantApi = {
       ...(phase ? { phase } : {}),
     }),
   lobby: (token: string) => call<Lobby>("GET", "/lobby", (r) => r.lobbySchema, undefined, token),
+  /** Someone who arrived after the tables started takes the seat a bot plays at table `table` (its id), or a new table. */
+  seatLate: (token: string, table?: string) =>
+    call<Lobby>("POST", "/lobby/seat", (r) => r.lobbySchema, table ? { table } : {}, token),
   /** A short-lived ticket that opens the lobby's stream (an EventSource cannot send the token). */
   ticket: (token: string) => call<LobbyTicket>("POST", "/lobby/ticket", (r) => r.lobbyTicketSchema, undefined, token),
   /** Follows the participant's lobby as the server pushes it. Returns a function that stops. */
