@@ -3,7 +3,9 @@
  * facilitator's message, and the way to their table once it opens. The
  * server pushes the lobby as it changes (server-sent events, opened with a
  * short-lived ticket); whenever the stream opens (again) the lobby is fetched
- * once. A reload comes back here.
+ * once. A reload comes back here. Someone who arrives after the tables
+ * started chooses here: the seat a bot plays at an open table (they get its
+ * hand and score) or a new table of their own with bots.
  */
 import { t } from "../i18n/index.js";
 import { ApiFailure, participantApi, type Lobby } from "./workshopApi.js";
@@ -32,7 +34,61 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
   /** What the lobby shows: the last lobby (null until the first comes) and an error, if any. */
   let lobby: Lobby | null = null;
   let error = "";
+  /** A late joiner's choice is on its way to the server (the buttons wait). */
+  let choosing = false;
   const title = createRef<HTMLHeadingElement>();
+
+  /** Takes the seat bot-held at table `table` (its id), or a new table; the answer is the lobby that leads there. */
+  const choose = async (table?: string) => {
+    if (choosing) return;
+    choosing = true;
+    draw();
+    try {
+      const next = await participantApi.seatLate(token, table);
+      choosing = false;
+      await show(next);
+    } catch (e) {
+      choosing = false;
+      render(lobby, e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  /** What a late joiner may choose: a button per seat a bot plays, and one for a new table. */
+  const lateView = (late: NonNullable<Lobby["late"]>): JSX.Element =>
+    h(
+      "section",
+      { className: "panel late", "aria-labelledby": "late-title" },
+      h("h2", { id: "late-title" }, t("ws.lateTitle")),
+      h("p", {}, t("ws.lateIntro")),
+      late.seats.length === 0 ? h("p", {}, t("ws.lateNoSeat")) : null,
+      h(
+        "ul",
+        { className: "late-seats" },
+        late.seats.map((seat) =>
+          h(
+            "li",
+            { key: `${seat.table}:${seat.bot}` },
+            h(
+              "button",
+              { type: "button", className: "primary", disabled: choosing, onClick: () => void choose(seat.table) },
+              withNames(t("ws.lateSeat", { bot: isolate(seat.bot), number: seat.number })),
+            ),
+            seat.players.length > 0
+              ? h(
+                  "p",
+                  { className: "late-players" },
+                  withNames(t("ws.lateSeatWith", { number: seat.number, names: seat.players.map(isolate).join(", ") })),
+                )
+              : null,
+          ),
+        ),
+      ),
+      h(
+        "button",
+        { type: "button", className: "late-new", disabled: choosing, onClick: () => void choose() },
+        t("ws.lateNewTable"),
+      ),
+    );
 
   const view = (): JSX.Element => {
     const w = lobby?.workshop;
@@ -41,7 +97,7 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
     if (w?.status === "ended") lines.push(t("ws.lobbyEnded"));
     else if (table && (table.status === "finished" || table.status === "ended")) lines.push(t("ws.lobbyDone"));
     else if (table && table.status !== "forming") lines.push(t("ws.lobbyTable", { number: table.number }));
-    else lines.push(t("ws.lobbyWait"));
+    else if (!lobby?.late) lines.push(t("ws.lobbyWait"));
     return h(
       "main",
       { className: "home lobby", id: "main" },
@@ -74,6 +130,7 @@ export function showLobby(token: string, actions: LobbyActions): () => void {
           : null,
         error ? h("p", { className: "error", role: "alert" }, error) : null,
       ),
+      lobby?.late && w?.status !== "ended" ? lateView(lobby.late) : null,
       h(
         "button",
         {

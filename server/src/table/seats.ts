@@ -26,3 +26,11 @@ export function freeSeat(seats: Iterable<Seat>): number {
 export function inSeatOrder(seats: Iterable<Seat>): Seat[] {
   return [...seats].sort((a, b) => a.seat - b.seat);
 }
+
+/**
+ * Seats a late joiner may take over, in seat order: played by a bot and not
+ * held for anyone (`held` says whether a seat is promised to a participant).
+ */
+export function vacantSeats(seats: Iterable<Seat>, held: (id: string) => boolean): Seat[] {
+  return inSeatOrder(seats).filter((s) => s.isBot && !held(s.id));
+}

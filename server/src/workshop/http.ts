@@ -32,7 +32,7 @@ import { JoinThrottle, LoginThrottle, newToken, tokenHash, verifyPassword, type 
 import { buildDebrief, debriefCsv } from "./debrief.js";
 import { participantsCsv, reportPdf } from "./reports.js";
 import { savePriorities } from "./priorities.js";
-import { API_STATUS, apiNotFound, langOf } from "./errors.js";
+import { API_STATUS, apiErrorMessage, apiNotFound, langOf } from "./errors.js";
 import type { WorkshopStreams } from "./events.js";
 import {
   deleteWorkshop,
@@ -71,7 +71,7 @@ function reply<S extends z.ZodType>(res: Response, schema: S, body: z.infer<S>, 
   res.status(status).json(body);
 }
 
-/** Wraps a handler: ApiErrors become `{ code, message }` with their status; anything else is a 500 without details. */
+/** Wraps a handler: ApiErrors become `{ code, message, ...details }` with their status; anything else is a 500 without details. */
 function route(fn: Handler) {
   return (req: Request, res: Response, _next: NextFunction) => {
     fn(req, res).catch((e: unknown) => {
@@ -81,7 +81,8 @@ function route(fn: Handler) {
         res.end();
       } else if (e instanceof ApiError) {
         if (e.retryAfterS) res.set("Retry-After", String(e.retryAfterS));
-        reply(res, apiErrorSchema, { code: e.code, message: apiErrorTexts[langOf(req)][e.code] }, API_STATUS[e.code]);
+        const message = apiErrorMessage(langOf(req), e.code, e.details);
+        reply(res, apiErrorSchema, { code: e.code, message, ...e.details }, API_STATUS[e.code]);
       } else {
         console.error("workshop api", e);
         const message = apiErrorTexts[langOf(req)].SERVER_ERROR;
