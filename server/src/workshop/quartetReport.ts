@@ -75,7 +75,9 @@ function front(doc: Pdf, d: Debrief, ctx: ReportContext, tx: ReportTexts, lang: 
     for (const p of people)
       doc
         .fontSize(10)
-        .text(printable(`${p.name} · ${roleName(tx, p.role)} · ${phaseName(tx, p.phase)}`), { indent: 12 });
+        .text(printable([p.name, roleName(tx, p.role), phaseName(tx, p.phase)].filter(Boolean).join(" · ")), {
+          indent: 12,
+        });
     for (const b of bots) doc.fontSize(10).text(printable(`${b.name} (${tx.bot})`), { indent: 12 });
     doc.moveDown(0.4);
   }

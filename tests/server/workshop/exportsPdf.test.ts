@@ -6,10 +6,13 @@ import type { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WorkshopStore } from "../../../server/src/db/store.js";
 import { hashPassword } from "../../../server/src/workshop/auth.js";
+import { card as cardInfo } from "@iot/shared/quartet/deck";
 import { MISSING_GLYPH, printable } from "../../../server/src/pdf/fonts.js";
+import { reportDate } from "../../../server/src/workshop/quartetReport.js";
 import { TEST_PORT } from "../harness.js";
 import { freshDatabase, type TestDb } from "../db/databases.js";
-import { http, startWorkshopServer, type Http, type Overview } from "./plannerHarness.js";
+import { ANN, plannerRegions, signedIn, workshopWith, type Created } from "./exportFixtures.js";
+import { startWorkshopServer, type Http, type Overview } from "./plannerHarness.js";
 
 /** Names in the scripts the PDF font must print as typed (pdftotext reads them back exactly). */
 const AS_TYPED = ["Łukasz Şahin", "Αλέξανδρος", "Дмитрий", "İlkay Gündoğan", "Antonín Dvořák"];
@@ -27,6 +30,16 @@ function pdfText(pdf: Buffer): string {
   writeFileSync(file, pdf);
   return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/[\u202a-\u202e]/g, "");
 }
+
+/** The number of pages pdfinfo (poppler-utils) counts. */
+function pdfPages(pdf: Buffer): number {
+  const file = path.join(dir, `${count++}.pdf`);
+  writeFileSync(file, pdf);
+  return Number(/^Pages:\s+(\d+)/m.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))?.[1] ?? 0);
+}
+
+/** Text with every run of white space (pdftotext's line breaks) as one space. */
+const flat = (text: string) => text.replace(/\s+/g, " ");
 
 /** The fonts pdffonts lists for the PDF: name and whether it is embedded. */
 function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
@@ -76,7 +89,7 @@ describe("the PDFs print every name", () => {
     dir = mkdtempSync(path.join(tmpdir(), "iot-pdf-"));
     t = await freshDatabase("sqlite");
     store = new WorkshopStore(t.db);
-    await store.addFacilitator("ann@example.org", await hashPassword("correct-horse-battery"));
+    await store.addFacilitator(ANN.email, await hashPassword(ANN.password));
     ({ server } = await startWorkshopServer(t.db));
   });
   afterAll(async () => {
@@ -86,18 +99,15 @@ describe("the PDFs print every name", () => {
   });
 
   /** Signs Ann in, creates a workshop, lets every name join and forms the tables. */
-  async function workshop(body: Record<string, unknown>): Promise<{ ann: Http; id: string; overview: Overview }> {
-    const ann = http();
-    await ann("POST", "/auth/login", { email: "ann@example.org", password: "correct-horse-battery" });
-    const created = await ann("POST", "/workshops", body);
-    expect(created.status).toBe(201);
-    const w = created.data as unknown as { id: string; code: string };
-    const guest = http();
-    for (const name of NAMES) expect((await guest("POST", "/join", { code: w.code, name })).status).toBe(201);
-    await ann("POST", `/workshops/${w.id}/tables/form`);
-    const overview = (await ann("GET", `/workshops/${w.id}`)).data as unknown as Overview;
-    expect(overview.participants.map((p) => p.name)).toEqual(NAMES);
-    return { ann, id: w.id, overview };
+  async function workshop(
+    body: Record<string, unknown>,
+    names: readonly string[] = NAMES,
+    join: { role?: string; phase?: string } = {},
+  ): Promise<{ ann: Http; id: string; created: Created; overview: Overview }> {
+    const ann = await signedIn();
+    const { workshop: created, overview } = await workshopWith(ann, body, names, join);
+    expect(overview.participants.map((p) => p.name)).toEqual(names);
+    return { ann, id: created.id, created, overview };
   }
 
   it("the quartet workshop report", async () => {
@@ -134,6 +144,108 @@ describe("the PDFs print every name", () => {
     expect(pdfText(pdf.data)).toContain("Regio Łódź");
   });
 
+  it("the quartet hand-out: date, code, facilitator, participants, line-ups, priorities and the chosen cards' full text, several pages", async () => {
+    const names = ["Łukasz Żółć", "Zoë", "Antonín Dvořák", "<b>Bo</b>"];
+    const { ann, id, created, overview } = await workshop(
+      { title: "Regio Gdańsk", tableSize: 3, botLevel: "easy" },
+      names,
+      { role: "government", phase: "exchanging" },
+    );
+    const [first, second] = overview.tables;
+    if (!first || !second) throw new Error("two tables expected");
+    const atFirst = overview.participants.filter((p) => p.tableId === first.id);
+    await store.saveResults(first.id, [
+      ...atFirst.map((p, i) => ({
+        player_key: p.id,
+        participant_id: p.id,
+        player_name: p.name,
+        is_bot: 0,
+        place: i + 1,
+        quartets: 3 - i,
+      })),
+      { player_key: "bot", participant_id: null, player_name: "Bot Bea", is_bot: 1, place: 3, quartets: 1 },
+    ]);
+    const chosen = ["netwerk-1", "geld-2", "beleid-3"] as const;
+    for (const [i, card] of chosen.entries()) {
+      const p = atFirst[i % atFirst.length];
+      if (!p) throw new Error("no one at table 1");
+      await store.savePick(first.id, {
+        player_key: p.id,
+        participant_id: p.id,
+        player_name: p.name,
+        theme: cardInfo(card).theme,
+        card,
+        note: `Notitie ${i + 1}`,
+        role: "government",
+        region_phase: "exchanging",
+      });
+    }
+    const marked = await ann("PUT", `/workshops/${id}/priorities`, {
+      priorities: [{ cardId: "geld-2", owner: "Łukasz Żółć", nextStep: "Subsidie aanvragen vóór 1 maart" }],
+    });
+    expect(marked.status).toBe(200);
+
+    const pdf = await ann("GET", `/workshops/${id}/report.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toContain("application/pdf");
+    const text = flat(pdfText(pdf.data));
+    expect(pdfPages(pdf.data)).toBeGreaterThanOrEqual(4);
+    expect(text).toContain("Regio Gdańsk");
+    expect(text).toContain(`Datum: ${reportDate(created.createdAt, "nl")}`);
+    expect(text).toMatch(/Datum: \d{1,2} [a-z]+ 20\d\d/);
+    expect(text).toContain(`Code: ${created.code}`);
+    expect(text).toContain(`Begeleider: ${ANN.email}`);
+    expect(text).toContain("4 deelnemers aan 2 tafels");
+    for (const name of names) expect(text).toContain(name);
+    // The line-up of table 1 names its participants with role and region phase, and the bot.
+    expect(text).toContain("Łukasz Żółć · Regionale of lokale overheid · We wisselen kennis uit");
+    expect(text).toContain("Bot Bea (bot)");
+    expect(text).toMatch(/Tafel 1 .*Bot Bea \(bot\).*Tafel 2/);
+    expect(text).toContain("Deze tafel is nog niet klaar.");
+    // The priority with its owner and next step, then the chosen cards' full text in Dutch.
+    expect(text).toContain("Prioriteiten van de workshop");
+    expect(text).toContain(`1. ${cardInfo("geld-2").title.nl}`);
+    expect(text).toContain("Trekker: Łukasz Żółć");
+    expect(text).toContain("Volgende stap: Subsidie aanvragen vóór 1 maart");
+    expect(text).toContain("Notitie 1");
+    for (const card of chosen) {
+      const c = cardInfo(card);
+      for (const part of [c.title.nl, c.action.nl, c.example.nl, c.tip.nl]) expect(text).toContain(flat(part));
+    }
+    expect(text).toMatch(/Pagina 1 van \d/);
+    expect(text).not.toContain("\ufffd");
+    for (const f of pdfFonts(pdf.data)) expect(f.embedded).toBe(true);
+  });
+
+  it("the quartet hand-out in the workshop's language: English", async () => {
+    const { ann, id, created, overview } = await workshop({ title: "Region", tableSize: 3, lang: "en" }, [
+      "Zoë",
+      "Łukasz Żółć",
+    ]);
+    const table = overview.tables[0];
+    const p = overview.participants[0];
+    if (!table || !p) throw new Error("no table");
+    await store.savePick(table.id, {
+      player_key: p.id,
+      participant_id: p.id,
+      player_name: p.name,
+      theme: "beleven",
+      card: "beleven-4",
+      note: "",
+      role: "knowledge",
+      region_phase: "funding",
+    });
+    const text = flat(pdfText((await ann("GET", `/workshops/${id}/report.pdf`)).data));
+    expect(text).toContain(`Date: ${reportDate(created.createdAt, "en")}`);
+    expect(text).toContain(`Facilitator: ${ANN.email}`);
+    expect(text).toContain("The combined regional action plan");
+    expect(text).toContain("Knowledge institution");
+    const c = cardInfo("beleven-4");
+    for (const part of [c.title.en, c.action.en, c.example.en, c.tip.en]) expect(text).toContain(flat(part));
+    expect(text).not.toContain(flat(c.action.nl));
+    expect(text).toMatch(/Page 1 of \d/);
+  });
+
   it("the planner workshop report", async () => {
     const { ann, id, overview } = await workshop({
       title: "Planners Σ",
@@ -142,51 +254,15 @@ describe("the PDFs print every name", () => {
       difficulty: 1,
       lang: "en",
     });
-    for (const table of overview.tables) {
-      const seated = overview.participants.filter((p) => p.tableId === table.id);
-      const base = (p: (typeof seated)[number], seat: number) => ({
-        seat,
-        player_key: p.id,
-        participant_id: p.id,
-        player_name: p.name,
-      });
-      await store.planner.saveRound(
-        table.id,
-        1,
-        seated.map((p, seat) => ({
-          ...base(p, seat),
-          round: 1,
-          cost: 1000 + seat,
-          km: 300,
-          co2_kg: 80,
-          late: 0,
-          minutes_late: 0,
-          unplanned: 0,
-          deliveries: 10,
-          orders: 10,
-          solo_cost: 1000,
-          solo_co2_kg: 80,
-          score: 100,
-          assistant_cost: null,
-          assistant_co2_kg: null,
-          assistant_score: null,
-        })),
-      );
-      await store.planner.saveProfiles(
-        table.id,
-        seated.map((p, seat) => ({
-          ...base(p, seat),
-          efficiency: 50,
-          green: 60,
-          service: 70,
-          adaptivity: 40,
-          collaboration: 80,
-          digital: 30,
-          rounds: 1,
-        })),
-        false,
-      );
-    }
+    await plannerRegions(store, overview, (seat) => ({ cost: 1000 + seat }), {
+      efficiency: 50,
+      green: 60,
+      service: 70,
+      adaptivity: 40,
+      collaboration: 80,
+      digital: 30,
+      rounds: 1,
+    });
     const pdf = await ann("GET", `/workshops/${id}/report.pdf`);
     expect(pdf.type).toContain("application/pdf");
     expectReadable(pdf.data);
