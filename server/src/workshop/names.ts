@@ -22,17 +22,16 @@ export function nameTaken(name: string, taken: readonly string[]): boolean {
 /**
  * The first of `name 2`, `name 3`, ... not among `taken` (by {@link nameKey}),
  * the base shortened by whole code points so the result stays within `max`
- * characters (the protocol's name length).
+ * UTF-16 units (the join schema's limit) and is clean text itself.
  */
 export function freeName(name: string, taken: readonly string[], max = MAX_NAME_LENGTH): string {
   const used = new Set(taken.map(nameKey));
   const points = Array.from(cleanText(name));
   for (let n = 2; ; n++) {
     const suffix = ` ${n}`;
-    const base = points
-      .slice(0, Math.max(1, max - suffix.length))
-      .join("")
-      .trimEnd();
+    let keep = points.length;
+    let base = cleanText(points.join(""));
+    while (keep > 1 && base.length + suffix.length > max) base = cleanText(points.slice(0, --keep).join(""));
     const candidate = `${base}${suffix}`;
     if (!used.has(nameKey(candidate))) return candidate;
   }
