@@ -13,6 +13,7 @@ import { WorkshopService } from "../../../server/src/workshop/service.js";
 import { ManualScheduler } from "../../../server/src/table/scheduler.js";
 import { freshDatabase, type TestDb } from "../db/databases.js";
 import { bootApp, PLAYER_THINKS_MS, tableOf, testRandom } from "../harness.js";
+import { plannerRoom, waitFor } from "../planner/harness.js";
 import { eventually, http, type Http } from "./plannerHarness.js";
 
 /** A workshop table starts with whoever came this long after it opened (ms). */
@@ -226,5 +227,36 @@ describe.each(["sqlite", "postgres"] as const)("late joiners and names on %s", (
       ["seat-taken", "Eve", 1, "Bot 2"],
     ]);
     await Promise.all([...everyRoom, dewiRoom].map((r) => r.leave().catch(() => undefined)));
+  });
+
+  it("gives a late planner a region of their own (the planner has no bots' seats to take)", async () => {
+    const ann = http();
+    await ann("POST", "/auth/login", { email: "ann@example.org", password: "correct-horse-battery" });
+    const created = await ann("POST", "/workshops", { title: "Regio laat", game: "planner", tableSize: 2 });
+    const w = created.data as unknown as { id: string; code: string };
+    const guest = http("en");
+    const join = async (name: string) => String((await guest("POST", "/join", { code: w.code, name })).data.token);
+    const fenna = await join("Fenna");
+    await ann("POST", `/workshops/${w.id}/tables/form`);
+    await ann("POST", `/workshops/${w.id}/start`);
+    const lobbyOf = async (token: string) => (await guest("GET", "/lobby", undefined, token)).data as unknown as Lobby;
+    const first = plannerRoom(
+      await env.client.joinById((await lobbyOf(fenna)).table?.roomId as string, { token: fenna }),
+    );
+    first.onMessage("event", () => undefined);
+    await waitFor(first, (s) => s.planners.size === 1, "Fenna seated");
+    const gert = await join("Gert");
+    expect((await lobbyOf(gert)).late).toEqual({ seats: [] });
+    const own = (await guest("POST", "/lobby/seat", {}, gert)).data as unknown as Lobby;
+    expect(own.table).toMatchObject({ number: 2, status: "playing" });
+    const second = plannerRoom(await env.client.joinById(own.table?.roomId as string, { token: gert }));
+    second.onMessage("event", () => undefined);
+    await waitFor(second, (s) => s.planners.size === 1, "Gert seated in his own region");
+    const names: string[] = [];
+    second.state.planners.forEach((p) => names.push(p.name));
+    expect(names).toEqual(["Gert"]);
+    const overview = (await ann("GET", `/workshops/${w.id}`)).data as unknown as { events: WorkshopEvent[] };
+    expect(overview.events.map((e) => [e.kind, e.name, e.table])).toEqual([["new-table", "Gert", 2]]);
+    await Promise.all([first, second].map((r) => r.leave().catch(() => undefined)));
   });
 });
