@@ -1,14 +1,14 @@
 import { COMPETENCES, REPORT_TEXTS, scoreText, type PersonalReport } from "@iot/shared/planner/report";
+import { barChart } from "@iot/shared/charts/bars";
+import { seriesColor } from "@iot/shared/charts/palette";
 import { FONT, printable, unicodePdf } from "../pdf/fonts.js";
-
-/** NCSI blue, for the profile bars (the deck's theme colours are in shared/src/quartet/deck.ts). */
-const BAR = "#1f5fa8";
-const GRID = "#c8c8c8";
+import { drawChart } from "../workshop/pdfCharts.js";
 
 /**
- * The personal report as a printable A4 PDF: the competence profile as a bar
- * chart (0-100 per competence, a grid every 25 points; "n.v.t." / "n/a" and
- * no bar where a competence could not be shown) and the round-by-round KPIs
+ * The personal report as a printable A4 PDF: the competence profile as the
+ * shared bar chart (`@iot/shared/charts/bars`, 0-100 per competence, grid
+ * lines at 0, 50 and 100; "n.v.t." / "n/a" and no bar where a competence
+ * could not be shown) and the round-by-round KPIs
  * next to the assistant's reference plan, in the Unicode fonts of ../pdf/fonts.ts.
  */
 export function personalReportPdf(r: PersonalReport): Promise<Buffer> {
@@ -19,42 +19,23 @@ export function personalReportPdf(r: PersonalReport): Promise<Buffer> {
   doc.moveDown(0.3).fontSize(14).text(printable(r.name));
   doc.moveDown(1).fontSize(13).text(t.profile);
 
-  const left = 200;
-  const width = 300;
-  const top = doc.y + 10;
-  const row = 26;
-  doc.lineWidth(0.5);
-  for (let p = 0; p <= 100; p += 25) {
-    const x = left + (width * p) / 100;
-    doc
-      .moveTo(x, top - 4)
-      .lineTo(x, top + row * COMPETENCES.length)
-      .strokeColor(GRID)
-      .stroke();
-    doc
-      .fillColor("#555555")
-      .fontSize(8)
-      .text(String(p), x - 10, top + row * COMPETENCES.length + 4, { width: 20, align: "center" });
-  }
-  COMPETENCES.forEach((c, i) => {
-    const y = top + i * row;
-    const value = r.profile[c];
-    const length = (width * (value ?? 0)) / 100;
-    doc
-      .fillColor("#000000")
-      .fontSize(11)
-      .text(t.competences[c], 50, y + 4, { width: left - 60 });
-    doc
-      .rect(left, y, length, row - 8)
-      .fillColor(BAR)
-      .fill();
-    doc
-      .fillColor("#000000")
-      .fontSize(10)
-      .text(scoreText(value, r.lang), left + length + 6, y + 4);
+  // The chart the facilitator's debrief shows for each planner (client/src/planner/plannerDebrief.ts), from the same module.
+  const chart = barChart({
+    id: "profile",
+    name: t.profile,
+    max: 100,
+    bars: COMPETENCES.map((c) => ({
+      key: c,
+      label: [t.competences[c]],
+      value: r.profile[c] ?? 0,
+      text: scoreText(r.profile[c], r.lang),
+      color: seriesColor(0),
+    })),
   });
+  const top = doc.y + 10;
+  const height = drawChart(doc, chart, { x: 50, y: top, width: 360 });
 
-  doc.y = top + row * COMPETENCES.length + 30;
+  doc.y = top + height + 20;
   doc.x = 50;
   doc.fillColor("#000000").fontSize(13).text(t.rounds);
   doc.moveDown(0.5);

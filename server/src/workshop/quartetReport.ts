@@ -150,6 +150,11 @@ function plan(doc: Pdf, d: Debrief, tx: ReportTexts, lang: Lang): void {
         .fillColor("#000000")
         .font(FONT.regular);
       doc.fontSize(10).text(`${themeName(c.theme, lang)}`, { indent: 16 });
+      const by = d.combined.flatMap((g) => g.cards).find((x) => x.card === p.cardId)?.picks ?? [];
+      if (by.length > 0)
+        doc.text(printable(`${tx.chosenBy}: ${by.map((x) => `${x.name} (${tx.table} ${x.table})`).join(", ")}`), {
+          indent: 16,
+        });
       doc.text(printable(`${tx.owner}: ${p.owner || tx.open}`), { indent: 16 });
       doc.text(printable(`${tx.nextStep}: ${p.nextStep || tx.open}`), { indent: 16 }).moveDown(0.4);
     });

@@ -47,7 +47,8 @@ const barRect = (b: Bar, x: number, y: number, w: number, height: number) =>
     width: Math.max(0, w),
     height: Math.max(0, height),
     fill: b.color,
-    stroke: CHART_INK,
+    // A bar of no length is not drawn (browsers skip it; the PDF would draw its outline).
+    stroke: w > 0 && height > 0 ? CHART_INK : "none",
     "stroke-width": 1,
     "data-bar": b.key,
     "data-value": String(b.value),

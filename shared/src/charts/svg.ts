@@ -34,7 +34,7 @@ export function text(attrs: Readonly<Record<string, AttrValue>>, content: string
   return `<text${attributes(attrs)}>${escapeXml(content)}</text>`;
 }
 
-/** The outer `svg` element of a chart of `width` x `height` user units (it scales to its box). */
+/** The outer `svg` element of a chart of `width` x `height` user units; it has no size of its own and fills the width of its box (on screen by CSS, in the PDF the box given to svg-to-pdfkit), its height following from the `viewBox`. */
 export function svgRoot(
   attrs: Readonly<Record<string, AttrValue>>,
   width: number,
@@ -46,8 +46,6 @@ export function svgRoot(
     {
       xmlns: "http://www.w3.org/2000/svg",
       viewBox: `0 0 ${value(width)} ${value(height)}`,
-      width: value(width),
-      height: value(height),
       preserveAspectRatio: "xMidYMid meet",
       ...attrs,
     },

@@ -25,10 +25,11 @@ let dir: string;
 let count = 0;
 
 /** The PDF's text as pdftotext (poppler-utils) reads it, without the bidi embedding marks it wraps right-to-left runs in. */
-function pdfText(pdf: Buffer): string {
+function pdfText(pdf: Buffer, layout = false): string {
   const file = path.join(dir, `${count++}.pdf`);
   writeFileSync(file, pdf);
-  return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/[\u202a-\u202e]/g, "");
+  const args = ["-enc", "UTF-8", ...(layout ? ["-layout"] : []), file, "-"];
+  return execFileSync("pdftotext", args, { encoding: "utf8" }).replace(/[\u202a-\u202e]/g, "");
 }
 
 /** The number of pages pdfinfo (poppler-utils) counts. */
@@ -205,6 +206,7 @@ describe("the PDFs print every name", () => {
     // The priority with its owner and next step, then the chosen cards' full text in Dutch.
     expect(text).toContain("Prioriteiten van de workshop");
     expect(text).toContain(`1. ${cardInfo("geld-2").title.nl}`);
+    expect(text).toContain(`Gekozen door: ${atFirst[1]?.name ?? ""} (Tafel 1)`);
     expect(text).toContain("Trekker: Łukasz Żółć");
     expect(text).toContain("Volgende stap: Subsidie aanvragen vóór 1 maart");
     expect(text).toContain("Notitie 1");
@@ -314,10 +316,12 @@ describe("the PDFs print every name", () => {
         }),
       });
       expect(res.status).toBe(200);
-      return pdfText(Buffer.from(await res.arrayBuffer()));
+      return pdfText(Buffer.from(await res.arrayBuffer()), true);
     };
-    expect(await personal("nl")).toMatch(/Samenwerking[\s\S]*n\.v\.t\./);
-    expect(await personal("en")).toMatch(/Collaboration[\s\S]*n\/a/);
+    // Read by position: the competence's label and its value on one line of the chart.
+    expect(await personal("nl")).toMatch(/Samenwerking +n\.v\.t\./);
+    expect(await personal("en")).toMatch(/Collaboration +n\/a/);
+    expect(await personal("en")).toMatch(/Efficiency +64/);
   });
 
   it("the personal planner report, one per name", async () => {

@@ -119,3 +119,15 @@ describe("the shared charts", () => {
     expect(new Set(OKABE_ITO.map((c) => c.colour)).size).toBe(8);
   });
 });
+
+describe("a bar of no length", () => {
+  it("has no outline, so neither the screen nor the PDF draws a line for it", () => {
+    const svg = barChart({
+      id: "p",
+      name: "Profile",
+      max: 100,
+      bars: [bar("a", "Green", 0, 0), bar("b", "Service", 50, 0)],
+    });
+    expect(rects(svg).map((r) => attr(r, "stroke"))).toEqual(["none", "#13212e"]);
+  });
+});
