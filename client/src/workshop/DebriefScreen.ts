@@ -1,126 +1,182 @@
 /**
- * The debrief, made for a projector: every table's ranking and action plan,
- * and the workshop's combined regional action plan by theme, with who chose
- * what (role, region phase, note). A planner workshop shows the rounds
- * compared and every region's planners instead (`planner/plannerDebrief.ts`).
+ * The debrief for the room: full-screen steps the facilitator clicks or
+ * keys through (arrow keys, PageUp/PageDown as a presenter's clicker sends
+ * them, Home/End): the results with a podium per table, what happened, the
+ * combined regional action plan as the cards themselves (a quartet
+ * workshop; the facilitator marks its priorities there) and the next steps.
+ * A step indicator names where the room is; one click makes it full screen.
  * Downloads: CSV and a printable PDF.
  */
-import { isCardId, isThemeId } from "@iot/shared/quartet/cardIds";
-import { card as cardInfo, theme as themeInfo } from "@iot/shared/quartet/deck";
-import { lang, t } from "../i18n/index.js";
-import { ApiFailure, facilitatorApi, type Debrief } from "./workshopApi.js";
 import { createRef, h, type JSX } from "preact";
+import type { Priority } from "@iot/shared/workshop/debrief";
+import { t } from "../i18n/index.js";
+import { announce } from "../ui/announcer.js";
 import { mount } from "../ui/render.js";
-import { plannerRoundsSection, plannerTableSection } from "../planner/plannerDebrief.js";
-import { bdi, isolate, withNames } from "../ui/names.js";
+import { bdi } from "../ui/names.js";
+import { ApiFailure, facilitatorApi, type Debrief } from "./workshopApi.js";
+import { resultsStep } from "./debriefResults.js";
+import { storyStep } from "./debriefStory.js";
+import { planStep, type PlanDraft } from "./debriefPlan.js";
+import { nextStep } from "./debriefNext.js";
+import "./debrief.css";
 
-const cardTitle = (c: string) => (isCardId(c) ? cardInfo(c).title[lang()] : c);
-const themeName = (th: string) => (isThemeId(th) ? themeInfo(th).name[lang()] : th);
-const who = (p: { name: string; role: string; phase: string }) =>
-  [isolate(p.name), p.role ? t(`roles.${p.role}`) : "", p.phase ? t(`phases.${p.phase}`) : ""]
-    .filter(Boolean)
-    .join(", ");
+type StepId = "results" | "story" | "plan" | "next";
+const STEP_NAMES: Record<StepId, string> = {
+  results: "ws.dbResults",
+  story: "ws.dbStory",
+  plan: "ws.dbPlan",
+  next: "ws.dbNextSteps",
+};
+/** The steps of a workshop's debrief: a planner workshop has no action plan of cards. */
+const stepsOf = (d: Debrief): StepId[] =>
+  d.workshop.game === "planner" ? ["results", "story", "next"] : ["results", "story", "plan", "next"];
+
+const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown"]);
+const PREV_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
+
+/** Whether a key press belongs to a field (typing an owner or a next step), not to the steps. */
+const inField = (e: KeyboardEvent) =>
+  e.target instanceof HTMLElement && e.target.closest("input, textarea, select, [contenteditable]") !== null;
 
 /** Shows the debrief of workshop `id`; `back` returns to the console. */
 export function showDebrief(id: string, back: () => void): void {
   let d: Debrief | null = null;
   let error = "";
-  const title = createRef<HTMLHeadingElement>();
-  const view = (): JSX.Element =>
+  let step = 0;
+  let draft: PlanDraft = { priorities: [], status: "saved", error: "" };
+  const root = createRef<HTMLElement>();
+  const heading = createRef<HTMLHeadingElement>();
+
+  const go = (to: number) => {
+    if (!d) return;
+    const steps = stepsOf(d);
+    const next = Math.max(0, Math.min(steps.length - 1, to));
+    if (next === step) return;
+    step = next;
+    draw();
+    const name = t(STEP_NAMES[steps[step] ?? "results"]);
+    announce(t("ws.dbStep", { n: step + 1, total: steps.length, name }));
+    root.current?.querySelector<HTMLElement>(".debrief-step:not([hidden]) .step-heading")?.focus();
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (!root.current?.isConnected) {
+      document.removeEventListener("keydown", onKey);
+      return;
+    }
+    if (e.altKey || e.ctrlKey || e.metaKey || inField(e)) return;
+    if (NEXT_KEYS.has(e.key)) go(step + 1);
+    else if (PREV_KEYS.has(e.key)) go(step - 1);
+    else if (e.key === "Home") go(0);
+    else if (e.key === "End") go(Number.MAX_SAFE_INTEGER);
+    else return;
+    e.preventDefault();
+  };
+  const fullscreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void root.current?.requestFullscreen?.().catch(() => undefined);
+  };
+  const change = (priorities: Priority[]) => {
+    draft = { priorities, status: "dirty", error: "" };
+    draw();
+  };
+  const save = () => {
+    if (!d) return;
+    draft = { ...draft, status: "saving", error: "" };
+    draw();
+    facilitatorApi
+      .priorities(id, draft.priorities)
+      .then((saved) => {
+        if (d) d = { ...d, priorities: saved.priorities };
+        draft = { priorities: saved.priorities, status: "saved", error: "" };
+        announce(t("ws.dbSaved"));
+        draw();
+      })
+      .catch((e: unknown) => {
+        draft = { ...draft, status: "dirty", error: e instanceof ApiFailure ? e.message : String(e) };
+        draw();
+      });
+  };
+
+  const stepView = (s: StepId, data: Debrief): JSX.Element =>
+    s === "results"
+      ? resultsStep(data)
+      : s === "story"
+        ? storyStep(data)
+        : s === "plan"
+          ? planStep(data, draft, { change, save })
+          : nextStep(data);
+
+  const indicator = (steps: StepId[]) =>
     h(
-      "main",
-      { className: "home facilitator debrief", id: "main" },
-      h("h1", { tabindex: -1, ref: title }, d ? [`${t("ws.debrief")}: `, bdi(d.workshop.title)] : t("ws.debrief")),
-      error ? h("p", { className: "error", role: "alert" }, error) : null,
+      "nav",
+      { className: "step-indicator", "aria-label": t("ws.dbSteps") },
+      h("button", { type: "button", onClick: () => go(step - 1), disabled: step === 0 }, t("ws.dbPrev")),
       h(
-        "p",
-        { className: "console-actions" },
-        h("a", { className: "button", href: facilitatorApi.fileUrl(id, "export.csv"), download: "" }, t("ws.csv")),
-        h("a", { className: "button", href: facilitatorApi.fileUrl(id, "report.pdf"), download: "" }, t("ws.pdf")),
-        h("button", { type: "button", onClick: back }, t("ws.back")),
-      ),
-      d && d.workshop.game === "planner" ? planner(d) : null,
-      d && d.workshop.game !== "planner" ? combined(d) : null,
-      (d && d.workshop.game !== "planner" ? d.tables : []).map((tb) =>
-        h(
-          "section",
-          { key: tb.number, className: "panel", "data-debrief-table": tb.number },
-          h("h2", {}, t("ws.table", { number: tb.number }), " · ", t(`ws.tableStatus_${tb.status}`)),
-          h("h3", {}, t("ws.ranking")),
+        "ol",
+        {},
+        steps.map((s, i) =>
           h(
-            "ol",
-            { className: "ranking" },
-            tb.ranking.map((r) =>
-              h("li", {}, `${r.place}. `, bdi(r.name), `${r.isBot ? ` (${t("ws.bot")})` : ""}: ${r.quartets}`),
-            ),
-          ),
-          h("h3", {}, t("ws.plan")),
-          tb.plan.length === 0
-            ? h("p", {}, t("ws.noPicks"))
-            : h(
-                "ul",
-                { className: "plan" },
-                tb.plan.map((p) =>
-                  h(
-                    "li",
-                    {},
-                    h("strong", {}, `${themeName(p.theme)}: ${cardTitle(p.card)}`),
-                    withNames(` · ${t("ws.chosenBy", { who: who(p) })}`),
-                    p.note ? h("q", {}, bdi(p.note)) : null,
-                  ),
-                ),
-              ),
-        ),
-      ),
-    );
-  const planner = (d: Debrief) => [
-    plannerRoundsSection(d.planner?.rounds ?? []),
-    ...d.tables.map((tb) => plannerTableSection(tb)),
-  ];
-  const combined = (d: Debrief) =>
-    h(
-      "section",
-      { className: "panel combined" },
-      h("h2", {}, t("ws.combined")),
-      d.combined.length === 0 ? h("p", {}, t("ws.noPicks")) : null,
-      d.combined.map((g) =>
-        h(
-          "div",
-          { className: "combined-theme", style: `border-left: 0.5rem solid ${themeInfo(g.theme).color}` },
-          h("h3", {}, themeName(g.theme)),
-          h(
-            "ul",
-            {},
-            g.cards.map((c) =>
-              h(
-                "li",
-                {},
-                h("strong", {}, `${cardTitle(c.card)} (${c.count}x)`),
-                h(
-                  "ul",
-                  {},
-                  c.picks.map((p) =>
-                    h(
-                      "li",
-                      {},
-                      withNames(`${t("ws.table", { number: p.table })} · ${who(p)}`),
-                      p.note ? h("q", {}, bdi(p.note)) : null,
-                    ),
-                  ),
-                ),
-              ),
+            "li",
+            { key: s },
+            h(
+              "button",
+              {
+                type: "button",
+                className: "step-dot",
+                "aria-current": i === step ? "step" : undefined,
+                onClick: () => go(i),
+              },
+              `${i + 1}. ${t(STEP_NAMES[s])}`,
             ),
           ),
         ),
       ),
+      h("button", { type: "button", onClick: () => go(step + 1), disabled: step === steps.length - 1 }, t("ws.dbNext")),
+      h(
+        "span",
+        { className: "step-where" },
+        t("ws.dbStep", { n: step + 1, total: steps.length, name: t(STEP_NAMES[steps[step] ?? "results"]) }),
+      ),
     );
+
+  const view = (): JSX.Element => {
+    const steps = d ? stepsOf(d) : [];
+    return h(
+      "main",
+      { className: "debrief debrief-room", id: "main", ref: root },
+      h(
+        "header",
+        { className: "debrief-bar" },
+        h("h1", { tabindex: -1, ref: heading }, d ? [`${t("ws.debrief")}: `, bdi(d.workshop.title)] : t("ws.debrief")),
+        h(
+          "p",
+          { className: "console-actions" },
+          h("button", { type: "button", onClick: fullscreen }, t("ws.dbFullscreen")),
+          h("a", { className: "button", href: facilitatorApi.fileUrl(id, "export.csv"), download: "" }, t("ws.csv")),
+          h("a", { className: "button", href: facilitatorApi.fileUrl(id, "report.pdf"), download: "" }, t("ws.pdf")),
+          h("button", { type: "button", onClick: back }, t("ws.back")),
+        ),
+      ),
+      error ? h("p", { className: "error", role: "alert" }, error) : null,
+      d ? indicator(steps) : null,
+      d
+        ? steps.map((s, i) =>
+            h("div", { key: s, className: "step-slot", hidden: i !== step }, stepView(s, d as Debrief)),
+          )
+        : null,
+      h("p", { className: "sr-only" }, t("ws.dbKeys")),
+    );
+  };
+
   document.title = `${t("app.title")}: ${t("ws.debrief")}`;
   const draw = mount(view);
-  title.current?.focus();
+  document.addEventListener("keydown", onKey);
+  heading.current?.focus();
   facilitatorApi
     .debrief(id)
     .then((found) => {
       d = found;
+      draft = { priorities: found.priorities, status: "saved", error: "" };
       draw();
     })
     .catch((e: unknown) => {

@@ -223,6 +223,14 @@ export const facilitatorApi = {
     call<{ priorities: Debrief["priorities"] }>("PUT", `/workshops/${id}/priorities`, (r) => r.prioritiesSchema, {
       priorities,
     }),
+  /** Completes the missing pick of quartet `theme` at a table that stopped playing; answers the pick as stored. */
+  completePick: (id: string, tableId: string, theme: string, card: string, note: string) =>
+    call<{ pick: Debrief["tables"][number]["plan"][number] }>(
+      "PUT",
+      `/workshops/${id}/tables/${tableId}/picks/${theme}`,
+      (r) => r.completedPickSchema,
+      { card, note },
+    ),
   fileUrl: (id: string, file: "export.csv" | "report.pdf" | "qr.svg") => `${apiBase()}/api/workshops/${id}/${file}`,
   /** Follows the workshop's overview as the server pushes it (session cookie). Returns a function that stops. */
   follow: (id: string, on: StreamHandlers<Overview>) =>

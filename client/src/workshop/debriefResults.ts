@@ -1,0 +1,71 @@
+/**
+ * Step 1 of the debrief, the results: every table's podium (first in the
+ * middle, raised; a short rise when the step appears, none with
+ * prefers-reduced-motion) and its whole ranking; a planner workshop's
+ * regions with their planners.
+ */
+import { h, type JSX } from "preact";
+import type { Debrief } from "@iot/shared/workshop/debrief";
+import { t } from "../i18n/index.js";
+import { bdi } from "../ui/names.js";
+import { plannerTableSection } from "../planner/plannerDebrief.js";
+import { stepFrame } from "./debriefParts.js";
+
+type Table = Debrief["tables"][number];
+type Line = Table["ranking"][number];
+
+/** The podium's columns left to right: second, first, third (those there are). */
+function podiumOrder(ranking: readonly Line[]): Line[] {
+  const top = ranking.filter((r) => r.place <= 3);
+  const byPlace = (p: number) => top.filter((r) => r.place === p);
+  return [...byPlace(2), ...byPlace(1), ...byPlace(3)];
+}
+
+function podium(tb: Table): JSX.Element {
+  return h(
+    "ol",
+    { className: "podium", "aria-label": t("ws.dbPodium", { number: tb.number }) },
+    podiumOrder(tb.ranking).map((r) =>
+      h(
+        "li",
+        { key: `${r.place}-${r.name}`, className: `podium-place place-${r.place}`, "data-place": r.place },
+        h("span", { className: "podium-name" }, bdi(r.name), r.isBot ? ` (${t("ws.bot")})` : ""),
+        h(
+          "span",
+          { className: "podium-block" },
+          h("span", { className: "podium-number" }, String(r.place)),
+          h("span", { className: "podium-score" }, t("ws.dbQuartets", { count: r.quartets })),
+        ),
+      ),
+    ),
+  );
+}
+
+function table(tb: Table): JSX.Element {
+  return h(
+    "article",
+    { key: tb.number, className: "debrief-table", "data-debrief-table": tb.number },
+    h("h3", {}, t("ws.table", { number: tb.number }), " · ", t(`ws.tableStatus_${tb.status}`)),
+    tb.ranking.length === 0 ? h("p", {}, t("ws.dbNoRanking")) : podium(tb),
+    h(
+      "ol",
+      { className: "ranking" },
+      tb.ranking.map((r) =>
+        h("li", {}, `${r.place}. `, bdi(r.name), `${r.isBot ? ` (${t("ws.bot")})` : ""}: ${r.quartets}`),
+      ),
+    ),
+  );
+}
+
+/** The results step: every quartet table's podium and ranking, or every planner region's planners. */
+export function resultsStep(d: Debrief): JSX.Element {
+  const body =
+    d.workshop.game === "planner"
+      ? h(
+          "div",
+          { className: "debrief-planner" },
+          d.tables.map((tb) => plannerTableSection(tb)),
+        )
+      : h("div", { className: "debrief-tables" }, d.tables.map(table));
+  return stepFrame("results", t("ws.dbResults"), body);
+}

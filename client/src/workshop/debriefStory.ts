@@ -1,0 +1,72 @@
+/**
+ * Step 2 of the debrief, what happened: per quartet table the key moments of
+ * its game log (asks and hits, every quartet laid in order, the longest
+ * run) and the actions its players chose; for a planner workshop the rounds
+ * compared over every region.
+ */
+import { h, type JSX } from "preact";
+import type { Debrief } from "@iot/shared/workshop/debrief";
+import { t } from "../i18n/index.js";
+import { bdi, withNames } from "../ui/names.js";
+import { plannerRoundsSection } from "../planner/plannerDebrief.js";
+import { playerName, stepFrame, themeOf, titleOf, who } from "./debriefParts.js";
+
+type Table = Debrief["tables"][number];
+
+function moments(tb: Table): JSX.Element {
+  const m = tb.moments;
+  if (!m) return h("p", {}, t("ws.dbNoLog"));
+  return h(
+    "div",
+    { className: "moments" },
+    h("p", { className: "moments-asks" }, t("ws.dbAsks", { asks: m.asks, hits: m.hits })),
+    h(
+      "ol",
+      { className: "quartets-laid" },
+      m.quartets.map((q) =>
+        h("li", {}, withNames(t("ws.dbQuartetLaid", { who: playerName(q), theme: themeOf(q.theme), ask: q.ask }))),
+      ),
+    ),
+    m.bestRun
+      ? h(
+          "p",
+          { className: "best-run" },
+          withNames(t("ws.dbBestRun", { who: playerName(m.bestRun), count: m.bestRun.asks })),
+        )
+      : null,
+  );
+}
+
+function table(tb: Table): JSX.Element {
+  return h(
+    "article",
+    { key: tb.number, className: "debrief-table", "data-debrief-table": tb.number },
+    h("h3", {}, t("ws.table", { number: tb.number })),
+    moments(tb),
+    h("h4", {}, t("ws.dbTablePicks", { number: tb.number })),
+    tb.plan.length === 0
+      ? h("p", {}, t("ws.noPicks"))
+      : h(
+          "ul",
+          { className: "plan" },
+          tb.plan.map((p) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, `${themeOf(p.theme)}: ${titleOf(p.card)}`),
+              withNames(` · ${t("ws.chosenBy", { who: who(p) })}`),
+              p.note ? h("q", {}, bdi(p.note)) : null,
+            ),
+          ),
+        ),
+  );
+}
+
+/** The "what happened" step: the quartet tables' stories, or the planner's rounds compared. */
+export function storyStep(d: Debrief): JSX.Element {
+  const body =
+    d.workshop.game === "planner"
+      ? h("div", { className: "debrief-planner" }, plannerRoundsSection(d.planner?.rounds ?? []))
+      : h("div", { className: "debrief-tables" }, d.tables.map(table));
+  return stepFrame("story", t("ws.dbStory"), body);
+}
