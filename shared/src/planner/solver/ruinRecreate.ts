@@ -131,7 +131,11 @@ function blinker(rng: Rng, rate: number): () => number {
   };
 }
 
-/** Inserts customers one by one at their cheapest feasible place (each place skipped with probability `blink`). */
+/**
+ * Inserts customers one by one at their cheapest feasible place (each place
+ * skipped with probability `blink`), using at most `maxRoutes` routes with
+ * customers (a customer that fits nowhere then stays out).
+ */
 export function recreate(
   inst: VrpInstance,
   s: State,
@@ -139,14 +143,20 @@ export function recreate(
   rng: Rng,
   blink: number,
   empties: WorkRoute[],
+  maxRoutes = Number.POSITIVE_INFINITY,
 ): void {
   sortForInsertion(inst, customers, rng);
   const gap = blinker(rng, blink);
   let untilBlink = gap();
   s.unassigned = [];
   const usedCount = new Array<number>(inst.vehicles.length).fill(0);
-  for (const r of s.routes) usedCount[r.type] = (usedCount[r.type] as number) + 1;
+  let open = 0;
+  for (const r of s.routes) {
+    usedCount[r.type] = (usedCount[r.type] as number) + 1;
+    if (r.seq.length > 0) open++;
+  }
   for (const u of customers) {
+    const full = open >= maxRoutes;
     let bestCost = Number.POSITIVE_INFINITY;
     let bestRoute: WorkRoute | null = null;
     let bestPos = 0;
@@ -159,7 +169,7 @@ export function recreate(
     for (const r of s.routes) {
       const vt = inst.vehicles[r.type];
       // A full vehicle has no place at all: skip its positions.
-      if (!vt || r.load + demand > vt.capacity + 1e-9) continue;
+      if (!vt || r.load + demand > vt.capacity + 1e-9 || (full && r.seq.length === 0)) continue;
       // The same test as insertionCost, inlined: this loop is most of the search's time.
       const seq = r.seq;
       const len = seq.length;
@@ -196,7 +206,7 @@ export function recreate(
       }
     }
     let openType = -1;
-    for (let type = 0; type < inst.vehicles.length; type++) {
+    for (let type = 0; type < inst.vehicles.length && !full; type++) {
       if ((usedCount[type] as number) >= (inst.vehicles[type] as VrpInstance["vehicles"][number]).count) continue;
       const c = insertionCost(inst, empties[type] as WorkRoute, u, 0);
       if (c < bestCost) {
@@ -216,12 +226,14 @@ export function recreate(
       refresh(inst, fresh);
       s.routes.push(fresh);
       s.owned.add(fresh);
+      open++;
       continue;
     }
     if (!bestRoute) {
       s.unassigned.push(u);
       continue;
     }
+    if (bestRoute.seq.length === 0) open++;
     const target = own(s, bestRoute);
     target.seq.splice(bestPos, 0, u);
     refresh(inst, target);

@@ -41,6 +41,22 @@ const BLINK = 0.01;
  */
 const T_START_FACTOR = 1.5;
 const T_END_FACTOR = 0.5;
+/**
+ * The fleet squeeze: from this point of the search (a share of the budget),
+ * for {@link SQUEEZE_LENGTH} of it, the walk goes on from the best plan less
+ * its smallest route, that route's customers left out, and may use no more
+ * routes than that. Ruin and recreate alone rarely empty a whole route
+ * (Solomon C203 stayed on 4 routes, 617.8, where 3 make 588.7). When by the
+ * end the walk has taken in every customer and costs no more than the walk
+ * it interrupted, it goes on from there (and squeezes again, up to
+ * {@link SQUEEZE_UNTIL}); otherwise that walk is taken up again. Either way
+ * the left-out penalties are set back to what they were. Not when the best
+ * plan uses every vehicle (measured: CVRPLIB P at 50,000 iterations 0.25 %
+ * without, 0.49 % with).
+ */
+const SQUEEZE_FROM = 0.3;
+const SQUEEZE_LENGTH = 0.15;
+const SQUEEZE_UNTIL = 0.6;
 /** Local search on every new best plan: neighbours tried per customer, and a bound on moves per call. */
 const LOCAL_SEARCH: LocalSearchOptions = { granularity: 20, maxMoves: 1_000 };
 
@@ -117,9 +133,33 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
   const tStart = T_START_FACTOR * scale;
   const tEnd = T_END_FACTOR * scale;
   const progressAt = budget(options);
+  /** Most routes the walk may use (fewer in a squeeze); the walk and penalties from before it; the next squeeze's start or end. */
+  let maxRoutes = Number.POSITIVE_INFINITY;
+  let beforeSqueeze: State | null = null;
+  const penaltyBefore = new Float64Array(inst.n);
+  let squeezeAt = SQUEEZE_FROM;
   for (let iter = 0; ; iter++) {
     const progress = progressAt(iter);
     if (progress === null) break;
+    if (beforeSqueeze && progress >= squeezeAt) {
+      if (current.unassigned.length > 0 || current.cost > beforeSqueeze.cost) {
+        current = beforeSqueeze;
+        squeezeAt = Number.POSITIVE_INFINITY;
+      }
+      beforeSqueeze = null;
+      maxRoutes = Number.POSITIVE_INFINITY;
+      penalty.set(penaltyBefore);
+    }
+    if (!beforeSqueeze && progress >= squeezeAt) {
+      const squeezed = progress < SQUEEZE_UNTIL ? withoutSmallestRoute(inst, best, penalty) : null;
+      if (squeezed) {
+        beforeSqueeze = current;
+        penaltyBefore.set(penalty);
+        current = squeezed;
+        maxRoutes = squeezed.routes.length;
+        squeezeAt = progress + SQUEEZE_LENGTH;
+      } else squeezeAt = Number.POSITIVE_INFINITY;
+    }
     const temperature = tStart * Math.pow(tEnd / tStart, progress);
     // A customer that stays out costs more every time, so a tight fleet is pushed to take it; the current plan
     // and the candidate are then priced with the same penalties.
@@ -131,7 +171,7 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
     const next = derive(current);
     const removed = ruin(inst, next, neighbours, fixed, rng, routeOf);
     for (const u of next.unassigned) removed.push(u);
-    recreate(inst, next, removed, rng, BLINK, empties);
+    recreate(inst, next, removed, rng, BLINK, empties, maxRoutes);
     score(inst, next, penalty);
     if (next.cost < current.cost - temperature * Math.log(uniform(rng) || 1e-12)) {
       current = next;
@@ -146,6 +186,27 @@ export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution 
     }
   }
   return solution(best);
+}
+
+/**
+ * `best` less its route with the fewest customers (left out), or null when
+ * `best` is incomplete, has one route, or uses every vehicle (a fleet that
+ * tight already makes the walk pass through plans that leave customers out).
+ */
+function withoutSmallestRoute(inst: VrpInstance, best: State, penalty: Float64Array): State | null {
+  const fleet = inst.vehicles.reduce((a, vt) => a + vt.count, 0);
+  if (best.unassigned.length > 0 || best.routes.length < 2 || best.routes.length >= fleet) return null;
+  let smallest: WorkRoute | null = null;
+  for (const r of best.routes) if (r.fixed === 0 && (!smallest || r.seq.length < smallest.seq.length)) smallest = r;
+  if (!smallest) return null;
+  const out: State = {
+    routes: best.routes.filter((r) => r !== smallest),
+    unassigned: smallest.seq.slice(),
+    cost: 0,
+    owned: new Set(),
+  };
+  score(inst, out, penalty);
+  return out;
 }
 
 function score(inst: VrpInstance, s: State, penalty: Float64Array): void {
