@@ -1,15 +1,15 @@
 /**
  * Step 1 of the debrief, the results: every table's podium (first in the
  * middle, raised; a short rise when the step appears, none with
- * prefers-reduced-motion) and its whole ranking; a planner workshop's
- * regions with their planners.
+ * prefers-reduced-motion), its whole ranking and the actions its players
+ * chose; a planner workshop's regions with their planners.
  */
 import { h, type JSX } from "preact";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import { t } from "../i18n/index.js";
-import { bdi } from "../ui/names.js";
+import { bdi, withNames } from "../ui/names.js";
 import { plannerTableSection } from "../planner/plannerDebrief.js";
-import { stepFrame } from "./debriefParts.js";
+import { stepFrame, themeOf, titleOf, who } from "./debriefParts.js";
 
 type Table = Debrief["tables"][number];
 type Line = Table["ranking"][number];
@@ -54,6 +54,22 @@ function table(tb: Table): JSX.Element {
         h("li", {}, `${r.place}. `, bdi(r.name), `${r.isBot ? ` (${t("ws.bot")})` : ""}: ${r.quartets}`),
       ),
     ),
+    h("h4", {}, t("ws.dbTablePicks", { number: tb.number })),
+    tb.plan.length === 0
+      ? h("p", {}, t("ws.noPicks"))
+      : h(
+          "ul",
+          { className: "plan" },
+          tb.plan.map((p) =>
+            h(
+              "li",
+              {},
+              h("strong", {}, `${themeOf(p.theme)}: ${titleOf(p.card)}`),
+              withNames(` · ${t("ws.chosenBy", { who: who(p) })}`),
+              p.note ? h("q", {}, bdi(p.note)) : null,
+            ),
+          ),
+        ),
   );
 }
 

@@ -1,15 +1,14 @@
 /**
  * Step 2 of the debrief, what happened: per quartet table the key moments of
- * its game log (asks and hits, every quartet laid in order, the longest
- * run) and the actions its players chose; for a planner workshop the rounds
- * compared over every region.
+ * its game log (asks and hits, every quartet laid in order and by whom, the
+ * longest run); for a planner workshop the rounds compared over every region.
  */
 import { h, type JSX } from "preact";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import { t } from "../i18n/index.js";
-import { bdi, withNames } from "../ui/names.js";
+import { withNames } from "../ui/names.js";
 import { plannerRoundsSection } from "../planner/plannerDebrief.js";
-import { playerName, stepFrame, themeOf, titleOf, who } from "./debriefParts.js";
+import { playerName, stepFrame, themeOf } from "./debriefParts.js";
 
 type Table = Debrief["tables"][number];
 
@@ -40,25 +39,9 @@ function moments(tb: Table): JSX.Element {
 function table(tb: Table): JSX.Element {
   return h(
     "article",
-    { key: tb.number, className: "debrief-table", "data-debrief-table": tb.number },
+    { key: tb.number, className: "debrief-table", "data-story-table": tb.number },
     h("h3", {}, t("ws.table", { number: tb.number })),
     moments(tb),
-    h("h4", {}, t("ws.dbTablePicks", { number: tb.number })),
-    tb.plan.length === 0
-      ? h("p", {}, t("ws.noPicks"))
-      : h(
-          "ul",
-          { className: "plan" },
-          tb.plan.map((p) =>
-            h(
-              "li",
-              {},
-              h("strong", {}, `${themeOf(p.theme)}: ${titleOf(p.card)}`),
-              withNames(` · ${t("ws.chosenBy", { who: who(p) })}`),
-              p.note ? h("q", {}, bdi(p.note)) : null,
-            ),
-          ),
-        ),
   );
 }
 
