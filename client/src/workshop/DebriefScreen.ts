@@ -17,6 +17,7 @@ import { ApiFailure, facilitatorApi, type Debrief } from "./workshopApi.js";
 import { resultsStep } from "./debriefResults.js";
 import { storyStep } from "./debriefStory.js";
 import { planStep, type PlanDraft } from "./debriefPlan.js";
+import { MissingPicks } from "./debriefMissing.js";
 import { nextStep } from "./debriefNext.js";
 import "./debrief.css";
 
@@ -97,13 +98,19 @@ export function showDebrief(id: string, back: () => void): void {
       });
   };
 
+  const missing = new MissingPicks(
+    id,
+    (found) => ((d = found), draw()),
+    () => draw(),
+  );
+
   const stepView = (s: StepId, data: Debrief): JSX.Element =>
     s === "results"
       ? resultsStep(data)
       : s === "story"
         ? storyStep(data)
         : s === "plan"
-          ? planStep(data, draft, { change, save })
+          ? planStep(data, draft, { change, save }, missing.view(data))
           : nextStep(data);
 
   const indicator = (steps: StepId[]) =>

@@ -122,8 +122,13 @@ function planCard(c: Card, draft: PlanDraft, on: PlanActions): JSX.Element {
   );
 }
 
-/** The combined plan step: per theme its cards; priorities marked and saved from here. */
-export function planStep(d: Debrief, draft: PlanDraft, on: PlanActions): JSX.Element {
+/** The combined plan step: per theme its cards; priorities marked and saved from here; `missing`: the plan's holes to complete. */
+export function planStep(
+  d: Debrief,
+  draft: PlanDraft,
+  on: PlanActions,
+  missing: JSX.Element | null = null,
+): JSX.Element {
   const status =
     draft.error || (draft.status === "saved" ? t("ws.dbSaved") : draft.status === "dirty" ? t("ws.dbUnsaved") : "");
   return stepFrame(
@@ -154,6 +159,7 @@ export function planStep(d: Debrief, draft: PlanDraft, on: PlanActions): JSX.Ele
             h("button", { type: "button", disabled: draft.status === "saving", onClick: on.save }, t("ws.dbSave")),
             h("span", { role: "status", className: draft.error ? "error" : "" }, status),
           ),
+      missing,
     ),
   );
 }

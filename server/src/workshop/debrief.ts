@@ -46,7 +46,7 @@ export async function buildDebrief(store: WorkshopStore, w: WorkshopRow): Promis
       ranking: results.map(rankingLine),
       plan: picks.map((p) => debriefPick(p, t.number)),
       ...(moments ? { moments } : {}),
-      ...(open.length > 0 ? { openQuartets: open } : {}),
+      ...(open.length > 0 ? { openQuartets: open, tableId: t.id } : {}),
     });
   }
   const combined = combinePlans(tables.flatMap((t) => t.plan));

@@ -77,6 +77,8 @@ export const debriefTableSchema = z.object({
   plan: z.array(debriefPickSchema),
   /** Quartet tables that stopped playing: the quartets laid there without a pick, which the facilitator may complete. */
   openQuartets: z.array(z.enum(THEME_IDS)).optional(),
+  /** With `openQuartets`: the table's id, for `PUT /api/workshops/:id/tables/:tableId/picks/:theme`. */
+  tableId: z.string().optional(),
   /** Quartet tables whose game log was saved: what happened. */
   moments: tableMomentsSchema.optional(),
   planner: plannerTableDebriefSchema.optional(),

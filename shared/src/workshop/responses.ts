@@ -12,6 +12,7 @@ import { BOT_LEVELS } from "../quartet/bots/index.js";
 import { GAMES, TABLE_STATUSES, WORKSHOP_STATUSES } from "./constants.js";
 
 export { debriefSchema, prioritiesSchema, type Debrief, type Priority } from "./debrief.js";
+export { completedPickSchema } from "./pickCompletion.js";
 
 /** A refused call: the error code and a sentence in the caller's language. */
 export const apiErrorSchema = z.object({
