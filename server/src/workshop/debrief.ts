@@ -59,15 +59,37 @@ type Lang = "nl" | "en";
 const title = (card: string, lang: Lang) => (isCardId(card) ? cardInfo(card).title[lang] : card);
 const themeName = (id: string, lang: Lang) => (isThemeId(id) ? themeInfo(id).name[lang] : id);
 
-/** The debrief as CSV: one row per result and per pick, with a `kind` column; a planner workshop's as `plannerCsv`. Text cells are neutralised against formulas ({@link safeCsv}). */
+/**
+ * The debrief as CSV: one row per result and per pick, with a `kind` column;
+ * a pick of a card the facilitator marked as a priority carries its place in
+ * the priorities (1 first) and the owner and next step; a planner workshop's
+ * as `plannerCsv`. Text cells are neutralised against formulas ({@link safeCsv}).
+ */
 export function debriefCsv(d: Debrief): string {
   if (d.workshop.game === "planner") return plannerCsv(d);
   const lang: Lang = d.workshop.lang === "en" ? "en" : "nl";
+  const priority = new Map(d.priorities.map((p, i) => [p.cardId as string, { ...p, place: i + 1 }]));
   const rows: (string | number)[][] = [];
   for (const t of d.tables) {
     for (const r of t.ranking)
-      rows.push(["result", t.number, r.name, r.isBot ? "bot" : "", r.place, r.quartets, "", "", "", "", ""]);
+      rows.push([
+        "result",
+        t.number,
+        r.name,
+        r.isBot ? "bot" : "",
+        r.place,
+        r.quartets,
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+      ]);
     for (const p of t.plan) {
+      const marked = priority.get(p.card);
       rows.push([
         "pick",
         t.number,
@@ -80,6 +102,9 @@ export function debriefCsv(d: Debrief): string {
         title(p.card, lang),
         p.phase,
         p.note,
+        marked?.place ?? "",
+        marked?.owner ?? "",
+        marked?.nextStep ?? "",
       ]);
     }
   }
@@ -95,5 +120,8 @@ export function debriefCsv(d: Debrief): string {
     "title",
     "region_phase",
     "note",
+    "priority",
+    "owner",
+    "next_step",
   ]);
 }

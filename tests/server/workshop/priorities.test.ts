@@ -98,6 +98,24 @@ describe.each(["sqlite", "postgres"] as const)("the workshop's priorities on %s"
     expect((await debrief()).priorities).toEqual([{ cardId: "beleven-2", owner: OWNER, nextStep: FORMULA }]);
   });
 
+  it("puts a priority's place, owner and next step on the CSV rows of its card, the formula neutralised", async () => {
+    await put(ann, { priorities: [{ cardId: "beleven-2", owner: OWNER, nextStep: FORMULA }] });
+    const csv = await ann("GET", `/workshops/${id}/export.csv`);
+    const [header, ...lines] = csv.data
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/);
+    expect(header?.endsWith(",note,priority,owner,next_step")).toBe(true);
+    const columns = (line: string) => line.split(",");
+    const beleven = lines.filter((l) => l.startsWith("pick,") && columns(l)[7] === "beleven-2");
+    expect(beleven).toHaveLength(1);
+    expect(columns(beleven[0] ?? "").slice(-3)).toEqual(["1", OWNER, "'=1+1"]);
+    const others = lines.filter((l) => l.startsWith("pick,") && columns(l)[7] !== "beleven-2");
+    expect(others.length).toBeGreaterThan(0);
+    for (const l of others) expect(columns(l).slice(-3)).toEqual(["", "", ""]);
+  });
+
   it("answers only the owner: signed out 401, another facilitator 403, an unknown workshop 404", async () => {
     const body = { priorities: [{ cardId: "netwerk-1", owner: "x", nextStep: "y" }] };
     expect(await put(http("en"), body)).toMatchObject({ status: 401, data: { code: "UNAUTHORIZED" } });
