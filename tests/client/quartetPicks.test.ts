@@ -3,8 +3,14 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { playBotGame } from "@iot/shared/quartet/autoplay";
+import { card } from "@iot/shared/quartet/deck";
+import { openDatabase } from "../../server/src/db/database.js";
+import { WorkshopStore } from "../../server/src/db/store.js";
+import type { WorkshopSnapshot } from "../../server/src/table/snapshot.js";
 import { expectNoProblems, quickPlay } from "./driver.js";
 import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
+import { createWorkshop, facilitatorData } from "./workshopSteps.js";
 
 /** Closes an open pick dialog with "Later kiezen"; true when there was one. */
 async function deferPick(page: Page): Promise<boolean> {
@@ -117,6 +123,129 @@ describe("action plans without holes in Chromium (1920x1080)", () => {
     await expect.poll(() => page.locator(".plan li").count()).toBe(5);
     expect(await page.locator(".open-picks").count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "picks-complete-1920x1080.png"), fullPage: true });
+    expectNoProblems(problems);
+    await context.close();
+  });
+});
+
+const NAMES = ["Anna", "Bram", "Cas"];
+
+describe("the facilitator completes the plan's holes in the debrief (1920x1080)", () => {
+  let harness: Harness;
+  let dataDir = "";
+  beforeAll(async () => {
+    dataDir = facilitatorData("iot-picks-");
+    harness = await startHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+    delete process.env.DATA_DIR;
+  });
+
+  /** What a finished table writes when its players picked from three of the five quartets only. */
+  async function finishWithHoles(code: string): Promise<void> {
+    const db = await openDatabase({ dataDir });
+    try {
+      const store = new WorkshopStore(db);
+      const w = await store.workshopByCode(code);
+      const [table] = w ? await store.tables(w.id) : [];
+      if (!table) throw new Error("no table");
+      const people = await store.participants(table.workshop_id);
+      const game = playBotGame(["easy", "medium", "hard"], {}, 7);
+      const seatOf = (player: string) => Number(player.slice(1));
+      const person = (player: string) => people.find((p) => p.name === NAMES[seatOf(player)]);
+      const snapshot: WorkshopSnapshot = {
+        table: {
+          version: 2,
+          game: "quartet",
+          state: { game: game.state, log: game.log, picks: [], botLevel: "easy" },
+          seats: game.state.players.map((id, seat) => ({
+            id,
+            name: NAMES[seat] ?? id,
+            seat,
+            isBot: false,
+            connected: true,
+            lang: "nl",
+            role: "",
+            regionPhase: "",
+          })),
+          setup: { options: {}, seats: 3, bots: 0, turnSeconds: 0 },
+          paused: false,
+          notice: "",
+        },
+        participants: Object.fromEntries(game.state.players.map((id) => [id, person(id)?.id ?? ""])),
+      };
+      await store.saveSnapshot(table.id, JSON.stringify(snapshot));
+      for (const [theme, player] of Object.entries({ netwerk: "p0", beleven: "p1", geld: "p2" }))
+        await store.savePick(table.id, {
+          player_key: player,
+          participant_id: person(player)?.id ?? null,
+          player_name: NAMES[seatOf(player)] ?? "",
+          theme,
+          card: `${theme}-1`,
+          note: "",
+          role: "",
+          region_phase: "",
+        });
+      await store.saveResults(
+        table.id,
+        game.ranking.map((r) => ({
+          player_key: r.player,
+          participant_id: person(r.player)?.id ?? null,
+          player_name: NAMES[seatOf(r.player)] ?? "",
+          is_bot: 0,
+          place: r.place,
+          quartets: r.quartets,
+        })),
+      );
+    } finally {
+      await db.destroy();
+    }
+  }
+
+  it("lists the quartets nobody picked in the plan step and completes one, marked as the facilitator's", async () => {
+    const { page, context, problems } = await harness.open({ width: 1920, height: 1080 });
+    const code = await createWorkshop(page, harness.url, "Regio Noord: gaten dichten");
+    for (const name of NAMES) {
+      const res = await fetch(`${harness.url}api/join`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ code, name }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await expect.poll(() => page.locator(".waiting li").count(), { timeout: 10_000 }).toBe(3);
+    await page.getByRole("button", { name: "Tafels indelen" }).click();
+    await expect.poll(() => page.locator('.table-card[data-table="1"] li').count()).toBe(3);
+    await finishWithHoles(code);
+
+    await page.getByRole("button", { name: "Nabespreking" }).click();
+    await page.locator('[data-debrief-step="results"]').waitFor();
+    await page.getByRole("button", { name: /^3\. / }).click();
+    const holes = page.locator(".missing-picks form.missing-pick");
+    await expect.poll(() => holes.count()).toBe(2);
+    expect(await holes.evaluateAll((els) => els.map((e) => e.getAttribute("data-theme")))).toEqual([
+      "kennisoverdracht",
+      "beleid",
+    ]);
+    const form = page.getByRole("form", { name: "Tafel 1: kwartet Beleid" });
+    await form.getByLabel("Actie").selectOption("beleid-3");
+    await form.getByLabel("Toelichting (optioneel)").fill("Samen met de provincie");
+    await page.locator(".missing-picks").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "picks-debrief-holes-1920x1080.png") });
+    await form.getByRole("button", { name: "Aanvullen" }).click();
+    await expect.poll(() => holes.count()).toBe(1);
+    // The completed pick is now a card of the combined plan, chosen by the facilitator.
+    const completed = page.locator('.plan-theme[data-theme="beleid"] .plan-card[data-card="beleid-3"]');
+    await completed.waitFor();
+    expect(await completed.locator(".card-title").first().innerText()).toBe(card("beleid-3").title.nl);
+    expect(await completed.locator(".chosen-by li").innerText()).toMatch(/^Tafel 1 · Begeleider/);
+    await page.screenshot({ path: path.join(ARTIFACTS, "picks-debrief-completed-1920x1080.png") });
+    // The report names it too.
+    const csv = await page.evaluate(async () =>
+      (await fetch("/api/workshops/" + location.hash.split("/")[2] + "/export.csv")).text(),
+    );
+    expect(csv).toMatch(/Begeleider.*beleid-3|beleid-3.*Begeleider/);
     expectNoProblems(problems);
     await context.close();
   });

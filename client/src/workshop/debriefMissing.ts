@@ -14,6 +14,7 @@ import { themeBadge } from "../quartet/cardView.js";
 import { lang, t } from "../i18n/index.js";
 import { announce } from "../ui/announcer.js";
 import { ApiFailure, facilitatorApi } from "./workshopApi.js";
+import "./debriefMissing.css";
 
 /** What the form asks of the screen: send a completed pick. `error` is the last refusal's sentence ("" when none). */
 export interface MissingPickActions {
