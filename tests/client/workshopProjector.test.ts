@@ -10,8 +10,8 @@ import { createWorkshop, EMAIL, facilitatorData, joinAs, PASSWORD } from "./work
 
 const SCREEN = { width: 1920, height: 1080 };
 
-/** The labels of the console's controls (its action row), in order. */
-const controls = (page: Page) => page.locator(".console-actions button").allInnerTexts();
+/** The labels of the console's game and phase controls and its links (its action row, without the participant controls' reopen), in order. */
+const controls = (page: Page) => page.locator(".console-actions button:not([data-act])").allInnerTexts();
 
 /** The rendered size of the element `selector` matches: its box's height and its computed font size (px). */
 const rendered = (page: Page, selector: string) =>
@@ -152,10 +152,17 @@ describe("the console's address, its controls and the projector view at 1920x108
     await page.getByRole("button", { name: "Verder spelen" }).click();
     await expect.poll(() => controls(page), { timeout: 10_000 }).toContain("Pauzeren");
 
+    // Closed to newcomers: the projector says so.
+    await page.locator('[data-act="lock"]').click();
+    await page.locator('[data-act="unlock"]').waitFor({ timeout: 10_000 });
+
     // The projector, by its address, now shows how far the table is instead of the names.
     await page.goto(`${harness.url}${consoleHash}/projector`);
     const card = page.locator('.progress-card[data-table="1"]');
     await card.waitFor({ timeout: 10_000 });
+    expect(await page.locator(".projector-locked").innerText()).toBe(
+      "De workshop is gesloten: er kan niemand meer bij.",
+    );
     expect(await page.locator(".projector").getAttribute("data-phase")).toBe("tables");
     expect(await page.locator(".projector-names").count()).toBe(0);
     expect(await card.locator("h3").innerText()).toBe("Tafel 1 · Kwartet");

@@ -5,6 +5,7 @@
  * link and the code at least 48 px). Before the tables start, the names of
  * who has arrived appear as they join, with a count; once a table started it
  * shows how far every table has come instead (`tableProgress` in shared).
+ * While the workshop is locked the code is dimmed and says so.
  * "Full screen" asks the browser's Fullscreen API (it needs the click).
  */
 import "./workshop.css";
@@ -156,7 +157,7 @@ export function showProjector(id: string, routes: ProjectorRoutes): () => void {
         ? [
             h("img", {
               key: "qr",
-              className: "projector-qr",
+              className: `projector-qr${o.workshop.locked ? " locked" : ""}`,
               src: facilitatorApi.fileUrl(id, "qr.svg"),
               alt: t("ws.qr"),
             }),
@@ -175,6 +176,7 @@ export function showProjector(id: string, routes: ProjectorRoutes): () => void {
                 " ",
                 h("span", { className: "projector-code", "data-code": o.workshop.code }, o.workshop.code),
               ),
+              o.workshop.locked ? h("p", { className: "projector-locked", role: "status" }, t("ws.projLocked")) : null,
               started ? tables(o) : names(o),
             ),
           ]

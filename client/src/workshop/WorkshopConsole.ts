@@ -19,6 +19,7 @@ import { confirmDialog } from "./confirmDialog.js";
 import { moveSelect, tableCard, type TablesContext } from "./consoleTables.js";
 import { followOverview } from "./overviewFeed.js";
 import { eventLogView } from "./eventLog.js";
+import { lockControl, removeParticipantButton, reopenControl } from "./participantControls.js";
 
 /** How often the idle times and the stuck flags are brought up to date between pushes (ms; no request). */
 const TICK_MS = 5_000;
@@ -151,6 +152,7 @@ export function showWorkshopConsole(id: string, routes: ConsoleRoutes): () => vo
         controls.filter((c) => c.kind !== "end").map(controlButton),
         h("button", { type: "button", key: "projector", onClick: routes.projector }, t("ws.projector")),
         h("button", { type: "button", key: "debrief", onClick: () => openDebrief() }, t("ws.debrief")),
+        o ? reopenControl(o, run) : null,
         controls.filter((c) => c.kind === "end").map(controlButton),
       ),
       h(
@@ -184,6 +186,7 @@ export function showWorkshopConsole(id: string, routes: ConsoleRoutes): () => vo
         { className: "join-code" },
         h("p", {}, t("ws.joinAt", { link })),
         h("p", { className: "code", "data-code": o.workshop.code }, o.workshop.code),
+        lockControl(o, run),
       ),
       h("img", {
         className: "qr",
@@ -209,7 +212,17 @@ export function showWorkshopConsole(id: string, routes: ConsoleRoutes): () => vo
         h(
           "ul",
           { className: "waiting" },
-          waiting.map((p) => h("li", { key: p.id }, bdi(p.name), " ", moveSelect(c, o, p.id, 0))),
+          waiting.map((p) =>
+            h(
+              "li",
+              { key: p.id },
+              bdi(p.name),
+              " ",
+              moveSelect(c, o, p.id, 0),
+              " ",
+              removeParticipantButton(o, p.id, run),
+            ),
+          ),
         ),
       ),
       ...[eventLogView(o.events ?? [])].filter((e) => e !== null),

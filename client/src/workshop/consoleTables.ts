@@ -1,8 +1,8 @@
 /**
  * The console's live tables: each table's card (who sits there and, while it
  * plays, its game's live summary: whose turn, cards and quartets, or a planner
- * region's round, clock and key figures), with the moves and the per-table
- * start and stop.
+ * region's round, clock and key figures), with the moves, the removal of a
+ * participant and the per-table start and stop.
  */
 import { isStuck } from "@iot/shared/workshop/constants";
 import type { PlannerTableSummary, QuartetTableSummary } from "@iot/shared/workshop/responses";
@@ -10,6 +10,7 @@ import { h, type JSX } from "preact";
 import { t } from "../i18n/index.js";
 import { bdi, isolate, withNames } from "../ui/names.js";
 import { facilitatorApi, type Overview, type OverviewTable } from "./workshopApi.js";
+import { removeParticipantButton } from "./participantControls.js";
 
 /** What the cards need of the console. */
 export interface TablesContext {
@@ -111,7 +112,15 @@ export const tableCard = (c: TablesContext, o: Overview, tb: OverviewTable): JSX
       "ul",
       {},
       tb.participants.map((p) =>
-        h("li", { key: p.id }, bdi(p.name), " ", tb.status === "forming" ? moveSelect(c, o, p.id, tb.number) : null),
+        h(
+          "li",
+          { key: p.id },
+          bdi(p.name),
+          " ",
+          tb.status === "forming" ? moveSelect(c, o, p.id, tb.number) : null,
+          " ",
+          tb.status === "forming" || tb.status === "playing" ? removeParticipantButton(o, p.id, c.run) : null,
+        ),
       ),
     );
   } else if (l.game === "quartet") body = quartetLines(l, idle);
@@ -122,6 +131,13 @@ export const tableCard = (c: TablesContext, o: Overview, tb: OverviewTable): JSX
     h("h3", {}, t("ws.table", { number: tb.number }), " · ", t(`ws.tableStatus_${tb.status}`)),
     stuck ? h("p", { className: "flag", role: "status" }, t("ws.stuck")) : null,
     body,
+    l && tb.status === "playing" && tb.participants.length > 0
+      ? h(
+          "ul",
+          { className: "seated", "aria-label": t("ws.seated") },
+          tb.participants.map((p) => h("li", { key: p.id }, bdi(p.name), " ", removeParticipantButton(o, p.id, c.run))),
+        )
+      : null,
     tb.status === "forming"
       ? h(
           "button",
