@@ -32,9 +32,9 @@ export function confirmDelete(w: WorkshopListItem): Promise<boolean> {
     title: t("ws.manageDeleteTitle", { title: w.title }),
     text: [
       t("ws.manageDeleteWhat", {
-        tables: w.counts.tables,
-        participants: w.counts.participants,
-        results: w.counts.results,
+        tables: t("ws.manageTables", { count: w.counts.tables }),
+        participants: t("ws.manageCount", { count: w.counts.participants }),
+        results: t("ws.manageResults", { count: w.counts.results }),
       }),
       t("ws.manageDeleteFinal"),
     ],
