@@ -43,6 +43,7 @@ import {
   setLocked,
   workshopList,
 } from "./management.js";
+import { advance, advanceAll } from "./plannerSteps.js";
 import { ApiError, type WorkshopService } from "./service.js";
 import { joinedAnswer, workshopInfo } from "./wire.js";
 import { completePick } from "./pickCompletion.js";
@@ -257,9 +258,9 @@ export function workshopApi(
   action("/workshops/:id/message", (req, w) => service.message(w, parse(messageSchema, req.body).text));
   action("/workshops/:id/tables/:tableId/end", (req, w) => service.endTable(w, String(req.params.tableId)));
   action("/workshops/:id/tables/:tableId/next", (req, w) =>
-    service.advance(w, String(req.params.tableId), parse(advanceSchema, req.body).action),
+    advance(store, w, String(req.params.tableId), parse(advanceSchema, req.body).action),
   );
-  action("/workshops/:id/next", (req, w) => service.advanceAll(w, parse(advanceSchema, req.body).action));
+  action("/workshops/:id/next", (req, w) => advanceAll(store, w, parse(advanceSchema, req.body).action));
   action("/workshops/:id/end", (_req, w) => service.end(w));
   action("/workshops/:id/reopen", (_req, w) => reopenWorkshop(store, w));
   action("/workshops/:id/lock", (_req, w) => setLocked(store, w, true));

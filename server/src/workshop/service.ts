@@ -2,7 +2,6 @@ import { matchMaker } from "@colyseus/core";
 import { balanceTables } from "@iot/shared/workshop/tables";
 import {
   normaliseJoinCode,
-  type AdvanceAction,
   type Lobby,
   type LobbyTicket,
   type Overview,
@@ -27,13 +26,6 @@ import { lobbyOf, overviewParticipant, overviewTable, workshopInfo } from "./wir
 export const WORKSHOP_ROOM = WORKSHOP_GAMES.quartet.room;
 export const WORKSHOP_PLANNER_ROOM = WORKSHOP_GAMES.planner.room;
 export { ApiError };
-
-/** The outcome of a facilitator's step on a planner table: the game's phase and round after it. */
-export interface AdvanceOutcome {
-  ok: true;
-  phase: string;
-  round: number;
-}
 
 /** A lobby ticket opens a stream within this time (ms); an open stream lives on. */
 export const LOBBY_TICKET_MS = 10 * 60_000;
@@ -302,31 +294,6 @@ export class WorkshopService {
     }
   }
 
-  /**
-   * Moves one planner table on: `next` ends the round under way or starts the
-   * next one (round 1 too, with whoever is there); `end` and `start` only do
-   * that one thing. NOT_FOUND for an unknown table; WRONG_PHASE when it is not
-   * an open planner table or not at a step where the action applies.
-   */
-  async advance(workshop: WorkshopRow, tableId: string, action: AdvanceAction): Promise<AdvanceOutcome> {
-    const table = await this.store.table(tableId);
-    if (!table || table.workshop_id !== workshop.id) throw new ApiError("NOT_FOUND");
-    if (workshop.game !== "planner" || table.status !== "playing" || !table.room_id) throw new ApiError("WRONG_PHASE");
-    const outcome = await advanceTable(table.room_id, action);
-    this.changed(workshop.id);
-    if (!outcome) throw new ApiError("WRONG_PHASE");
-    return outcome;
-  }
-
-  /** Moves every open planner table of a workshop on with the same action; tables where it does not apply stay as they are. */
-  async advanceAll(workshop: WorkshopRow, action: AdvanceAction): Promise<void> {
-    if (workshop.game !== "planner") throw new ApiError("WRONG_PHASE");
-    for (const t of await this.store.tables(workshop.id)) {
-      if (t.status === "playing" && t.room_id) await advanceTable(t.room_id, action);
-    }
-    this.changed(workshop.id);
-  }
-
   /** Pauses or resumes every open table. */
   async setPaused(workshop: WorkshopRow, paused: boolean): Promise<void> {
     await this.eachOpenRoom(workshop, (roomId) => callTable(roomId, { kind: "pause", paused }));
@@ -373,18 +340,4 @@ export class WorkshopService {
       if (t.status === "playing" && t.room_id) await call(t.room_id).catch(() => undefined);
     }
   }
-}
-
-/**
- * Asks a planner table to take a step: the game's `next` move, limited to
- * ending a round (`end`) or starting one (`start`) when asked. Null when the
- * step does not apply or the room is gone.
- */
-async function advanceTable(roomId: string, action: AdvanceAction): Promise<AdvanceOutcome | null> {
-  const payload = action === "next" ? {} : { only: action };
-  const moved = await callTable(roomId, { kind: "move", type: "next", payload });
-  if (!moved?.ok) return null;
-  const after = await callTable(roomId, { kind: "summary" });
-  const planner = after?.game === "planner" ? after : null;
-  return { ok: true, phase: planner?.phase ?? "waiting", round: planner?.round ?? 0 };
 }
