@@ -174,6 +174,11 @@ describe("the debrief for the room in Chromium at 1920x1080", () => {
     expect(await shownStep(page)).toBe("story");
     const laid = page.locator(".debrief-story .quartets-laid li");
     expect(await laid.count()).toBe(THEME_IDS.length);
+    // Focus follows the step (its heading), so a screen reader hears where the room is.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Wat er gebeurde");
+    // This deal gave a player a whole quartet: it is said so, not as an ask.
+    expect(await laid.first().innerText()).toMatch(/ krijgt het kwartet .+ bij het delen$/);
+    expect(await laid.nth(1).innerText()).toMatch(/ legt het kwartet .+ \(vraag \d+\)$/);
     expect(await page.locator(".debrief-story .moments-asks").innerText()).toMatch(
       /^\d+ keer gevraagd, \d+ keer raak$/,
     );

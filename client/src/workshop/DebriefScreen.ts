@@ -57,7 +57,7 @@ export function showDebrief(id: string, back: () => void): void {
     draw();
     const name = t(STEP_NAMES[steps[step] ?? "results"]);
     announce(t("ws.dbStep", { n: step + 1, total: steps.length, name }));
-    root.current?.querySelector<HTMLElement>(".debrief-step:not([hidden]) .step-heading")?.focus();
+    root.current?.querySelector<HTMLElement>(".step-slot:not([hidden]) .step-heading")?.focus();
   };
   const onKey = (e: KeyboardEvent) => {
     if (!root.current?.isConnected) {

@@ -23,7 +23,17 @@ function moments(tb: Table): JSX.Element {
       "ol",
       { className: "quartets-laid" },
       m.quartets.map((q) =>
-        h("li", {}, withNames(t("ws.dbQuartetLaid", { who: playerName(q), theme: themeOf(q.theme), ask: q.ask }))),
+        h(
+          "li",
+          {},
+          withNames(
+            t(q.ask === 0 ? "ws.dbQuartetDealt" : "ws.dbQuartetLaid", {
+              who: playerName(q),
+              theme: themeOf(q.theme),
+              ask: q.ask,
+            }),
+          ),
+        ),
       ),
     ),
     m.bestRun
