@@ -17,7 +17,7 @@ import { parseWorkshopSnapshot, type WorkshopSnapshot } from "../table/snapshot.
 import { ApiError } from "./errors.js";
 import { publishChange } from "./events.js";
 import { WORKSHOP_GAMES, workshopGame } from "./games.js";
-import type { WorkshopTableOptions } from "./seating.js";
+import { endWorkshopIfDone, type WorkshopTableOptions } from "./seating.js";
 import { LateJoiners, type LateChoice } from "./late.js";
 import { freeName, nameTaken } from "./names.js";
 import { lobbyOf, overviewParticipant, overviewTable, workshopInfo } from "./wire.js";
@@ -259,6 +259,7 @@ export class WorkshopService {
         : null;
       if (saved && entry.isFinished(saved.table.state)) {
         await entry.finish(this.store, table, saved);
+        await endWorkshopIfDone(this.store, table.id);
         this.changed(workshop.id);
         continue;
       }
