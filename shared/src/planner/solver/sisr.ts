@@ -63,7 +63,8 @@ const LOCAL_SEARCH: LocalSearchOptions = { granularity: 20, maxMoves: 1_000 };
 /**
  * Solves a vehicle-routing instance (capacity, time windows, mixed fleet,
  * range, fixed customers) with slack-induced string removals and greedy
- * insertion with blinks, accepted by simulated annealing (SISR). Starts from
+ * insertion with blinks, accepted by simulated annealing (SISR), with a
+ * fleet squeeze part-way ({@link SQUEEZE_FROM}). Starts from
  * a greedy insertion of every customer; deterministic for a seed and an
  * iteration cap; stops at the time limit or the cap, whichever comes first.
  * Fixed customers stay at the front of their vehicle's route in the given
