@@ -143,11 +143,7 @@ export class WorkshopStore {
         .where("workshop_id", "in", ids)
         .groupBy("workshop_id")
         .execute(),
-      this.db
-        .selectFrom("workshop_tables")
-        .select(["workshop_id", "status"])
-        .where("workshop_id", "in", ids)
-        .execute(),
+      this.db.selectFrom("workshop_tables").select(["workshop_id", "status"]).where("workshop_id", "in", ids).execute(),
     ]);
     for (const row of people) {
       const c = counts.get(row.workshop_id);
