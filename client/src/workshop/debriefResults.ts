@@ -2,13 +2,14 @@
  * Step 1 of the debrief, the results: every table's podium (first in the
  * middle, raised; a short rise when the step appears, none with
  * prefers-reduced-motion), its whole ranking and the actions its players
- * chose; a planner workshop's regions with their planners.
+ * chose; for a planner workshop its rounds compared over all regions (the
+ * charts and table of `planner/plannerDebrief.ts`).
  */
 import { h, type JSX } from "preact";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import { t } from "../i18n/index.js";
 import { bdi, withNames } from "../ui/names.js";
-import { plannerTableSection } from "../planner/plannerDebrief.js";
+import { plannerRoundsSection } from "../planner/plannerDebrief.js";
 import { stepFrame, themeOf, titleOf, who } from "./debriefParts.js";
 
 type Table = Debrief["tables"][number];
@@ -73,15 +74,11 @@ function table(tb: Table): JSX.Element {
   );
 }
 
-/** The results step: every quartet table's podium and ranking, or every planner region's planners. */
+/** The results step: every quartet table's podium and ranking, or a planner workshop's rounds compared over all regions. */
 export function resultsStep(d: Debrief): JSX.Element {
   const body =
     d.workshop.game === "planner"
-      ? h(
-          "div",
-          { className: "debrief-planner" },
-          d.tables.map((tb) => plannerTableSection(tb)),
-        )
+      ? h("div", { className: "debrief-planner" }, plannerRoundsSection(d.planner?.rounds ?? []))
       : h("div", { className: "debrief-tables" }, d.tables.map(table));
   return stepFrame("results", t("ws.dbResults"), body);
 }

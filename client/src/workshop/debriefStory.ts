@@ -1,13 +1,14 @@
 /**
  * Step 2 of the debrief, what happened: per quartet table the key moments of
  * its game log (asks and hits, every quartet laid in order and by whom, the
- * longest run); for a planner workshop the rounds compared over every region.
+ * longest run); for a planner workshop every region's planners side by
+ * side (profiles, rounds, the region's km and CO2 per round).
  */
 import { h, type JSX } from "preact";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import { t } from "../i18n/index.js";
 import { withNames } from "../ui/names.js";
-import { plannerRoundsSection } from "../planner/plannerDebrief.js";
+import { plannerTableSection } from "../planner/plannerDebrief.js";
 import { playerName, stepFrame, themeOf } from "./debriefParts.js";
 
 type Table = Debrief["tables"][number];
@@ -55,11 +56,15 @@ function table(tb: Table): JSX.Element {
   );
 }
 
-/** The "what happened" step: the quartet tables' stories, or the planner's rounds compared. */
+/** The "what happened" step: the quartet tables' stories, or each planner region's planners. */
 export function storyStep(d: Debrief): JSX.Element {
   const body =
     d.workshop.game === "planner"
-      ? h("div", { className: "debrief-planner" }, plannerRoundsSection(d.planner?.rounds ?? []))
+      ? h(
+          "div",
+          { className: "debrief-planner" },
+          d.tables.map((tb) => plannerTableSection(tb)),
+        )
       : h("div", { className: "debrief-tables" }, d.tables.map(table));
   return stepFrame("story", t("ws.dbStory"), body);
 }
