@@ -214,6 +214,12 @@ describe("the debrief for the room in Chromium at 1920x1080", () => {
     expect(await shownStep(page)).toBe("plan");
     await page.getByLabel(`Volgende stap: ${cardName}`).fill(NEXT);
     expect(await page.locator(".priority-save [role=status]").innerText()).toBe("Nog niet bewaard.");
+    // From the checkbox (not a field one types in) the clicker moves on and back.
+    await page.getByLabel(`Prioriteit van de workshop: ${cardName}`).focus();
+    await page.keyboard.press("PageDown");
+    expect(await shownStep(page)).toBe("next");
+    await page.keyboard.press("PageUp");
+    expect(await shownStep(page)).toBe("plan");
     await page.getByRole("button", { name: "Prioriteiten bewaren" }).click();
     await expect.poll(() => page.locator(".priority-save [role=status]").innerText()).toBe("Prioriteiten bewaard.");
     await page.locator('[data-debrief-step="plan"] .step-heading').scrollIntoViewIfNeeded();

@@ -35,9 +35,12 @@ const stepsOf = (d: Debrief): StepId[] =>
 const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown"]);
 const PREV_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
 
-/** Whether a key press belongs to a field (typing an owner or a next step), not to the steps. */
+/** Whether a key press belongs to a field one types in (an owner, a next step), not to the steps; a checkbox leaves the keys to the steps. */
 const inField = (e: KeyboardEvent) =>
-  e.target instanceof HTMLElement && e.target.closest("input, textarea, select, [contenteditable]") !== null;
+  e.target instanceof HTMLElement &&
+  e.target.closest(
+    'textarea, select, [contenteditable], input:not([type="checkbox"], [type="radio"], [type="button"])',
+  ) !== null;
 
 /** Shows the debrief of workshop `id`; `back` returns to the console. */
 export function showDebrief(id: string, back: () => void): void {
