@@ -135,8 +135,12 @@ function facilitator(route: FacilitatorRoute): void {
         const id = route.id;
         stops.push(
           route.page === "console"
-            ? showWorkshopConsole(id, { back: toList, projector: () => navigate({ page: "projector", id }) })
-            : showProjector(id, { back: () => navigate({ page: "console", id }) }),
+            ? showWorkshopConsole(id, {
+                back: toList,
+                projector: () => navigate({ page: "projector", id }),
+                signedOut: () => home(),
+              })
+            : showProjector(id, { back: () => navigate({ page: "console", id }), signedOut: () => home() }),
         );
         return true;
       };

@@ -60,6 +60,16 @@ describe("the console's address, its controls and the projector view at 1920x108
     expect(await other.page.evaluate(() => location.hash)).toBe("#facilitator");
     await other.page.goBack();
     await expect.poll(() => other.page.locator(".join-code .code").innerText(), { timeout: 10_000 }).toBe(code);
+    // The session ends while the console is open: the next call asks to sign in, then the same console is back.
+    await other.page.evaluate(() =>
+      fetch("/api/auth/logout", { method: "POST", headers: { "content-type": "application/json" } }),
+    );
+    await other.page.getByRole("button", { name: "Alle tafels starten" }).click();
+    await other.page.getByLabel("Wachtwoord").fill(PASSWORD);
+    await other.page.getByLabel("E-mailadres").fill(EMAIL);
+    await other.page.getByRole("button", { name: "Inloggen" }).click();
+    await expect.poll(() => other.page.locator(".join-code .code").innerText(), { timeout: 10_000 }).toBe(code);
+    expect(await other.page.evaluate(() => location.hash)).toBe(consoleHash);
     await other.context.close();
 
     // Before the start: seat and start, but no pause, resume or planner round.
@@ -145,6 +155,7 @@ describe("the console's address, its controls and the projector view at 1920x108
       .poll(() => controls(page), { timeout: 10_000 })
       .toEqual(["Pauzeren", "Projectorweergave", "Nabespreking", "Workshop afsluiten"]);
     // Pause OR resume, as the tables are.
+    await page.screenshot({ path: path.join(ARTIFACTS, "console-quartet-playing.png") });
     await page.getByRole("button", { name: "Pauzeren" }).click();
     await expect
       .poll(() => controls(page), { timeout: 10_000 })
@@ -228,12 +239,13 @@ describe("the console's address, its controls and the projector view at 1920x108
     await expect
       .poll(() => controls(page), { timeout: 10_000 })
       .toEqual([
-        expect.stringMatching(/^Ronde (afronden|1 starten) \(alle regio's\)$/),
+        expect.stringMatching(/^Ronde 1 (afronden|starten) \(alle regio's\)$/),
         "Pauzeren",
         "Projectorweergave",
         "Nabespreking",
         "Workshop afsluiten",
       ]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "console-planner-playing.png") });
     const before = await page.locator("#next-round").innerText();
     await page.locator("#next-round").click();
     await expect.poll(() => page.locator("#next-round").innerText(), { timeout: 10_000 }).not.toBe(before);

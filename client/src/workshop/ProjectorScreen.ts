@@ -24,6 +24,8 @@ const MANY_NAMES = 16;
 export interface ProjectorRoutes {
   /** Back to the workshop's console. */
   back(): void;
+  /** The session ended (signed out elsewhere, expired): sign in again, then back here. */
+  signedOut(): void;
 }
 
 /** The join link as the room types it: host and path, without the scheme. */
@@ -197,6 +199,7 @@ export function showProjector(id: string, routes: ProjectorRoutes): () => void {
       render();
     },
     fail: (e) => {
+      if (e instanceof ApiFailure && e.code === "UNAUTHORIZED" && !stopped) return routes.signedOut();
       error = e instanceof ApiFailure ? e.message : String(e);
       render();
     },

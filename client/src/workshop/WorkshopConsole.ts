@@ -30,6 +30,8 @@ export interface ConsoleRoutes {
   back(): void;
   /** The workshop's projector view. */
   projector(): void;
+  /** The session ended (signed out elsewhere, expired): sign in again, then back here. */
+  signedOut(): void;
 }
 
 /**
@@ -63,6 +65,7 @@ export function showWorkshopConsole(id: string, routes: ConsoleRoutes): () => vo
     if (first && !stopped) document.querySelector<HTMLElement>(".console h1")?.focus();
   };
   const fail = (e: unknown) => {
+    if (e instanceof ApiFailure && e.code === "UNAUTHORIZED" && !stopped) return routes.signedOut();
     error = e instanceof ApiFailure ? e.message : String(e);
     render();
   };
@@ -119,7 +122,7 @@ export function showWorkshopConsole(id: string, routes: ConsoleRoutes): () => vo
           !c.step
             ? t("ws.nextMixed")
             : c.step.kind === "end"
-              ? t("ws.nextEnd")
+              ? t("ws.nextEnd", { round: c.step.round })
               : t("ws.nextStart", { round: c.step.round }),
           () => void run(() => facilitatorApi.nextRound(id)),
           { id: "next-round" },

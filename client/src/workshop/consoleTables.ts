@@ -133,9 +133,16 @@ export const tableCard = (c: TablesContext, o: Overview, tb: OverviewTable): JSX
     body,
     l && tb.status === "playing" && tb.participants.length > 0
       ? h(
-          "ul",
-          { className: "seated", "aria-label": t("ws.seated") },
-          tb.participants.map((p) => h("li", { key: p.id }, bdi(p.name), " ", removeParticipantButton(o, p.id, c.run))),
+          "div",
+          { className: "seated" },
+          h("p", { id: `seated-${tb.id}` }, t("ws.seated")),
+          h(
+            "ul",
+            { "aria-labelledby": `seated-${tb.id}` },
+            tb.participants.map((p) =>
+              h("li", { key: p.id }, bdi(p.name), " ", removeParticipantButton(o, p.id, c.run)),
+            ),
+          ),
         )
       : null,
     tb.status === "forming"

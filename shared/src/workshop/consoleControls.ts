@@ -6,9 +6,9 @@
  * what these say and decide nothing themselves.
  */
 import { THEME_IDS } from "../quartet/cardIds.js";
-import { LAST_ROUND, nextStep, type NextStep } from "../planner/game/roundRules.js";
+import { LAST_ROUND, nextStep } from "../planner/game/roundRules.js";
 import type { WorkshopGame } from "./constants.js";
-import type { Overview, OverviewTable, TableSummary } from "./responses.js";
+import type { Overview, OverviewTable, PlannerTableSummary, TableSummary } from "./responses.js";
 
 /**
  * A control of the console, each a call of the workshop API:
@@ -19,10 +19,16 @@ import type { Overview, OverviewTable, TableSummary } from "./responses.js";
  * - `pause` / `resume`: every open table;
  * - `end`: end the workshop (asks for confirmation first).
  */
+/** What the planner's `next` does at a region: end round `round` (under way) or start it. */
+export interface PlannerStep {
+  readonly kind: "end" | "start";
+  readonly round: number;
+}
+
 export type ConsoleControl =
   | { readonly kind: "formTables" }
   | { readonly kind: "startAll" }
-  | { readonly kind: "next"; readonly step: NextStep | null }
+  | { readonly kind: "next"; readonly step: PlannerStep | null }
   | { readonly kind: "pause" }
   | { readonly kind: "resume" }
   | { readonly kind: "end" };
@@ -40,10 +46,11 @@ function liveSummaries(o: Overview): TableSummary[] {
   return o.tables.flatMap((tb) => (tb.status === "playing" && tb.live ? [tb.live] : []));
 }
 
-/** Whether two next steps are the same. */
-function sameStep(a: NextStep | null, b: NextStep | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.kind === b.kind && (a.kind === "end" || (b.kind === "start" && a.round === b.round));
+/** What `next` does at a region whose game stands at `s` (null: nothing, the game is over). */
+function stepAt(s: PlannerTableSummary): PlannerStep | null {
+  const step = nextStep(s);
+  if (!step) return null;
+  return step.kind === "end" ? { kind: "end", round: s.round } : { kind: "start", round: step.round };
 }
 
 /**
@@ -51,11 +58,11 @@ function sameStep(a: NextStep | null, b: NextStep | null): boolean {
  * (the same step everywhere, or null when they differ); undefined when it
  * does nothing anywhere (no open region, or every one finished).
  */
-function plannerNext(summaries: readonly TableSummary[]): { step: NextStep | null } | undefined {
-  const steps = summaries.flatMap((s) => (s.game === "planner" ? [nextStep(s)] : [])).filter((s) => s !== null);
+function plannerNext(summaries: readonly TableSummary[]): { step: PlannerStep | null } | undefined {
+  const steps = summaries.flatMap((s) => (s.game === "planner" ? [stepAt(s)] : [])).filter((s) => s !== null);
   const first = steps[0];
   if (first === undefined) return undefined;
-  return { step: steps.every((s) => sameStep(s, first)) ? first : null };
+  return { step: steps.every((s) => s.kind === first.kind && s.round === first.round) ? first : null };
 }
 
 /**

@@ -128,7 +128,7 @@ describe("the console's controls", () => {
 
   it("a planner workshop's next step says what it does at the regions", () => {
     const under = overview("planner", "running", [table(1, "playing", planner({ phase: "round", round: 2 }))]);
-    expect(consoleControls(under)).toContainEqual({ kind: "next", step: { kind: "end" } });
+    expect(consoleControls(under)).toContainEqual({ kind: "next", step: { kind: "end", round: 2 } });
     const review = overview("planner", "running", [table(1, "playing", planner({ phase: "review", round: 2 }))]);
     expect(consoleControls(review)).toContainEqual({ kind: "next", step: { kind: "start", round: 3 } });
     const waiting = overview("planner", "running", [table(1, "playing", planner({ phase: "waiting", round: 0 }))]);
