@@ -31,6 +31,8 @@ export class TableScene extends Phaser.Scene {
   private motion = true;
   private moments = 0;
   private pending = false;
+  /** Between `create` and the scene's shutdown: the only time its factories, tweens and clock exist. */
+  private live = false;
 
   constructor(private readonly hooks: TableSceneHooks) {
     super({ key: "table" });
@@ -40,6 +42,12 @@ export class TableScene extends Phaser.Scene {
     this.cards = new CardTextures(this.textures, this.hooks.look);
     this.board = this.add.container(0, 0);
     this.fx = this.add.container(0, 0);
+    this.live = true;
+    const stop = () => {
+      this.live = false;
+    };
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
+    this.events.once(Phaser.Scenes.Events.DESTROY, stop);
     this.applyCamera();
     this.redraw();
   }
@@ -47,7 +55,7 @@ export class TableScene extends Phaser.Scene {
   /** The stage size in CSS pixels and the device pixel ratio (the camera zooms so world units are CSS pixels). */
   resize(w: number, h: number, dpr: number): void {
     this.size = { w, h, dpr };
-    if (!this.board) return;
+    if (!this.live) return;
     this.applyCamera();
     this.redraw();
   }
@@ -56,7 +64,7 @@ export class TableScene extends Phaser.Scene {
   setMotion(on: boolean): void {
     this.motion = on;
     if (!on) this.tweens?.killAll();
-    if (!on && this.fx) {
+    if (!on && this.live) {
       this.fx.removeAll(true);
       this.moments = 0;
       this.hooks.onMoment(false);
@@ -66,17 +74,17 @@ export class TableScene extends Phaser.Scene {
   /** Shows a new table model (drawn on the next frame, at most once per frame). */
   show(model: TableModel): void {
     this.model = model;
-    if (!this.board || this.pending) return;
+    if (!this.live || this.pending) return;
     this.pending = true;
     requestAnimationFrame(() => {
       this.pending = false;
-      this.redraw();
+      if (this.live) this.redraw();
     });
   }
 
   /** Animates a moment: a card travelling, a card drawn, a quartet laid. */
   play(moment: TableMoment): void {
-    if (!this.layout || !this.board) return;
+    if (!this.layout || !this.live) return;
     if (moment.type === "quartet") return this.playQuartet(moment);
     if (!this.motion) return;
     const from = moment.type === "move" ? this.anchor(moment.from) : middle(this.layout.center);
