@@ -86,7 +86,8 @@ describe("a workshop in Chromium", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(pdfFile);
     expect(text).toContain("Regio Noord: sociale innovatie");
-    expect(text).toContain("Gezamenlijk regionaal actieplan");
+    expect(text).toContain("Het gezamenlijke regionale actieplan");
+    for (const name of names) expect(text).toContain(name);
     const firstPick = (
       (await page.locator(".debrief [data-debrief-table] .plan li strong").first().innerText()).split(": ")[1] ?? ""
     ).trim();
