@@ -112,7 +112,7 @@ export const CARDS: readonly CardInfo[] = [
       en: "At the RDM Campus in the port of Rotterdam, education, business and industry join forces under the banner Research, Design & Manufacturing, using co-creation and open innovation to develop sustainable solutions for construction, mobility and energy.",
     },
     tip: {
-      nl: "Heeft u als mkb-bedrijf in de regio Rijnmond een innovatief, duurzaam plan? Het MKB-loket van TNO op de RDM Campus helpt u laagdrempelig met advies.",
+      nl: "Heb je als mkb-bedrijf in de regio Rijnmond een innovatief, duurzaam plan? Het MKB-loket van TNO op de RDM Campus helpt je laagdrempelig met advies.",
       en: "SMEs in the Rijnmond region with an innovative, sustainable plan can walk into TNO's SME desk (MKB-loket) at the RDM Campus for easy-access advice and support.",
     },
     links: ["http://www.rdmcampus.nl", "http://www.tno.nl/mkb-rijnmond"],
@@ -246,7 +246,7 @@ export const CARDS: readonly CardInfo[] = [
       en: "In the brainstorming game Teambrain, 4-8 employees directly involved tackle a persistent problem. A free app guides them through the phases: naming causes, swapping roles, devising solutions, prioritising and taking shares in the best solution. They pick the topic themselves.",
     },
     tip: {
-      nl: "Zoekt u een bedrijfssimulatie over procesgericht organiseren en integraal sturen op resultaat? Kijk dan bij ST-Groep.",
+      nl: "Zoek je een bedrijfssimulatie over procesgericht organiseren en integraal sturen op resultaat? Kijk dan bij ST-Groep.",
       en: "Looking for a business simulation on process-oriented organising and integrated steering on results? Have a look at ST-Groep.",
     },
     links: ["http://www.teambbrain.nl", "http://www.st-groep.nl"],
@@ -412,7 +412,7 @@ export const CARDS: readonly CardInfo[] = [
     number: 1,
     title: { nl: "Regionale 'vuurtorens'", en: "Regional 'lighthouses'" },
     action: {
-      nl: "Benoem de bakens waarmee uw regio zich profileert en laat technologische vooruitgang daar hand in hand gaan met sociale innovatie.",
+      nl: "Benoem de bakens waarmee jouw regio zich profileert en laat technologische vooruitgang daar hand in hand gaan met sociale innovatie.",
       en: "Identify the beacons your region is known for and let technological progress there go hand in hand with social innovation.",
     },
     example: {
@@ -491,11 +491,11 @@ export const INTRO: { tagline: LocalizedText; message: LocalizedText; howToUse: 
     en: "Two rails, one track: social and technological innovation make each other stronger.",
   },
   message: {
-    nl: "1 + 1 = 4: combineer nieuwe technologie met flexibel organiseren, slimmer werken, co-creatie en de talenten van medewerkers, en uw investering levert volgens onderzoek vier keer zoveel op.",
+    nl: "1 + 1 = 4: combineer nieuwe technologie met flexibel organiseren, slimmer werken, co-creatie en de talenten van medewerkers, en je investering levert volgens onderzoek vier keer zoveel op.",
     en: "1 + 1 = 4: combine new technology with flexible organising, smarter working, co-creation and your people's talents, and research shows your investment returns four times as much.",
   },
   howToUse: {
-    nl: "Speel het kwartet met ondernemers, overheden, intermediairs en kennisinstellingen uit uw regio. Elke kaart is een idee om zelf op te pakken en een bouwsteen voor een regionaal actieplan, passend bij waar uw regio nu staat.",
+    nl: "Speel het kwartet met ondernemers, overheden, intermediairs en kennisinstellingen uit je regio. Elke kaart is een idee om zelf op te pakken en een bouwsteen voor een regionaal actieplan, passend bij waar jouw regio nu staat.",
     en: "Play the quartet with entrepreneurs, governments, intermediaries and knowledge institutions from your region. Each card is an idea to take up yourself and a building block for a regional action plan that fits where your region stands today.",
   },
 };

@@ -112,6 +112,27 @@ describe("quartet deck", () => {
     expect(new Set(icons).size).toBe(5);
   });
 
+  it("addresses the reader as je/jij in Dutch, never with u/uw", () => {
+    const formal = /(?<![\p{L}\p{N}])(?:u|uw)(?![\p{L}\p{N}])/iu;
+    const texts: [string, string][] = [
+      ["intro.tagline", INTRO.tagline.nl],
+      ["intro.message", INTRO.message.nl],
+      ["intro.howToUse", INTRO.howToUse.nl],
+      ...THEMES.flatMap((t): [string, string][] => [
+        [`${t.id}.name`, t.name.nl],
+        [`${t.id}.summary`, t.summary.nl],
+      ]),
+      ...CARDS.flatMap((c): [string, string][] =>
+        (["title", "action", "example", "tip"] as const).map((part) => [`${c.id}.${part}`, c[part].nl]),
+      ),
+    ];
+    expect(formal.test("Heeft u een plan voor uw regio?")).toBe(true);
+    expect(formal.test("Uw regio")).toBe(true);
+    expect(formal.test("Heb je nu een duurzaam plan voor jouw regio? Kijk bij TNO.")).toBe(false);
+    for (const [label, text] of texts) expect(text, label).not.toMatch(formal);
+    expect(INTRO.message.nl).toContain("je investering");
+  });
+
   it("throws a RangeError for unknown ids", () => {
     expect(() => card("netwerk-5" as CardId)).toThrow(RangeError);
     expect(() => card("onbekend-1" as CardId)).toThrow(RangeError);
