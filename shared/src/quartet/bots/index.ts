@@ -1,8 +1,9 @@
 import { pick, type Rng } from "../../rng.js";
 import { themeOf } from "../cardIds.js";
-import { legalAskParts, legalAsks, type SeatView } from "../seatView.js";
+import { legalAsks, type SeatView } from "../seatView.js";
 import type { AskAction } from "../types.js";
 import { buildKnowledge, hitChance } from "./knowledge.js";
+import { missKey, standingMisses } from "./misses.js";
 
 export const BOT_LEVELS = ["easy", "medium", "hard"] as const;
 export type BotLevel = (typeof BOT_LEVELS)[number];
@@ -14,20 +15,19 @@ export function isBotLevel(value: unknown): value is BotLevel {
 
 /**
  * The ask a bot at `view.me` makes, decided from its seat view only; null
- * when it has no legal ask (not its turn, or the game is over).
+ * when it has no legal ask (not its turn, or the game is over). No level
+ * repeats an ask whose "Heb ik niet" still stands (the asked player has not
+ * received or drawn a card since, {@link standingMisses}) while another legal
+ * ask is left.
  * - easy: a uniformly random legal ask;
  * - medium: asks for a card it saw move to a player, else at random;
  * - hard: asks where a hit is most likely by everything the public history
  *   shows, preferring the themes it holds most of.
  */
 export function chooseAsk(level: BotLevel, view: SeatView, rng: Rng): AskAction | null {
-  if (level === "easy") {
-    const { targets, cards } = legalAskParts(view);
-    if (targets.length === 0 || cards.length === 0) return null;
-    return { type: "ask", from: view.me, to: pick(rng, targets), card: pick(rng, cards) };
-  }
-  const asks = legalAsks(view);
+  const asks = freshAsks(view);
   if (asks.length === 0) return null;
+  if (level === "easy") return pick(rng, asks);
   const k = buildKnowledge(view, level === "medium" ? "moves" : "inference");
   const seatOf = new Map(view.players.map((p) => [p.id, p.seat]));
   const scored = asks.map((a) => ({ a, p: hitChance(k, seatOf.get(a.to) ?? 0, a.card) }));
@@ -47,4 +47,12 @@ export function chooseAsk(level: BotLevel, view: SeatView, rng: Rng): AskAction 
     } else if (Math.abs(score - bestScore) <= 1e-9) best.push(s);
   }
   return pick(rng, best).a;
+}
+
+/** The legal asks without those whose miss still stands; all legal asks when every one of them is such a repeat. */
+function freshAsks(view: SeatView): AskAction[] {
+  const asks = legalAsks(view);
+  const misses = standingMisses(view.history);
+  const fresh = asks.filter((a) => !misses.has(missKey(a.to, a.card)));
+  return fresh.length > 0 ? fresh : asks;
 }
