@@ -163,6 +163,7 @@ export const en: Texts = {
     again: "Play again",
     home: "Back to the start",
     winner: "{{names}} wins!",
+    winnerYou: "You win!",
     winners: "{{names}} win together!",
   },
 };

@@ -104,7 +104,7 @@ export const nl = {
     sending: "Vraag verstuurd…",
   },
   events: {
-    quartet: "{{name}} legt het kwartet {{theme}}!",
+    quartet: "{{name}} legt het kwartet {{theme}} neer!",
     quartetYou: "Kwartet! Je legt {{theme}} op tafel.",
     drew: "{{name}} pakt een kaart van de stapel.",
     drewYou: "Je pakt {{card}} van de stapel.",
@@ -160,6 +160,7 @@ export const nl = {
     again: "Nog een keer spelen",
     home: "Naar het begin",
     winner: "{{names}} wint!",
+    winnerYou: "Jij wint!",
     winners: "{{names}} winnen samen!",
   },
 } as const;

@@ -8,6 +8,7 @@ import type { ActionPick } from "@iot/shared/protocol";
 import type { ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTitle, introTexts, themeName } from "./deck/index.js";
 import { lang, t } from "../i18n/index.js";
+import { peopleList } from "@iot/shared/i18n/lists";
 import type { TableState } from "./net/types.js";
 import { brandMarkView } from "../ui/brand.js";
 import { themeBadge } from "./cardView.js";
@@ -65,7 +66,9 @@ export function showEnd(view: () => EndView, me: string, actions: EndActions): (
 
 function endScreen({ state, openPicks }: EndView, me: string, actions: EndActions): JSX.Element {
   const lines = ranking(state);
-  const winners = lines.filter((l) => l.place === 1).map((l) => (l.id === me ? t("table.you") : isolate(l.name)));
+  const top = lines.filter((l) => l.place === 1);
+  const youAt = top.findIndex((l) => l.id === me);
+  const names = top.map((l) => isolate(l.name));
   return h(
     "main",
     { className: "end-screen", id: "main", "data-end": "true" },
@@ -79,9 +82,11 @@ function endScreen({ state, openPicks }: EndView, me: string, actions: EndAction
       "p",
       { className: "winner" },
       withNames(
-        winners.length > 1
-          ? t("end.winners", { names: winners.join(", ") })
-          : t("end.winner", { names: winners[0] ?? "" }),
+        top.length > 1
+          ? t("end.winners", { names: peopleList(names, lang(), t("table.you"), youAt) })
+          : youAt === 0
+            ? t("end.winnerYou")
+            : t("end.winner", { names: names[0] ?? "" }),
       ),
     ),
     h(
