@@ -16,6 +16,8 @@ import {
 import { quartetBinding } from "./quartet/binding.js";
 import { plannerBinding } from "./planner/binding.js";
 import { SolverPool } from "./planner/solverWorker.js";
+import { friendsApi } from "./friends/http.js";
+import { FRIENDS_ROOM, FriendsTable } from "./friends/table.js";
 import { quickPlay } from "./table/quickPlay.js";
 import { tableRoom } from "./table/rooms.js";
 import type { Scheduler } from "./table/scheduler.js";
@@ -75,7 +77,7 @@ export async function leastBusyProcess(): Promise<string> {
 
 /**
  * Builds the game server: Colyseus over WebSocket on one HTTP port, `GET
- * /health`, the `quartet` and `planner` rooms, the workshop API and its
+ * /health`, the `quartet`, `quartet-friends` (with `GET /api/tables/:code`) and `planner` rooms, the workshop API and its
  * quartet and planner tables when given, and the built client when
  * `staticDir` exists (any other path falls back to its index.html).
  */
@@ -101,6 +103,7 @@ export function createGameServer(options: AppOptions): Server {
       });
       app.use("/api", crossSiteGuard(http.allowedOrigins));
       app.use("/api", plannerApi());
+      app.use("/api", friendsApi());
       if (options.workshops)
         app.use(
           "/api",
@@ -126,6 +129,10 @@ export function createGameServer(options: AppOptions): Server {
   server.define(
     ROOMS.quartet,
     tableRoom(quartet, () => quickPlay, options.scheduler),
+  );
+  server.define(
+    FRIENDS_ROOM,
+    tableRoom(quartet, () => new FriendsTable(), options.scheduler),
   );
   server.define(
     PLANNER_ROOM,
