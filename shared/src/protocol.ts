@@ -71,6 +71,14 @@ export const pickSchema = z
 export const askedSchema = z.object({ from: z.string(), to: z.string(), card: cardSchema, got: z.boolean() });
 /** `rejected` (contract): why the sender's last message was refused, in its language. */
 export const rejectedSchema = z.object({ code: z.string(), message: z.string() });
+/**
+ * `history` (addition): the table's public history so far (every ask and its
+ * answer, quartets, draws without the card, turns, the deal's counts, the
+ * end), to a client that reads the state, when it joins and when it comes
+ * back after a drop. It holds no card of any hand that the events did not
+ * reveal to everyone.
+ */
+export const historySchema = z.object({ events: z.array(quartetEventSchema) });
 
 /**
  * The quartet's message table: every message a client may send and every
@@ -80,7 +88,13 @@ export const rejectedSchema = z.object({ code: z.string(), message: z.string() }
  */
 export const quartetMessages = {
   client: { start: startSchema, ask: askSchema, pick: pickSchema },
-  server: { asked: askedSchema, rejected: rejectedSchema, event: quartetEventSchema, view: viewMessageSchema },
+  server: {
+    asked: askedSchema,
+    rejected: rejectedSchema,
+    event: quartetEventSchema,
+    view: viewMessageSchema,
+    history: historySchema,
+  },
 } as const;
 
 /** The payload of each client message. */
@@ -96,6 +110,7 @@ export type AskPayload = QuartetClientPayloads["ask"];
 export type PickPayload = QuartetClientPayloads["pick"];
 export type AskedPayload = QuartetServerPayloads["asked"];
 export type RejectedPayload = QuartetServerPayloads["rejected"];
+export type HistoryPayload = QuartetServerPayloads["history"];
 
 /** A chosen action in the table's regional plan, with the name, role and phase of who chose it (the state's `plan`). */
 export const actionPickSchema = z.object({

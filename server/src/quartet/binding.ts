@@ -9,6 +9,7 @@ import type { QuartetTableSummary } from "@iot/shared/workshop/api";
 import type { QuartetConfig } from "../config.js";
 import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "../table/binding.js";
 import { inSeatOrder } from "../table/seats.js";
+import { publicHistory } from "./history.js";
 import { PlayerSchema, QuartetStateSchema, RulesSchema } from "./schema.js";
 import { writeGame, writePlan, writeSeat } from "./sync.js";
 
@@ -108,6 +109,7 @@ export function quartetBinding(
     game: quartetGame,
     config,
     views: "optIn",
+    history: { type: "history", of: publicHistory },
     botsTakeOver: true,
     quickSetup: (raw) => setupOf(parseJoin(raw)),
     joinRequest(raw) {

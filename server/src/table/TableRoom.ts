@@ -4,6 +4,7 @@ import { StateView } from "@colyseus/schema";
 import type { Lang } from "@iot/shared/protocol";
 import { createRng, type Rng } from "@iot/shared/rng";
 import { uniqueName } from "@iot/shared/text";
+import { botNames } from "@iot/shared/table/botNames";
 import { moveOf, type Accepted, type Outgoing, type TablePlayer } from "@iot/shared/table/definition";
 import { RESYNC_MESSAGE, type SeatPublic, type TableView } from "@iot/shared/table/view";
 import type { TableSummary } from "@iot/shared/workshop/api";
@@ -24,6 +25,9 @@ const BAD_OPTIONS = 400;
  * default 50 ms, 500 idle tables would cost 10,000 empty patch rounds a second.
  */
 const SAFETY_PATCH_MS = 1_000;
+
+/** Mixed into the table's seed for the bots' names, so drawing them leaves the deal's sequence as it was. */
+const BOT_NAME_SALT = 0x6e616d65;
 
 // The host serves every game; it sees their states, events and rejections only as opaque values.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -157,6 +161,7 @@ export class TableRoom extends Room {
       throw e;
     }
     this.pushViews();
+    this.sendHistory(client);
   }
 
   /** A dropped client's seat waits the reconnection window (on the table's time); after it, `onLeave` follows. */
@@ -177,6 +182,19 @@ export class TableRoom extends Room {
   override onReconnect(client: Client): void {
     this.views.reconnected(client.sessionId);
     this.setConnected(client.sessionId, true);
+    this.sendHistory(client);
+  }
+
+  /**
+   * A client that reads the state gets the game's public history (the
+   * binding's `history`); its state is there already (the join's, or the one
+   * it kept).
+   */
+  private sendHistory(client: Client): void {
+    const history = this.binding.history;
+    if (!history || !this.readers.has(client.sessionId)) return;
+    const payload = history.of(this.game);
+    if (payload !== null) client.send(history.type, payload);
   }
 
   override onLeave(client: Client): void {
@@ -276,12 +294,17 @@ export class TableRoom extends Room {
   start(): { code: string } | null {
     if (this.game) return { code: "ALREADY_STARTED" };
     const bots: Seat[] = [];
+    const names = botNames(
+      this.setup.bots,
+      [...this.seats.values()].map((s) => s.name),
+      createRng(this.seed ^ BOT_NAME_SALT),
+    );
     for (let seat = 0, n = 0; seat < this.setup.seats && n < this.setup.bots; seat++) {
       if ([...this.seats.values()].some((s) => s.seat === seat)) continue;
       n++;
       bots.push({
         id: `bot-${n}`,
-        name: `Bot ${n}`,
+        name: names[n - 1] ?? `Bot ${n}`,
         seat,
         isBot: true,
         connected: true,

@@ -99,4 +99,10 @@ export interface TableBinding<S, E, R extends { code: string }, O> {
    * the synchronised state instead).
    */
   readonly views: "always" | "optIn";
+  /**
+   * What a client off the view route is sent (as message `type`) when it joins
+   * and when it comes back after a drop: the game's public history, so its
+   * log is whole again; null payload: nothing to send.
+   */
+  readonly history?: { type: string; of(state: S | null): unknown };
 }
