@@ -2,7 +2,7 @@ import { matchMaker } from "@colyseus/core";
 import { normaliseJoinCode } from "@iot/shared/workshop/constants";
 import express, { type Router } from "express";
 import QRCode from "qrcode";
-import { FRIENDS_ROOM } from "./table.js";
+import { FRIENDS_ROOM } from "@iot/shared/quartet/friends";
 
 /** What `GET /api/tables/:code` answers about a friends' table: whether a newcomer can still take a seat. */
 export interface FriendsTableAnswer {

@@ -1,17 +1,12 @@
 import { matchMaker, type Client } from "@colyseus/core";
 import { rejectionMessage } from "@iot/shared/i18n/messages";
+import { AGAIN_MESSAGE, FRIENDS_ROOM, type AgainPayload } from "@iot/shared/quartet/friends";
 import type { SeatPolicy, TableRoom } from "../table/TableRoom.js";
 import type { TableSetup } from "../table/binding.js";
 import { newJoinCode } from "../workshop/codes.js";
 
-/** Room name of a quartet table for friends (docs/protocol-additions.md). */
-export const FRIENDS_ROOM = "quartet-friends";
-
 /** How long a "play again" table waits for its first player before it closes (ms; the group decides within minutes). */
 export const AGAIN_WAIT_MS = 10 * 60 * 1000;
-
-/** Messages of a friends' table beyond the quartet's: a player asks to play again, everyone gets the new table's code. */
-export const AGAIN_MESSAGE = "again";
 
 /**
  * A quartet table for a group of humans: the creator hosts it and starts
@@ -72,7 +67,7 @@ export class FriendsTable implements SeatPolicy {
       .createRoom(FRIENDS_ROOM, { ...this.options, name: seat.name, again: true })
       .then((room) => room.roomId);
     try {
-      host.broadcast(AGAIN_MESSAGE, { code: await this.next });
+      host.broadcast(AGAIN_MESSAGE, { code: await this.next } satisfies AgainPayload);
     } catch {
       this.next = null;
     }

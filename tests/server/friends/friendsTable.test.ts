@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JOIN_CODE_ALPHABET } from "@iot/shared/workshop/constants";
-import { AGAIN_MESSAGE, FRIENDS_ROOM } from "../../../server/src/friends/table.js";
+import { AGAIN_MESSAGE, FRIENDS_ROOM } from "@iot/shared/quartet/friends";
 import {
   BOT_THINKS_MS,
   legalAskFor,
