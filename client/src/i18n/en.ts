@@ -81,6 +81,7 @@ export const en: Texts = {
     start: "Start the game",
     hand: "Your cards",
     handEmpty: "You have no cards left.",
+    handNotDealt: "The cards have not been dealt yet.",
     players: "Players",
     laid: "Quartets on the table",
     log: "Game log",

@@ -79,6 +79,7 @@ export const nl = {
     start: "Spel starten",
     hand: "Jouw kaarten",
     handEmpty: "Je hebt geen kaarten meer.",
+    handNotDealt: "De kaarten zijn nog niet gedeeld.",
     players: "Spelers",
     laid: "Kwartetten op tafel",
     log: "Verloop",

@@ -11,6 +11,7 @@ import type { AskStep } from "./table/askFlow.js";
 import { themeBadge } from "./cardView.js";
 import { withNames } from "../ui/names.js";
 import { openPickLabel, type OpenPick } from "./dialogs.js";
+import { RovingGroup } from "../ui/roving.js";
 
 export interface AskPanelView {
   step: AskStep;
@@ -55,17 +56,24 @@ export interface AskPanelActions {
 /** The panel in `el`; re-renders only when what it shows changes. */
 export class AskPanel {
   private last = "";
+  /** The choices of a step are one Tab stop; the arrow keys move between them. */
+  private readonly roving: RovingGroup;
 
   constructor(
     private readonly el: HTMLElement,
     private readonly text: AskPanelText,
     private readonly actions: AskPanelActions,
-  ) {}
+  ) {
+    this.roving = new RovingGroup(el, ".ask-options button", (b) => b.dataset.key ?? b.textContent ?? "");
+  }
 
   /**
    * Shows `v`. Focus stays on the same choice when it still exists (Preact
-   * keeps its button); it moves to the new step's first choice when it was
-   * in the panel (or nowhere) and its choice is gone.
+   * keeps its button); when it was in the panel (or nowhere) and its choice
+   * is gone, it moves to the new step's first choice, or to the panel's
+   * heading while there is none (the ask is on its way, another player's
+   * turn), never to the page. The choices are one Tab stop (arrow keys,
+   * Home and End move inside them).
    */
   render(v: AskPanelView): void {
     const key = JSON.stringify(v);
@@ -76,8 +84,13 @@ export class AskPanel {
     const hadFocus = !active || active === document.body || el.contains(active);
     render(this.view(v), el);
     el.dataset.step = v.canStart ? "start" : v.sending ? "sending" : v.step.kind;
-    if (!hadFocus || el.contains(document.activeElement) || v.step.kind === "idle") return;
-    el.querySelector<HTMLElement>(".ask-options button")?.focus({ preventScroll: true });
+    this.roving.refresh();
+    const now = document.activeElement;
+    if (!hadFocus || (el.contains(now) && now?.id !== "ask-title")) return;
+    // No choice to land on (the ask is on its way, or the turn passed): the heading says what happens now.
+    const target =
+      el.querySelector<HTMLElement>('.ask-options button[tabindex="0"]') ?? el.querySelector<HTMLElement>("#ask-title");
+    target?.focus({ preventScroll: true });
   }
 
   /** The panel's parts; lists are nested arrays so each part keeps its place. */
@@ -174,6 +187,7 @@ export class AskPanel {
               onClick: () => a.chooseCard(card),
             },
             h("span", { className: "num", "aria-hidden": "true" }, String(numberOf(card))),
+            " ",
             h("span", {}, this.text.cardTitle(card)),
           ),
         );

@@ -14,6 +14,7 @@ import type { SeatModel } from "./table/model.js";
 import { mount } from "../ui/render.js";
 import { toolIcon } from "./toolIcons.js";
 import { withNames } from "../ui/names.js";
+import { RovingGroup } from "../ui/roving.js";
 
 export interface TableScreenActions {
   showCard(card: CardId): void;
@@ -37,6 +38,8 @@ interface TableScreenView {
   seats: { id: string; rect: Rect | undefined; text: string; selectable: boolean }[];
   busy: boolean;
   ready: boolean;
+  /** What the hand says when it holds no card (not dealt yet, or out). */
+  handEmpty: string;
 }
 
 /** The table screen's elements and their updates. */
@@ -57,6 +60,7 @@ export class TableScreen {
     seats: [],
     busy: false,
     ready: false,
+    handEmpty: "",
   };
   private readonly canvasRef = createRef<HTMLDivElement>();
   private readonly askRef = createRef<HTMLElement>();
@@ -66,10 +70,18 @@ export class TableScreen {
   private readonly draw: () => void;
 
   constructor(private readonly actions: TableScreenActions) {
-    this.draw = mount(() => this.view());
+    const draw = mount(() => this.view());
     if (!this.canvasRef.current || !this.askRef.current) throw new Error("the table screen was not drawn");
     this.canvasHost = this.canvasRef.current;
     this.askPanel = this.askRef.current;
+    // The hand is one Tab stop; the arrow keys go from card to card.
+    const stage = this.canvasHost.parentElement as HTMLElement;
+    const handKeys = new RovingGroup(stage, ".hand-layer button.card-hit", (b) => b.dataset.card ?? "");
+    this.draw = () => {
+      draw();
+      handKeys.refresh();
+    };
+    handKeys.refresh();
   }
 
   private view(): JSX.Element {
@@ -162,7 +174,7 @@ export class TableScreen {
           "ul",
           { className: "hand-layer", "aria-label": t("table.hand") },
           v.hand.length === 0
-            ? h("li", { key: "", className: "sr-only" }, t("table.handEmpty"))
+            ? h("li", { key: "", className: "sr-only" }, v.handEmpty)
             : v.hand.map(({ card, rect, label }) =>
                 h(
                   "li",
@@ -209,6 +221,12 @@ export class TableScreen {
         ),
       ),
     );
+  }
+
+  /** What the empty hand says to a screen reader (before the deal: that the cards are not dealt yet). */
+  setHandEmpty(text: string): void {
+    this.v.handEmpty = text;
+    this.draw();
   }
 
   /** Whose turn it is, in large type. */

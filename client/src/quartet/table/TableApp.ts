@@ -124,7 +124,7 @@ export class TableApp {
     this.stops.push(
       conn.on("state", () => this.update()),
       conn.on("event", (e) => this.onEvent(e)),
-      conn.on("history", (log) => this.screen.log(log.flatMap((e) => eventLines(this.names, conn.me, e)))),
+      conn.on("history", (log) => this.showHistory(log)),
       conn.on("rejected", (r) => {
         this.sending = false;
         this.notice = r.text;
@@ -148,9 +148,14 @@ export class TableApp {
       }),
     );
     this.timer = window.setInterval(() => this.tick(), 1000);
-    this.screen.log(conn.log.flatMap((e) => eventLines(this.names, conn.me, e)));
+    this.showHistory(conn.log);
     this.lastTurn = conn.state.turn;
     this.update();
+  }
+
+  /** The game so far, as the first view brings it (after a reload or a rejoin too): the log shows it whole. */
+  private showHistory(log: readonly TableEvent[]): void {
+    this.screen.log(log.flatMap((e) => eventLines(this.names, this.conn.me, e)));
   }
 
   private myHand(): CardId[] {
@@ -176,6 +181,7 @@ export class TableApp {
     if (step.kind === "idle" || step.kind === "player") this.selection = { target: null, theme: null };
     else if (step.kind === "theme") this.selection = { target: step.target, theme: null };
     const mine = state.phase === "playing" && state.turn === this.conn.me;
+    this.screen.setHandEmpty(state.phase === "waiting" ? t("table.handNotDealt") : t("table.handEmpty"));
     const turnName = state.turn ? this.names.plain(state.turn) : "";
     this.screen.setTurn(
       state.phase === "waiting"
