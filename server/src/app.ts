@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { matchMaker, Server, type MatchMakerDriver, type Presence } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { ROOMS } from "@iot/shared/protocol";
 import { PLANNER_ROOM } from "@iot/shared/planner/protocol";
@@ -19,6 +18,7 @@ import { SolverPool } from "./planner/solverWorker.js";
 import { friendsApi } from "./friends/http.js";
 import { FriendsTable } from "./friends/table.js";
 import { FRIENDS_ROOM } from "@iot/shared/quartet/friends";
+import { FrameLimitedTransport } from "./table/frames.js";
 import { quickPlay } from "./table/quickPlay.js";
 import { tableRoom } from "./table/rooms.js";
 import type { Scheduler } from "./table/scheduler.js";
@@ -31,8 +31,7 @@ import { WORKSHOP_GAMES } from "./workshop/games.js";
 import { WorkshopSeating } from "./workshop/seating.js";
 import type { WorkshopService } from "./workshop/service.js";
 
-/** Largest WebSocket frame a client may send (bytes); larger frames close the connection. */
-export const MAX_FRAME_BYTES = 64 * 1024;
+export { MAX_FRAME_BYTES } from "./table/frames.js";
 
 /** The built client, served in production. */
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/client");
@@ -88,7 +87,7 @@ export function createGameServer(options: AppOptions): Server {
   // The facilitator's and the participants' event streams (ended when the server shuts down).
   const streams = new WorkshopStreams();
   const server = new Server({
-    transport: new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES }),
+    transport: new FrameLimitedTransport(),
     greet: false,
     ...(options.presence ? { presence: options.presence } : {}),
     ...(options.driver ? { driver: options.driver } : {}),

@@ -5,7 +5,7 @@
  * when the server's sentence was written in another.
  */
 import { createInstance, type TOptions } from "i18next";
-import { rejectionTexts } from "@iot/shared/i18n/messages";
+import { rejectionTexts, rejectionValues } from "@iot/shared/i18n/messages";
 import { LANGS, type Lang } from "../net/constants.js";
 import { REJECTION_CODES, type RejectionCode } from "@iot/shared/quartet/types";
 import { en } from "./en.js";
@@ -85,5 +85,6 @@ export function rejectionText(code: string, serverMessage: string, detail?: Reco
   if (!(REJECTION_CODES as readonly string[]).includes(code)) return serverMessage || code;
   const template = rejectionTexts[lang()][code as RejectionCode];
   if (template.includes("{{") && !detail && serverMessage) return serverMessage;
-  return i18n.t(code, { ns: "rejection", ...(detail ?? {}) }) as string;
+  const values = rejectionValues({ code: code as RejectionCode, ...(detail ? { detail } : {}) }, lang());
+  return i18n.t(code, { ns: "rejection", ...values }) as string;
 }

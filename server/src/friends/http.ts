@@ -3,6 +3,7 @@ import { normaliseJoinCode } from "@iot/shared/workshop/constants";
 import express, { type Router } from "express";
 import QRCode from "qrcode";
 import { FRIENDS_ROOM } from "@iot/shared/quartet/friends";
+import type { TableRoom } from "../table/TableRoom.js";
 
 /** What `GET /api/tables/:code` answers about a friends' table: whether a newcomer can still take a seat. */
 export interface FriendsTableAnswer {
@@ -16,7 +17,7 @@ async function findTable(code: string): Promise<{ code: string; status: FriendsT
   if (!normal) return null;
   const [room] = await matchMaker.query({ name: FRIENDS_ROOM, roomId: normal });
   if (!room) return null;
-  const status = room.clients >= room.maxClients ? "full" : room.locked ? "started" : "open";
+  const status = await matchMaker.remoteRoomCall<TableRoom, "joinStatus">(room.roomId, "joinStatus");
   return { code: normal, status };
 }
 

@@ -8,17 +8,16 @@ import {
   type PlannerRejection,
 } from "@iot/shared/planner/game/index";
 import { plannerJoinSchema, type PlannerJoinOptions } from "@iot/shared/planner/protocol";
+import { optionsLang, plannerBadOptionsText } from "@iot/shared/i18n/joinRefusals";
 import type { PlannerConfig } from "../config.js";
 import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "../table/binding.js";
 import { plannerSummary } from "./summary.js";
 import { PlannerStateSchema } from "./schema.js";
 import type { SolverPool } from "./solverWorker.js";
 
-const INVALID = "invalid options: name (1-24 characters), lang nl|en, difficulty 1-4, planners 1-8";
-
 function parseJoin(raw: unknown): PlannerJoinOptions {
   const options = plannerJoinSchema.safeParse(raw ?? {});
-  if (!options.success) throw new BadOptions(INVALID);
+  if (!options.success) throw new BadOptions(plannerBadOptionsText[optionsLang(raw)]);
   return options.data;
 }
 

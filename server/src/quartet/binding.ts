@@ -1,3 +1,4 @@
+import { joinRefusalMessage, optionsLang } from "@iot/shared/i18n/joinRefusals";
 import { rejectionMessage } from "@iot/shared/i18n/messages";
 import { joinOptionsSchema, parsePayload, type JoinOptions } from "@iot/shared/protocol";
 import type { BotLevel } from "@iot/shared/quartet/bots/index";
@@ -12,8 +13,6 @@ import { inSeatOrder } from "../table/seats.js";
 import { publicHistory } from "./history.js";
 import { PlayerSchema, QuartetStateSchema, RulesSchema } from "./schema.js";
 import { writeGame, writePlan, writeSeat } from "./sync.js";
-
-const INVALID = "invalid options: name (1-24 characters), seats 2-6, bots 0-5, botLevel easy|medium|hard, lang nl|en";
 
 /** The table's setup from validated options: the house rules resolved for the seat count (2 seats default to the stock with 7 each). */
 function setupOf(
@@ -34,7 +33,7 @@ function setupOf(
 
 function parseJoin(raw: unknown): JoinOptions {
   const options = parsePayload(joinOptionsSchema, raw);
-  if (!options) throw new BadOptions(INVALID);
+  if (!options) throw new BadOptions(joinRefusalMessage("BAD_OPTIONS", optionsLang(raw)));
   return options;
 }
 

@@ -8,6 +8,7 @@ import { botNames } from "@iot/shared/table/botNames";
 import { moveOf, type Accepted, type Outgoing, type TablePlayer } from "@iot/shared/table/definition";
 import { RESYNC_MESSAGE, type SeatPublic, type TableView } from "@iot/shared/table/view";
 import type { TableSummary } from "@iot/shared/workshop/api";
+import { JOIN_REFUSAL_STATUS, joinRefusalMessage, type JoinRefusalCode } from "@iot/shared/i18n/joinRefusals";
 import { BadOptions, type HostView, type Projection, type TableBinding, type TableSetup } from "./binding.js";
 import { TokenBucket } from "./rateLimit.js";
 import { freeSeat, inSeatOrder, type Seat } from "./seats.js";
@@ -17,7 +18,15 @@ import type { TableCommand, TableCommandResult, VacantSeat } from "./control.js"
 import { ViewRoute } from "./viewRoute.js";
 
 /** HTTP status of a refused create or join (the SDK shows the message). */
-const BAD_OPTIONS = 400;
+const BAD_OPTIONS = JOIN_REFUSAL_STATUS.BAD_OPTIONS;
+
+/**
+ * Joiners beyond the seats that may reach a quick-play or friends' table at
+ * once (clients): Colyseus would lock a full table and refuse the joiner with
+ * a bare "room is locked"; this way the room itself tells them the table is
+ * full or has started (`seatNew`), in their language.
+ */
+const REFUSALS_IN_FLIGHT = 4;
 
 /**
  * Colyseus' patch loop (ms). A table sends the patch of every change at once,
@@ -124,7 +133,7 @@ export class TableRoom extends Room {
       if (e instanceof BadOptions) throw new ServerError(BAD_OPTIONS, e.message);
       throw e;
     }
-    this.maxClients = this.setup.seats;
+    this.maxClients = this.setup.seats + (this.policy.hostless ? 0 : REFUSALS_IN_FLIGHT);
     this.onMessage("start", (client) => this.guard(client, () => this.onStart(client)));
     this.onMessage(RESYNC_MESSAGE, (client) =>
       this.guard(client, () => {
@@ -250,9 +259,23 @@ export class TableRoom extends Room {
     return this.game !== null;
   }
 
-  /** Seats a newly joined client (before the start) and gives its client the view of its own seat. */
+  /** Whether a newcomer can still take a seat: the table is open, full (every seat has a player) or has started. */
+  joinStatus(): "open" | "full" | "started" {
+    if (this.game) return "started";
+    return this.seats.size >= this.setup.seats ? "full" : "open";
+  }
+
+  /**
+   * Seats a newly joined client (before the start) and gives its client the
+   * view of its own seat. A table that has started or is full refuses with
+   * `TABLE_STARTED` (423) or `TABLE_FULL` (409), in the joiner's language.
+   */
   seatNew(client: Client, request: { name: string; lang: Lang; role: string; regionPhase: string }): Seat {
-    if (this.game) throw new ServerError(BAD_OPTIONS, "table already started");
+    const status = this.joinStatus();
+    if (status !== "open") {
+      const code: JoinRefusalCode = status === "started" ? "TABLE_STARTED" : "TABLE_FULL";
+      throw new ServerError(JOIN_REFUSAL_STATUS[code], joinRefusalMessage(code, request.lang));
+    }
     const taken = [...this.seats.values()].map((s) => s.name);
     const seat: Seat = {
       id: client.sessionId,
@@ -325,7 +348,6 @@ export class TableRoom extends Room {
       this.seats.set(bot.id, bot);
       this.projection.addSeat(bot);
     }
-    if (!this.policy.hostless) void this.lock();
     this.commit(result, null);
     return null;
   }

@@ -1,4 +1,5 @@
 import { CloseCode, ServerError, type Client } from "@colyseus/core";
+import { JOIN_REFUSAL_STATUS, joinRefusalMessage, optionsLang } from "@iot/shared/i18n/joinRefusals";
 import type { Lang } from "@iot/shared/protocol";
 import type { WorkshopStore } from "../db/store.js";
 import type { ParticipantRow } from "../db/schema.js";
@@ -84,7 +85,7 @@ export class WorkshopSeating implements SeatPolicy {
   open(host: TableRoom, raw: unknown): TableSetup<unknown> {
     const o = raw as Partial<WorkshopTableOptions>;
     if (!o || o.serverKey !== this.services.serverKey || typeof o.tableId !== "string") {
-      throw new ServerError(403, "workshop tables are opened by the facilitator");
+      throw new ServerError(JOIN_REFUSAL_STATUS.WORKSHOP_ONLY, joinRefusalMessage("WORKSHOP_ONLY", optionsLang(raw)));
     }
     this.host = host;
     this.tableId = o.tableId;
@@ -105,15 +106,25 @@ export class WorkshopSeating implements SeatPolicy {
   async auth(host: TableRoom, options: Record<string, unknown>): Promise<ParticipantRow> {
     const token = typeof options.token === "string" ? options.token : "";
     const participant = token ? await this.services.store.participantByToken(tokenHash(token)) : undefined;
-    if (!participant || participant.table_id !== this.tableId) throw new ServerError(403, "not seated at this table");
+    const lang = optionsLang(options);
+    if (!participant || participant.table_id !== this.tableId) {
+      throw new ServerError(JOIN_REFUSAL_STATUS.NOT_SEATED_HERE, joinRefusalMessage("NOT_SEATED_HERE", lang));
+    }
     // A participant already at the table on another device takes the seat over here (see `join`).
-    if (host.started && !this.seatOf(participant.id)) throw new ServerError(409, "the table has started");
+    if (host.started && !this.seatOf(participant.id)) {
+      throw new ServerError(JOIN_REFUSAL_STATUS.TABLE_STARTED, joinRefusalMessage("TABLE_STARTED", lang));
+    }
     return participant;
   }
 
   join(host: TableRoom, client: Client, options: Record<string, unknown>, auth: unknown): void {
     const participant = auth as ParticipantRow | undefined;
-    if (!participant) throw new ServerError(403, "not seated at this table");
+    if (!participant) {
+      throw new ServerError(
+        JOIN_REFUSAL_STATUS.NOT_SEATED_HERE,
+        joinRefusalMessage("NOT_SEATED_HERE", optionsLang(options)),
+      );
+    }
     const lang: Lang = options.lang === "en" || options.lang === "nl" ? options.lang : "nl";
     const old = this.seatOf(participant.id);
     // The same participant on another device (a phone that slept, a second tab): the newer connection wins.

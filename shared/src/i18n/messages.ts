@@ -19,7 +19,7 @@ export const rejectionTexts: Record<Lang, Record<RejectionCode, string>> = {
     CARD_OUT_OF_PLAY: "Dat kwartet ligt al op tafel.",
     ALREADY_STARTED: "Het spel is al begonnen.",
     BAD_PLAYER_COUNT: "Voor dit spel zijn {{min}} tot {{max}} spelers nodig.",
-    BAD_SETTINGS: "Deze tafelregel kan zo niet: {{setting}}.",
+    BAD_SETTINGS: "Deze tafelregel kan zo niet: {{rule}}.",
     NOT_YOUR_QUARTET: "Je kunt alleen een kaart kiezen uit een kwartet dat je zelf hebt gelegd.",
     NOTE_TOO_LONG: "De toelichting is te lang (hoogstens {{max}} tekens).",
     PAUSED: "Het spel staat even stil; de begeleider zet het zo weer aan.",
@@ -40,13 +40,50 @@ export const rejectionTexts: Record<Lang, Record<RejectionCode, string>> = {
     CARD_OUT_OF_PLAY: "That quartet is already on the table.",
     ALREADY_STARTED: "The game has already started.",
     BAD_PLAYER_COUNT: "This game needs {{min}} to {{max}} players.",
-    BAD_SETTINGS: "This table rule is not possible: {{setting}}.",
+    BAD_SETTINGS: "This table rule is not possible: {{rule}}.",
     NOT_YOUR_QUARTET: "You can only pick a card from a quartet you laid down yourself.",
     NOTE_TOO_LONG: "The note is too long (at most {{max}} characters).",
     PAUSED: "The game is paused; the facilitator will resume it shortly.",
     ALREADY_PICKED: "Someone else at the table has already picked an action from this quartet.",
   },
 };
+
+type SettingName = "missPassesTo" | "allowBluff" | "emptyHand" | "stockHandSize" | "other";
+
+/** The house rules by name, in words, for `BAD_SETTINGS` (`{{rule}}`); `{{max}}` from the rejection's detail. */
+export const settingTexts: Record<Lang, Record<SettingName, string>> = {
+  nl: {
+    missPassesTo: "wie na een misser aan de beurt is",
+    allowBluff: "bluffen",
+    emptyHand: "van de stapel pakken met een lege hand kan alleen met een stapel",
+    stockHandSize: "met een stapel krijgt iedereen 1 tot {{max}} kaarten",
+    other: "deze combinatie van tafelregels",
+  },
+  en: {
+    missPassesTo: "whose turn it is after a miss",
+    allowBluff: "bluffing",
+    emptyHand: "drawing from the stock with an empty hand needs a stock",
+    stockHandSize: "with a stock everyone gets 1 to {{max}} cards",
+    other: "this combination of table rules",
+  },
+};
+
+/**
+ * The values a rejection's sentence is filled with: its detail, and for
+ * `BAD_SETTINGS` the rule in words (`rule`) instead of the setting's name.
+ */
+export function rejectionValues(rejection: Rejection, lang: Lang): Record<string, string | number> {
+  const detail: Record<string, string | number> = { ...(rejection.detail ?? {}) };
+  const setting = detail.setting;
+  if (rejection.code === "BAD_SETTINGS") {
+    const words =
+      typeof setting === "string" && setting in settingTexts[lang]
+        ? settingTexts[lang][setting as SettingName]
+        : settingTexts[lang].other;
+    detail.rule = words.replace("{{max}}", String(detail.max ?? ""));
+  }
+  return detail;
+}
 
 let instance: I18n | null = null;
 
@@ -68,5 +105,5 @@ function translator(): I18n {
 
 /** The human-readable sentence for a rejection, in `lang`. */
 export function rejectionMessage(rejection: Rejection, lang: Lang): string {
-  return translator().t(rejection.code, { lng: lang, ...(rejection.detail ?? {}) });
+  return translator().t(rejection.code, { lng: lang, ...rejectionValues(rejection, lang) });
 }

@@ -224,7 +224,9 @@ describe("planner room: drops and bad joins", () => {
   });
 
   it("refuses malformed join options with a clear error", async () => {
-    await expect(env.client.create("planner", { name: "", planners: 9 })).rejects.toThrow(/invalid options/);
+    await expect(env.client.create("planner", { name: "", planners: 9 })).rejects.toThrow(
+      /^Deze tafel kan zo niet: je naam moet 1 tot 24 tekens hebben/,
+    );
   });
 });
 
