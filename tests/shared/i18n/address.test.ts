@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { nl } from "../../../client/src/i18n/nl.js";
-import { workshopNl } from "../../../client/src/i18n/workshop.js";
-import { plannerNl } from "../../../client/src/i18n/planner.js";
 import { apiErrorTexts } from "@iot/shared/i18n/api";
 import { joinRefusalTexts, plannerBadOptionsText } from "@iot/shared/i18n/joinRefusals";
 import { rejectionTexts, settingTexts } from "@iot/shared/i18n/messages";
@@ -21,11 +18,8 @@ function strings(value: unknown, path: string): [string, string][] {
 }
 
 describe("one form of address in Dutch", () => {
-  it("no Dutch text of the interface, the server or the hand-outs says u or uw", () => {
+  it("no Dutch text of the server, its refusals or the hand-outs says u or uw", () => {
     const catalogues: [string, unknown][] = [
-      ["client", nl],
-      ["workshop", workshopNl],
-      ["planner", plannerNl],
       ["api", apiErrorTexts.nl],
       ["refusals", joinRefusalTexts.nl],
       ["plannerRefusal", plannerBadOptionsText.nl],
@@ -35,7 +29,7 @@ describe("one form of address in Dutch", () => {
       ["reports", reportTexts.nl],
     ];
     const all = catalogues.flatMap(([name, value]) => strings(value, name));
-    expect(all.length).toBeGreaterThan(400);
+    expect(all.length).toBeGreaterThan(100);
     for (const [path, text] of all) expect(text, path).not.toMatch(FORMAL);
   });
 });
