@@ -14,12 +14,14 @@ import { mount } from "./ui/render.js";
 import { errorText } from "./net/errors.js";
 import { normaliseJoinCode } from "@iot/shared/workshop/constants";
 import { loadParticipant, saveParticipant } from "./workshop/participant.js";
-import { participantApi } from "./workshop/workshopApi.js";
+import { apiBase, participantApi } from "./workshop/workshopApi.js";
 import { showLobby } from "./workshop/LobbyScreen.js";
 import { lang } from "./i18n/index.js";
 import { facilitatorHash, facilitatorRoute, type FacilitatorRoute } from "./workshop/facilitatorRoute.js";
 
 let lastQuickPlay: QuickPlayChoices | null = null;
+/** Who the player said they are at the last table they joined (a friends' table plays again with it). */
+let lastChoices: JoinChoices | null = null;
 let stopHome: (() => void) | null = null;
 
 const loadTable = () => import("./quartet/table/TableApp.js");
@@ -32,8 +34,34 @@ async function enterTable(connecting: Promise<TableConnection>): Promise<void> {
   stopHome = null;
   await openTable(conn, {
     home: (message) => home(message),
-    again: () => (lastQuickPlay ? void quickPlay(lastQuickPlay).catch((e: unknown) => home(errorText(e))) : home()),
+    again: (code) => {
+      if (code && lastChoices) return void joinTable(code, lastChoices).catch((e: unknown) => home(errorText(e)));
+      if (lastQuickPlay) return void quickPlay(lastQuickPlay).catch((e: unknown) => home(errorText(e)));
+      home();
+    },
   });
+}
+
+/** Opens a friends' table: the host waits at it for the friends they share its code with. */
+async function friends(choices: QuickPlayChoices): Promise<void> {
+  lastQuickPlay = null;
+  lastChoices = choices;
+  await enterTable(loadNet().then(({ TableConnection }) => TableConnection.friends(choices)));
+}
+
+/** Joins a quartet table by its code (a friends' table's, or a quick-play table's room id). */
+async function joinTable(code: string, choices: JoinChoices): Promise<void> {
+  lastChoices = choices;
+  await enterTable(loadNet().then(({ TableConnection }) => TableConnection.join(code, choices)));
+}
+
+/** Whether `code` is a friends' table's (`GET /api/tables/:code`); false when the server does not know it. */
+async function isFriendsTable(code: string): Promise<boolean> {
+  try {
+    return (await fetch(`${apiBase()}/api/tables/${encodeURIComponent(code)}`)).ok;
+  } catch {
+    return false;
+  }
 }
 
 async function quickPlay(choices: QuickPlayChoices): Promise<void> {
@@ -44,6 +72,7 @@ async function quickPlay(choices: QuickPlayChoices): Promise<void> {
 async function join(code: string, choices: JoinChoices): Promise<void> {
   lastQuickPlay = null;
   const workshopCode = normaliseJoinCode(code);
+  if (workshopCode && (await isFriendsTable(workshopCode))) return joinTable(workshopCode, choices);
   if (workshopCode) {
     // A workshop's join code: the participant waits in the lobby for their table.
     const joined = await participantApi.join(workshopCode, choices.name, choices.role, choices.phase);
@@ -51,7 +80,7 @@ async function join(code: string, choices: JoinChoices): Promise<void> {
     lobby();
     return;
   }
-  await enterTable(loadNet().then(({ TableConnection }) => TableConnection.join(code, choices)));
+  await joinTable(code, choices);
 }
 
 /** The workshop participant's lobby (they are taken to their table from there). */
@@ -147,7 +176,7 @@ function facilitator(route: FacilitatorRoute): void {
       stops.push(showFacilitator(leave, { open: (id) => navigate({ page: "console", id }), signedIn: workshopPage }));
     })
     .catch((e: unknown) => {
-      if (!stopped) stopHome = showHome({ quickPlay, join }, t("home.failed", { reason: errorText(e) }));
+      if (!stopped) stopHome = showHome({ quickPlay, friends, join }, t("home.failed", { reason: errorText(e) }));
     });
 }
 
@@ -164,7 +193,7 @@ function home(message = ""): void {
     return;
   }
   if (route) return facilitator(route);
-  stopHome = showHome({ quickPlay, join }, message ? t("home.failed", { reason: message }) : "");
+  stopHome = showHome({ quickPlay, friends, join }, message ? t("home.failed", { reason: message }) : "");
 }
 
 async function boot(): Promise<void> {

@@ -1,9 +1,11 @@
 /**
- * The first screen: a plain, accessible DOM form (no Phaser, so it loads
- * fast). Name, language, optional role and region phase; "Play now" against
- * bots with seats, level and house rules; "Join a table" by code; the
- * 1 + 1 = 4 message and the way to the facilitator area. Drawn by Preact
- * from the form's values, which every change updates (and remembers).
+ * The first screen, an invitation to play (plain accessible DOM, no Phaser,
+ * so it loads fast): who you are (name, language, optional role and region
+ * phase), then the choices side by side: a table for friends (a code and a
+ * link to share, bots in the seats left empty), "Play now" against bots
+ * (seats, level, house rules), joining by a code; then the transport planner
+ * and the facilitators' area. Drawn by Preact from the form's values, which
+ * every change updates (and remembers).
  */
 import "./quartet.css";
 import { h, type ComponentChildren, type JSX } from "preact";
@@ -20,6 +22,8 @@ import { homeRules, loadHomeForm, saveHomeForm, type HomeForm } from "./homeForm
 /** What the home screen asks the app to do. */
 export interface HomeActions {
   quickPlay(choices: QuickPlayChoices): Promise<void>;
+  /** Opens a friends' table (the host waits there for the friends they share its code with). */
+  friends(choices: QuickPlayChoices): Promise<void>;
   join(code: string, choices: JoinChoices): Promise<void>;
 }
 
@@ -54,7 +58,7 @@ export function showHome(actions: HomeActions, error = ""): () => void {
     };
   };
 
-  const submit = async (kind: "play" | "join", event: Event): Promise<void> => {
+  const submit = async (kind: "play" | "friends" | "join", event: Event): Promise<void> => {
     event.preventDefault();
     if (busy) return;
     saveHomeForm(form);
@@ -67,6 +71,9 @@ export function showHome(actions: HomeActions, error = ""): () => void {
     try {
       if (kind === "play") {
         await actions.quickPlay({ ...choices, seats: form.seats, botLevel: form.botLevel, rules: homeRules(form) });
+      } else if (kind === "friends") {
+        const seats = form.friendSeats;
+        await actions.friends({ ...choices, seats, botLevel: form.botLevel, rules: homeRules(form, seats) });
       } else {
         await actions.join(form.code.trim(), choices);
       }
@@ -94,7 +101,7 @@ export function showHome(actions: HomeActions, error = ""): () => void {
   const view = (): JSX.Element =>
     h(
       "main",
-      { className: "home", id: "main" },
+      { className: "home home-start", id: "main" },
       h(
         "header",
         { className: "home-header" },
@@ -158,15 +165,48 @@ export function showHome(actions: HomeActions, error = ""): () => void {
           ),
         ),
       ),
-      playForm(),
-      joinForm(),
+      h("div", { className: "home-choices" }, friendsForm(), playForm(), joinForm()),
       h(
-        "footer",
-        { className: "home-footer" },
-        h("a", { href: "#planner", className: "link", id: "open-planner" }, t("pl.open")),
-        " · ",
-        h("a", { href: "#facilitator", className: "link" }, t("home.facilitator")),
+        "nav",
+        { className: "home-more", "aria-label": t("home.more") },
+        h(
+          "a",
+          { href: "#planner", className: "home-more-card", id: "open-planner" },
+          h("strong", {}, t("home.plannerTitle")),
+          h("span", {}, t("home.plannerIntro")),
+        ),
+        h(
+          "a",
+          { href: "#facilitator", className: "home-more-card" },
+          h("strong", {}, t("home.facilitatorTitle")),
+          h("span", {}, t("home.facilitatorIntro")),
+        ),
       ),
+    );
+
+  const friendsForm = (): JSX.Element =>
+    h(
+      "form",
+      {
+        className: "panel home-choice home-friends",
+        "aria-labelledby": "friends-title",
+        onSubmit: (e: Event) => void submit("friends", e),
+      },
+      h("h2", { id: "friends-title" }, t("friends.title")),
+      h("p", {}, t("friends.intro")),
+      field(
+        t("friends.seats"),
+        h(
+          "select",
+          {
+            name: "friendSeats",
+            value: String(form.friendSeats),
+            onChange: (e: Event) => set("friendSeats", Number(valueOf(e))),
+          },
+          [2, 3, 4, 5, 6].map((n) => opt(String(n), t("friends.seatsValue", { seats: n }))),
+        ),
+      ),
+      h("button", { type: "submit", className: "primary", disabled: busy }, t("friends.open")),
     );
 
   const playForm = (): JSX.Element => {
@@ -174,8 +214,12 @@ export function showHome(actions: HomeActions, error = ""): () => void {
     const stock = stockForced || form.stock;
     return h(
       "form",
-      { className: "panel", "aria-labelledby": "play-title", onSubmit: (e: Event) => void submit("play", e) },
-      h("h2", { id: "play-title" }, t("home.playTitle")),
+      {
+        className: "panel home-choice",
+        "aria-labelledby": "play-title",
+        onSubmit: (e: Event) => void submit("play", e),
+      },
+      h("h2", { id: "play-title" }, t("home.botsTitle")),
       h("p", {}, t("home.playIntro")),
       field(
         t("home.seats"),
@@ -238,7 +282,11 @@ export function showHome(actions: HomeActions, error = ""): () => void {
   const joinForm = (): JSX.Element =>
     h(
       "form",
-      { className: "panel", "aria-labelledby": "join-title", onSubmit: (e: Event) => void submit("join", e) },
+      {
+        className: "panel home-choice",
+        "aria-labelledby": "join-title",
+        onSubmit: (e: Event) => void submit("join", e),
+      },
       h("h2", { id: "join-title" }, t("home.joinTitle")),
       h("p", {}, t("home.joinIntro")),
       field(

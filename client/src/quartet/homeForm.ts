@@ -10,6 +10,8 @@ export interface HomeForm {
   role: Role | "";
   phase: RegionPhase | "";
   seats: number;
+  /** Seats of a friends' table (its empty ones get bots at the start). */
+  friendSeats: number;
   botLevel: BotLevel;
   missPassesTo: "asked" | "next";
   allowBluff: boolean;
@@ -23,6 +25,7 @@ const DEFAULTS: HomeForm = {
   role: "",
   phase: "",
   seats: 4,
+  friendSeats: 4,
   botLevel: "medium",
   missPassesTo: "asked",
   allowBluff: false,
@@ -46,6 +49,13 @@ export function loadHomeForm(): HomeForm {
   if (Number.isInteger(stored.seats) && (stored.seats as number) >= 2 && (stored.seats as number) <= 6) {
     form.seats = stored.seats as number;
   }
+  if (
+    Number.isInteger(stored.friendSeats) &&
+    (stored.friendSeats as number) >= 2 &&
+    (stored.friendSeats as number) <= 6
+  ) {
+    form.friendSeats = stored.friendSeats as number;
+  }
   if ((BOT_LEVELS as readonly unknown[]).includes(stored.botLevel)) form.botLevel = stored.botLevel as BotLevel;
   if (stored.missPassesTo === "next") form.missPassesTo = "next";
   form.allowBluff = stored.allowBluff === true;
@@ -65,13 +75,13 @@ export function saveHomeForm(form: HomeForm): void {
   }
 }
 
-/** The house rules the form asks for (only what differs from the defaults). */
-export function homeRules(form: HomeForm): Partial<TableSettings> {
+/** The house rules the form asks for at a table of `seats` (the bots' table's unless given; only what differs from the defaults). */
+export function homeRules(form: HomeForm, seats = form.seats): Partial<TableSettings> {
   const rules: Partial<TableSettings> = {};
   if (form.missPassesTo === "next") rules.missPassesTo = "next";
   if (form.allowBluff) rules.allowBluff = true;
-  if (form.stock || form.seats === 2) {
-    rules.stockHandSize = defaultStockHandSize(form.seats);
+  if (form.stock || seats === 2) {
+    rules.stockHandSize = defaultStockHandSize(seats);
     if (form.emptyHandDraw) rules.emptyHand = "draw";
   }
   return rules;

@@ -16,6 +16,7 @@ import { timerScheduler, type Scheduler, type Timer } from "./scheduler.js";
 import type { TableSnapshot } from "./snapshot.js";
 import type { TableCommand, TableCommandResult, VacantSeat } from "./control.js";
 import { ViewRoute } from "./viewRoute.js";
+import { MORE_TIME_MESSAGE, moreTimeMs } from "./turnTimer.js";
 
 /** HTTP status of a refused create or join (the SDK shows the message). */
 const BAD_OPTIONS = JOIN_REFUSAL_STATUS.BAD_OPTIONS;
@@ -106,6 +107,9 @@ export class TableRoom extends Room {
   private ownTimers: { clear(): void } | null = null;
   private turnDeadline = 0;
   private timers: Timer[] = [];
+  /** The turn timer's own timer (one of `timers`), and the move at which its player last asked for more time. */
+  private turnTimer: Timer | null = null;
+  private extendedAt = -1;
   private lingering = false;
   /** Effects under way, by kind and player: a second request waits for the first. */
   private pending = new Set<string>();
@@ -135,6 +139,7 @@ export class TableRoom extends Room {
     }
     this.maxClients = this.setup.seats + (this.policy.hostless ? 0 : REFUSALS_IN_FLIGHT);
     this.onMessage("start", (client) => this.guard(client, () => this.onStart(client)));
+    this.onMessage(MORE_TIME_MESSAGE, (client) => this.guard(client, () => this.moreTime(client.sessionId)));
     this.onMessage(RESYNC_MESSAGE, (client) =>
       this.guard(client, () => {
         if (!this.views.resync(client.sessionId)) return { code: "BAD_MESSAGE" };
@@ -691,12 +696,33 @@ export class TableRoom extends Room {
       } else if (turn && seat?.connected && game.bot && this.setup.turnSeconds > 0) {
         // The turn timer runs for a player who is there; a dropped one's turn waits out their reconnection window.
         this.turnDeadline = this.now() + this.setup.turnSeconds * 1000;
-        this.timers.push(this.later(() => this.botMove(turn, move), this.setup.turnSeconds * 1000));
+        this.turnTimer = this.later(() => this.botMove(turn, move), this.setup.turnSeconds * 1000);
+        this.timers.push(this.turnTimer);
       }
       const at = game.nextWake(state);
       if (at !== null) this.timers.push(this.later(() => this.wake(move), Math.max(0, at - this.now())));
     }
     if (hadDeadline !== this.turnDeadline) this.write();
+  }
+
+  /**
+   * The player whose turn timer runs asks for more time: the deadline moves
+   * on by the table's turn time, once per move (WCAG 2.2.1). Refused with
+   * `BAD_MESSAGE` at a table without a timer, `NOT_YOUR_TURN`, or
+   * `NO_MORE_TIME` when no timer runs now or this move had its extra time.
+   */
+  private moreTime(player: string): { code: string } | null {
+    if (!this.game || this.setup.turnSeconds === 0) return { code: "BAD_MESSAGE" };
+    if (this.binding.game.turn(this.game) !== player) return { code: "NOT_YOUR_TURN" };
+    if (this.turnDeadline === 0 || this.extendedAt === this.moveNo) return { code: "NO_MORE_TIME" };
+    this.extendedAt = this.moveNo;
+    this.turnTimer?.clear();
+    this.turnDeadline += moreTimeMs(this.setup.turnSeconds);
+    const move = this.moveNo;
+    this.turnTimer = this.later(() => this.botMove(player, move), this.turnDeadline - this.now());
+    this.timers.push(this.turnTimer);
+    this.write();
+    return null;
   }
 
   /** The seat's bot moves for `player`, if the game is still at move `move`. */

@@ -24,6 +24,7 @@ export const rejectionTexts: Record<Lang, Record<RejectionCode, string>> = {
     NOTE_TOO_LONG: "De toelichting is te lang (hoogstens {{max}} tekens).",
     PAUSED: "Het spel staat even stil; de begeleider zet het zo weer aan.",
     ALREADY_PICKED: "Uit dit kwartet heeft iemand anders aan tafel al een actie gekozen.",
+    NO_MORE_TIME: "Voor deze beurt heb je de extra tijd al gekregen.",
   },
   en: {
     NOT_PLAYING: "No game is being played right now.",
@@ -45,6 +46,7 @@ export const rejectionTexts: Record<Lang, Record<RejectionCode, string>> = {
     NOTE_TOO_LONG: "The note is too long (at most {{max}} characters).",
     PAUSED: "The game is paused; the facilitator will resume it shortly.",
     ALREADY_PICKED: "Someone else at the table has already picked an action from this quartet.",
+    NO_MORE_TIME: "You have already had the extra time for this turn.",
   },
 };
 

@@ -101,6 +101,7 @@ export const REJECTION_CODES = [
   "NOTE_TOO_LONG",
   "PAUSED",
   "ALREADY_PICKED",
+  "NO_MORE_TIME",
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -8,6 +8,7 @@
  */
 import { Client, type Room } from "@colyseus/sdk";
 import { quartetMessages, type QuartetClientPayloads } from "@iot/shared/protocol";
+import { AGAIN_MESSAGE, againSchema, FRIENDS_ROOM } from "@iot/shared/quartet/friends";
 import type { QuartetSeatView } from "@iot/shared/quartet/game";
 import type { SeatView } from "@iot/shared/quartet/seatView";
 import { quartetSeatViewSchema } from "@iot/shared/quartet/tableSchema";
@@ -83,6 +84,12 @@ export class TableConnection extends RoomConnection<NetEvents> {
     onChecked(room, "rejected", quartetMessages.server.rejected, ({ code, message }) =>
       this.emit("rejected", { code, message, text: rejectionText(code, message) }),
     );
+    onChecked(room, AGAIN_MESSAGE, againSchema, ({ code }) => this.emit("again", code));
+  }
+
+  /** A friends' table (its room id is its 6-character join code): the host starts it, the group may play again. */
+  get friends(): boolean {
+    return this.room.name === FRIENDS_ROOM;
   }
 
   protected wantsSeat(): boolean {
@@ -105,7 +112,21 @@ export class TableConnection extends RoomConnection<NetEvents> {
     return table;
   }
 
-  /** Joins a table by its code (for now the room id). */
+  /** Opens a friends' table: it waits for the friends the host shares its code with; bots fill the empty seats at the start. */
+  static async friends(choices: QuickPlayChoices): Promise<TableConnection> {
+    const { seats, botLevel, rules, ...who } = choices;
+    const room = await new Client(serverUrl()).create(FRIENDS_ROOM, {
+      ...VIEWS,
+      ...who,
+      seats,
+      bots: seats - 1,
+      botLevel,
+      rules,
+    });
+    return new TableConnection(room, rules);
+  }
+
+  /** Joins a table by its code (a friends' table's join code, or a quick-play table's room id). */
   static async join(code: string, choices: JoinChoices): Promise<TableConnection> {
     const room = await new Client(serverUrl()).joinById(code.trim(), { ...VIEWS, ...choices });
     return new TableConnection(room, {});
@@ -168,6 +189,11 @@ export class TableConnection extends RoomConnection<NetEvents> {
   /** Picks `card` of a quartet the player laid as the region's first action, with an optional note. */
   pick(card: string, note: string): void {
     this.send("pick", note.trim() ? { card, note: note.trim() } : { card });
+  }
+
+  /** Asks a friends' table, after the end, to play again: every client gets the new table's code (`again`). */
+  playAgain(): void {
+    this.room.send(AGAIN_MESSAGE, {});
   }
 
   /** Starts the game (the host only). */

@@ -99,4 +99,6 @@ export interface NetEvents {
   history: TableEvent[];
   rejected: Rejection;
   connection: ConnectionStatus;
+  /** A friends' table's group plays again: the new table's join code. */
+  again: string;
 }

@@ -23,12 +23,13 @@ import { PickOffers } from "./picks.js";
 import { askQuestion, cardParts, eventLines, Names, themeLabel } from "./texts.js";
 import { describeSeat, tableModel } from "./viewModel.js";
 import { isolate } from "../../ui/names.js";
+import { FriendsAtTable } from "../friends/atTable.js";
 
 export interface TableAppOptions {
   /** Back to the home screen (with a message, if any). */
   home(message?: string): void;
-  /** "Play again": a new quick-play table with the same choices, or home for joined tables. */
-  again(): void;
+  /** "Play again": a new quick-play table with the same choices, the friends' new table `code`, or home for joined tables. */
+  again(code?: string): void;
 }
 
 const MOTION_KEY = "iot.motion";
@@ -64,6 +65,7 @@ export class TableApp {
   private timer = 0;
   private ready = false;
   private lastTurn = "";
+  private friends: FriendsAtTable | null = null;
 
   constructor(
     private readonly conn: TableConnection,
@@ -147,6 +149,15 @@ export class TableApp {
         this.update();
       }),
     );
+    if (conn.friends) {
+      const friends = new FriendsAtTable(
+        conn,
+        this.screen.askPanel.parentElement ?? document.body,
+        this.screen.askPanel,
+      );
+      this.friends = friends;
+      this.stops.push(() => friends.stop());
+    }
     this.timer = window.setInterval(() => this.tick(), 1000);
     this.showHistory(conn.log);
     this.lastTurn = conn.state.turn;
@@ -309,7 +320,7 @@ export class TableApp {
       () => {
         this.destroyGame();
         const redraw = showEnd(() => ({ state: this.conn.state, openPicks: this.picks.open() }), this.conn.me, {
-          again: () => void this.leave(true),
+          again: () => void this.again(),
           home: () => void this.leave(),
           openPick: (theme) => this.picks.show(theme),
         });
@@ -326,6 +337,20 @@ export class TableApp {
     window.clearInterval(this.timer);
     this.game?.destroy();
     this.game = null;
+  }
+
+  /** "Play again": a friends' table's group goes to its new table together; otherwise a new quick-play table. */
+  private async again(): Promise<void> {
+    if (!this.friends) return this.leave(true);
+    try {
+      const code = await this.friends.again();
+      for (const stop of this.stops) stop();
+      this.destroyGame();
+      await this.conn.leave();
+      this.options.again(code);
+    } catch (e) {
+      announce(e instanceof Error ? e.message : String(e));
+    }
   }
 
   /** Leaves the table; `again` starts a new quick-play table. */
