@@ -7,7 +7,7 @@ import type { CardId, ThemeId } from "@iot/shared/quartet/cardIds";
 import { cardTitle, themeName } from "../deck/index.js";
 import { lang, t } from "../../i18n/index.js";
 import type { TableEvent, TableState } from "../net/types.js";
-import { themeOf } from "@iot/shared/quartet/cardIds";
+import { numberOf, themeOf } from "@iot/shared/quartet/cardIds";
 import { isolate } from "../../ui/names.js";
 
 /** Names players by id, the own seat as "you". */
@@ -39,14 +39,17 @@ export function themeLabel(theme: ThemeId): string {
   return themeName(theme, lang());
 }
 
-/** The ask as a question, as said at the table. */
+/** The ask as a question, as said at the table: the card by its number in the set and its title. */
 export function askSentence(names: Names, from: string, to: string, card: CardId): string {
-  return t("ask.sentenceBy", { from: names.of(from), to: names.plain(to), ...cardParts(card) });
+  return t("ask.sentenceBy", { from: names.of(from), to: names.plain(to), num: numberOf(card), ...cardParts(card) });
 }
 
-/** The own question to `to` for `card`, without quotes (the ask panel's card buttons say it). */
+/**
+ * The own question to `to` for `card`, without quotes: the ask panel's card buttons' names, which hold the
+ * buttons' visible text (the card's number and title, WCAG 2.5.3 label in name).
+ */
 export function askQuestion(names: Names, to: string, card: CardId): string {
-  return t("ask.sentence", { to: names.plain(to), ...cardParts(card) });
+  return t("ask.sentence", { to: names.plain(to), num: numberOf(card), ...cardParts(card) });
 }
 
 /** The answer to an ask. */
