@@ -181,4 +181,49 @@ describe("the quartet table's log and keyboard", () => {
     expectNoProblems(problems);
     await context.close();
   });
+
+  it("offers more time once on the own turn timer and moves the deadline on (1920x1080)", async () => {
+    type HostState = { turn: string; asks: number; players: Map<string, { hand?: string[]; isBot: boolean }> };
+    const host = await new Client(harness.url).create<HostState>("quartet", {
+      name: "Host",
+      seats: 3,
+      bots: 1,
+      turnSeconds: 60,
+    });
+    host.onMessage("*", () => undefined);
+    const { page, context, problems } = await harness.open({ width: 1920, height: 1080 });
+    await page.goto(harness.url);
+    await page.getByLabel(/Je naam|Your name/).fill("Sem");
+    await page.locator('input[name="code"]').fill(host.roomId);
+    await page.locator('form[aria-labelledby="join-title"] button[type="submit"]').click();
+    await page.locator(".hand-layer").waitFor({ timeout: 15_000 });
+    host.send("start", {});
+    await page.locator("[data-table-ready]").waitFor({ timeout: 15_000 });
+    // The host's own turns: it asks the player for a card of a theme it holds until the turn moves on.
+    for (let n = 0; n < 30 && (await askStep(page)) !== "player"; n++) {
+      const s = host.state;
+      const hand = [...(s.players.get(host.sessionId)?.hand ?? [])];
+      const other = [...s.players.entries()].find(([id, p]) => id !== host.sessionId && !p.isBot)?.[0];
+      if (s.turn === host.sessionId && other) {
+        const theme = (hand[0] ?? "").replace(/-\d$/, "");
+        const card = [1, 2, 3, 4].map((k) => `${theme}-${k}`).find((c) => !hand.includes(c));
+        if (card) host.send("ask", { to: other, card });
+      }
+      await page.waitForTimeout(500);
+    }
+    await expect.poll(() => askStep(page), { timeout: 60_000 }).toBe("player");
+    const more = page.locator("button.more-time");
+    await more.waitFor({ timeout: 5_000 });
+    const seconds = async () => Number((await page.locator(".timer").innerText()).replace(/\D/g, ""));
+    const before = await seconds();
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThanOrEqual(60);
+    await page.screenshot({ path: path.join(ARTIFACTS, "quartet-more-time.png") });
+    await more.click();
+    await expect.poll(seconds, { timeout: 5_000 }).toBeGreaterThan(before + 50);
+    await expect.poll(() => more.count()).toBe(0);
+    await host.leave();
+    expectNoProblems(problems);
+    await context.close();
+  });
 });

@@ -21,6 +21,8 @@ export interface TableScreenActions {
   choosePlayer(id: string): void;
   toggleMotion(): void;
   leave(): void;
+  /** More time on the own turn timer. */
+  moreTime(): void;
 }
 
 type Rect = { x: number; y: number; w: number; h: number };
@@ -31,6 +33,8 @@ interface TableScreenView {
   mine: boolean;
   connection: ConnectionStatus;
   timer: number | null;
+  /** The own turn timer runs and may be extended. */
+  moreTime: boolean;
   motion: boolean;
   log: string[];
   logOpen: boolean;
@@ -53,6 +57,7 @@ export class TableScreen {
     mine: false,
     connection: "connected",
     timer: null,
+    moreTime: false,
     motion: true,
     log: [],
     logOpen: false,
@@ -113,6 +118,13 @@ export class TableScreen {
           { className: "timer", "aria-hidden": "true" },
           v.timer === null ? "" : t("table.timer", { seconds: v.timer }),
         ),
+        v.moreTime
+          ? h(
+              "button",
+              { type: "button", className: "tool more-time", onClick: () => a.moreTime() },
+              t("table.moreTime"),
+            )
+          : null,
         h("p", { className: "conn", role: "status" }, conn),
         h(
           "nav",
@@ -245,6 +257,13 @@ export class TableScreen {
   /** The turn timer's seconds left, or null without a timer. */
   setTimer(seconds: number | null): void {
     this.v.timer = seconds;
+    this.draw();
+  }
+
+  /** Offers "More time" while the own turn timer runs and was not extended this move. */
+  setMoreTime(on: boolean): void {
+    if (this.v.moreTime === on) return;
+    this.v.moreTime = on;
     this.draw();
   }
 

@@ -5,6 +5,7 @@ import type { Lang } from "@iot/shared/protocol";
 import { createRng, type Rng } from "@iot/shared/rng";
 import { uniqueName } from "@iot/shared/text";
 import { botNames } from "@iot/shared/table/botNames";
+import { MORE_TIME_MESSAGE, moreTimeMs } from "@iot/shared/table/turnTimer";
 import { moveOf, type Accepted, type Outgoing, type TablePlayer } from "@iot/shared/table/definition";
 import { RESYNC_MESSAGE, type SeatPublic, type TableView } from "@iot/shared/table/view";
 import type { TableSummary } from "@iot/shared/workshop/api";
@@ -16,7 +17,6 @@ import { timerScheduler, type Scheduler, type Timer } from "./scheduler.js";
 import type { TableSnapshot } from "./snapshot.js";
 import type { TableCommand, TableCommandResult, VacantSeat } from "./control.js";
 import { ViewRoute } from "./viewRoute.js";
-import { MORE_TIME_MESSAGE, moreTimeMs } from "./turnTimer.js";
 
 /** HTTP status of a refused create or join (the SDK shows the message). */
 const BAD_OPTIONS = JOIN_REFUSAL_STATUS.BAD_OPTIONS;

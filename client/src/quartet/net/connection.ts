@@ -13,6 +13,7 @@ import type { QuartetSeatView } from "@iot/shared/quartet/game";
 import type { SeatView } from "@iot/shared/quartet/seatView";
 import { quartetSeatViewSchema } from "@iot/shared/quartet/tableSchema";
 import { DEFAULT_SETTINGS, type TableSettings } from "@iot/shared/quartet/types";
+import { MORE_TIME_MESSAGE } from "@iot/shared/table/turnTimer";
 import type { TableView } from "@iot/shared/table/view";
 import { lang, rejectionText } from "../../i18n/index.js";
 import { QUARTET_ROOM } from "../../net/constants.js";
@@ -194,6 +195,11 @@ export class TableConnection extends RoomConnection<NetEvents> {
   /** Asks a friends' table, after the end, to play again: every client gets the new table's code (`again`). */
   playAgain(): void {
     this.room.send(AGAIN_MESSAGE, {});
+  }
+
+  /** Asks for more time on the own turn timer (once per move; see `moreTime` in protocol-additions.md). */
+  moreTime(): void {
+    this.room.send(MORE_TIME_MESSAGE, {});
   }
 
   /** Starts the game (the host only). */

@@ -34,6 +34,9 @@ export interface TableAppOptions {
 
 const MOTION_KEY = "iot.motion";
 
+/** Seconds left on the own turn timer at which a screen reader is told (s). */
+const TIME_LOW_S = 10;
+
 /** The remembered animation choice ("on", "off" or null). */
 function readMotion(): string | null {
   try {
@@ -65,6 +68,9 @@ export class TableApp {
   private timer = 0;
   private ready = false;
   private lastTurn = "";
+  /** The move (turn and log length) whose timer this player extended, and the move last warned of low time. */
+  private extended = "";
+  private warned = "";
   private friends: FriendsAtTable | null = null;
 
   constructor(
@@ -83,6 +89,7 @@ export class TableApp {
       choosePlayer: (id) => this.choose({ target: id, theme: null }),
       toggleMotion: () => this.toggleMotion(),
       leave: () => void this.leave(),
+      moreTime: () => this.moreTime(),
     });
     this.screen.setMotion(this.motion);
     this.screen.setConnection(conn.status);
@@ -304,13 +311,32 @@ export class TableApp {
     this.game?.scene.setMotion(this.motion);
   }
 
+  /** The move now: a hit starts a new one (the log grows), and so does a new turn. */
+  private moveKey(): string {
+    return `${this.conn.state.turn}:${this.conn.log.length}`;
+  }
+
+  private moreTime(): void {
+    this.extended = this.moveKey();
+    this.conn.moreTime();
+    this.tick();
+  }
+
   private tick(): void {
-    const deadline = this.conn.state.turnDeadline;
-    this.screen.setTimer(
-      deadline > 0 && this.conn.state.phase === "playing"
-        ? Math.max(0, Math.ceil((deadline - Date.now()) / 1000))
-        : null,
-    );
+    const state = this.conn.state;
+    const deadline = state.turnDeadline;
+    const seconds =
+      deadline > 0 && state.phase === "playing" ? Math.max(0, Math.ceil((deadline - Date.now()) / 1000)) : null;
+    this.screen.setTimer(seconds);
+    const mine = seconds !== null && state.turn === this.conn.me && !state.paused;
+    const key = this.moveKey();
+    this.screen.setMoreTime(mine && seconds > 0 && this.extended !== key);
+    // The timer is shown, not read out: a screen reader hears once when the turn's time runs low.
+    const warning = `${key}:${String(this.extended === key)}`;
+    if (mine && seconds <= TIME_LOW_S && seconds > 0 && this.warned !== warning) {
+      this.warned = warning;
+      announce(t(this.extended === key ? "table.timeLowLast" : "table.timeLow", { seconds }));
+    }
   }
 
   private finish(): void {

@@ -1,7 +1,7 @@
 /**
  * The turn timer's extension (WCAG 2.2.1 Timing Adjustable): the player
- * whose turn timer runs may ask once per move for more time, by the message
- * below; the deadline moves on by the table's whole turn time.
+ * whose turn timer runs may ask once per move for more time with the message
+ * below; the table host moves the deadline on by the table's whole turn time.
  */
 
 /** Client message (payload `{}`): the sender, whose turn timer runs, asks for more time. */
