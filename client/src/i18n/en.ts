@@ -118,9 +118,6 @@ export const en: Texts = {
     moreTime: "More time",
     timeLow: "{{seconds}} seconds left for your turn. The More time button gives you extra time once.",
     timeLowLast: "{{seconds}} seconds left for your turn; then the computer asks for you.",
-    moreTime: "More time",
-    timeLow: "{{seconds}} seconds left for your turn. The More time button gives you extra time once.",
-    timeLowLast: "{{seconds}} seconds left for your turn; then the computer asks for you.",
   },
   ask: {
     title: "Ask",

@@ -116,9 +116,6 @@ export const nl = {
     moreTime: "Meer tijd",
     timeLow: "Nog {{seconds}} seconden voor je beurt. Met de knop Meer tijd krijg je er één keer extra tijd bij.",
     timeLowLast: "Nog {{seconds}} seconden voor je beurt; daarna vraagt de computer voor je.",
-    moreTime: "Meer tijd",
-    timeLow: "Nog {{seconds}} seconden voor je beurt. Met de knop Meer tijd krijg je er één keer extra tijd bij.",
-    timeLowLast: "Nog {{seconds}} seconden voor je beurt; daarna vraagt de computer voor je.",
   },
   ask: {
     title: "Vragen",
