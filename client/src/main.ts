@@ -9,6 +9,7 @@ import type { TableConnection } from "./quartet/net/connection.js";
 import type { JoinChoices, QuickPlayChoices } from "./quartet/net/types.js";
 import { loadSeat } from "./quartet/net/session.js";
 import { showHome } from "./quartet/HomeScreen.js";
+import { loadHomeForm } from "./quartet/homeForm.js";
 import { h } from "preact";
 import { mount } from "./ui/render.js";
 import { errorText } from "./net/errors.js";
@@ -231,7 +232,16 @@ async function boot(): Promise<void> {
     const [{ TableConnection }, { openTable }] = await Promise.all([loadNet(), loadTable()]);
     const conn = await TableConnection.resume();
     if (conn) {
-      await openTable(conn, { home: (message) => home(message), again: () => home() });
+      await openTable(conn, {
+        home: (message) => home(message),
+        // A friends' table's group plays again with the name the home screen remembers.
+        again: (code) => {
+          const name = loadHomeForm().name.trim();
+          if (code && name)
+            return void joinTable(code, { name, lang: lang() }).catch((e: unknown) => home(errorText(e)));
+          home();
+        },
+      });
       return;
     }
   }
