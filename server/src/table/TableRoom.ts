@@ -394,7 +394,10 @@ export class TableRoom extends Room {
     };
   }
 
-  /** Brings a saved table back: every human seat waits, disconnected, for its player to take it again. */
+  /**
+   * Brings a saved table back: every human seat waits, disconnected, for its
+   * player to take it again, and the effects the game still awaits are run.
+   */
   restore(snap: TableSnapshot): void {
     this.game = this.binding.game.restored(snap.state, this.now());
     for (const s of snap.seats) {
@@ -407,6 +410,8 @@ export class TableRoom extends Room {
     this.write();
     this.moveNo++;
     this.schedule();
+    // The effects under way before the restart were lost with the process: the state says which it still waits for.
+    for (const effect of this.binding.game.awaiting?.(this.game) ?? []) this.runEffect(effect);
   }
 
   /** The facilitator's commands (through the matchmaker, from any process): one typed entry point. */

@@ -125,6 +125,17 @@ export interface GameDefinition<S, E, R extends { code: string }, O, V, M extend
   pause(state: S, paused: boolean, now: number): S;
   /** The state brought back from a snapshot at `now` (e.g. a timer that gives everyone time to return). */
   restored(state: S, now: number): S;
+  /**
+   * The effects `state` still waits for: work a move asked for whose result
+   * the state does not hold yet (e.g. a reference plan of a round that has
+   * ended). A host that lost its running effects (a restart) runs these once
+   * it has brought the state back with {@link GameDefinition.restored};
+   * their results come back as `server` moves like any other effect's. Must
+   * be the same effects an accepted move would ask for in `state` (so one
+   * asked twice is one solve, by its `key`), and empty once their results
+   * are recorded. Absent: the game waits for nothing outside a move.
+   */
+  awaiting?(state: S): readonly TableEffect[];
   isFinished(state: S): boolean;
   /** The seat `from` is taken by a new session `to`: the id is replaced everywhere in the state. */
   rename(state: S, from: string, to: string): S;

@@ -9,7 +9,7 @@ import { assess } from "./assessment.js";
 import { advanceClock } from "./clock.js";
 import { acceptOffer, offerOrder, previewOffer, withdrawOffer } from "./exchange.js";
 import { renamePlanner } from "./rename.js";
-import { playersNeedingReference, recordReference, referenceKey, referenceResultSchema } from "./reference.js";
+import { recordReference, referenceEffects, referenceResultSchema } from "./reference.js";
 import { proposalOutdated } from "./situation.js";
 import { nextStep, runsDayClock } from "./roundRules.js";
 import { endRound } from "./rounds.js";
@@ -72,12 +72,7 @@ function ruled(table: PlannerTable, result: PlannerResult): Result {
   if (!result.ok) return result;
   const game = result.game;
   const running = game.phase === "round";
-  // One solve per carrier and situation: a situation that passes while its plan is computed keeps its request.
-  const effects = playersNeedingReference(game).map((player) => ({
-    kind: "reference",
-    player,
-    key: `reference:${player}:${referenceKey(game, player)}`,
-  }));
+  const effects = referenceEffects(game);
   return {
     ok: true,
     state: {
@@ -272,6 +267,8 @@ export function plannerGame(
         tickAt: table.tickAt > 0 ? now + options.clockTickMs : 0,
       };
     },
+    // The reference plans the game still waits for (a restart lost the solves under way): the ones `ruled` asks.
+    awaiting: (table) => referenceEffects(table.game),
     isFinished: (table) => table.game.phase === "finished",
     rename: (table, from, to) => ({ ...table, game: renamePlanner(table.game, from, to) }),
     deliver(event, table): readonly Outgoing[] {

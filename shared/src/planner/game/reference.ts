@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TableEffect } from "../../table/definition.js";
 import { assistantProblem } from "../assistant.js";
 import type { Hold, Plan } from "../evaluate.js";
 import { planSchema } from "../protocol.js";
@@ -68,6 +69,22 @@ export function referenceNeeded(game: PlannerGame, player: PlayerId): boolean {
 /** The players who need a new reference plan now ({@link referenceNeeded}), in seat order. */
 export function playersNeedingReference(game: PlannerGame): PlayerId[] {
   return game.players.filter((p) => referenceNeeded(game, p));
+}
+
+/**
+ * The `reference` effects the game asks for now: one per player who needs a
+ * new reference plan ({@link playersNeedingReference}), keyed by the player
+ * and the situation ({@link referenceKey}), so the host runs one solve per
+ * carrier and situation and a situation that passes while its plan is
+ * computed keeps its request. What the table definition emits after every
+ * move and what it still awaits after a restart.
+ */
+export function referenceEffects(game: PlannerGame): TableEffect[] {
+  return playersNeedingReference(game).map((player) => ({
+    kind: "reference",
+    player,
+    key: `reference:${player}:${referenceKey(game, player)}`,
+  }));
 }
 
 /**
