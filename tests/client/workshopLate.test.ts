@@ -1,6 +1,7 @@
 // Callbacks passed to page.evaluate run in the browser.
 /// <reference lib="dom" />
 import path from "node:path";
+import { BOT_NAMES } from "@iot/shared/table/botNames";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoProblems, playToEnd } from "./driver.js";
 import { ARTIFACTS, startHarness, type Harness } from "./harness.js";
@@ -32,18 +33,21 @@ describe("a late joiner in Chromium", () => {
     await page.getByRole("button", { name: "Alle tafels starten" }).click();
     await anna.page.locator("[data-table-ready]").waitFor({ timeout: 30_000 });
     const seatTexts = () => anna.page.locator(".seat-layer li .sr-only").allInnerTexts();
-    await expect.poll(async () => (await seatTexts()).filter((s) => s.includes("Bot")).length).toBe(3);
+    // The bots are named, and said to be computer players.
+    await expect.poll(async () => (await seatTexts()).filter((s) => s.includes("(computer)")).length).toBe(3);
+    const firstBot = ((await seatTexts())[0] ?? "").replace(/[\u2068\u2069]/g, "").split(" (computer)")[0] ?? "";
+    expect(BOT_NAMES).toContain(firstBot);
 
     // Bram comes in later, in a browser of his own: his lobby offers the bots' seats and a new table.
     const bram = await joinAs(harness, code, "Bram", FULL_HD);
-    const takeOver = bram.page.getByRole("button", { name: "Neem de plaats van Bot 1 over aan tafel 1" });
+    const takeOver = bram.page.getByRole("button", { name: `Neem de plaats van ${firstBot} over aan tafel 1` });
     await takeOver.waitFor({ timeout: 10_000 });
-    expect(await bram.page.getByRole("button", { name: "Neem de plaats van Bot 2 over aan tafel 1" }).count()).toBe(1);
+    expect(await bram.page.getByRole("button", { name: /^Neem de plaats van .+ over aan tafel 1$/ }).count()).toBe(3);
     expect(await bram.page.getByRole("button", { name: "Begin aan een nieuwe tafel (met bots)" }).count()).toBe(1);
     expect(await bram.page.locator(".late-players").first().innerText()).toBe("Aan tafel 1 spelen: Anna");
     await bram.page.screenshot({ path: path.join(ARTIFACTS, "workshop-late-lobby.png") });
 
-    // He takes Bot 1's seat: he is at the table with a hand, and Anna sees him where Bot 1 sat.
+    // He takes the first bot's seat: he is at the table with a hand, and Anna sees him where that bot sat.
     await takeOver.click();
     await bram.page.locator("[data-table-ready]").waitFor({ timeout: 30_000 });
     await expect
@@ -52,7 +56,7 @@ describe("a late joiner in Chromium", () => {
     await expect
       .poll(async () => {
         const seats = await seatTexts();
-        return [seats.some((s) => s.includes("Bram")), seats.filter((s) => s.includes("Bot")).length];
+        return [seats.some((s) => s.includes("Bram")), seats.filter((s) => s.includes("(computer)")).length];
       })
       .toEqual([true, 2]);
     await bram.page.screenshot({ path: path.join(ARTIFACTS, "workshop-late-table.png") });
@@ -60,7 +64,9 @@ describe("a late joiner in Chromium", () => {
     // The console says where he went.
     const line = page.locator(".event-log li", { hasText: "Bram" });
     await line.waitFor({ timeout: 10_000 });
-    expect(await line.innerText()).toMatch(/^\d\d:\d\d: Bram nam de plaats van Bot 1 over aan tafel 1$/);
+    expect(await line.innerText()).toMatch(
+      new RegExp(`^\\d\\d:\\d\\d: Bram nam de plaats van ${firstBot} over aan tafel 1$`),
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, "workshop-late-console.png") });
 
     // Both play on to the end; Bram asks in his seat.

@@ -19,6 +19,9 @@ import { showCardDetail } from "../dialogs.js";
 import { TableScreen } from "../tableScreen.js";
 import { askStep, stepBack, type AskSelection } from "./askFlow.js";
 import { createTableGame, type TableGame } from "./game.js";
+import { lastAsk } from "./lastAsk.js";
+import type { Rect } from "./layout.js";
+import type { Painted } from "./tableParts.js";
 import { PickOffers } from "./picks.js";
 import { askQuestion, cardParts, eventLines, Names, themeLabel } from "./texts.js";
 import { describeSeat, tableModel } from "./viewModel.js";
@@ -58,7 +61,6 @@ export class TableApp {
   private readonly names: Names;
   private selection: AskSelection = { target: null, theme: null };
   private sending = false;
-  private bubble: string[] = [];
   private notice = "";
   private motion: boolean;
   private ended = false;
@@ -102,14 +104,19 @@ export class TableApp {
         title: (card) => cardTitle(card, lang()),
         icon: (theme) => icons[theme],
       },
-      onLayout: (layout) => {
-        const model = tableModel(conn.state, conn.me, this.selection, this.bubble);
+      onLayout: (layout, painted) => {
+        this.report(painted);
+        const model = tableModel(conn.state, conn.me, this.selection, lastAsk(conn.log, this.names, conn.me));
         const step = askStep(conn.seatView(), this.selection);
         const selectable = new Set(step.kind === "player" && !this.sending ? step.options : []);
         this.screen.placeSeats(layout, model.seats, describeSeat, selectable);
         this.screen.placeHand(layout, model.hand, (card) => this.cardLabel(card));
       },
       onMoment: (active) => this.screen.setBusy(active),
+      // The playing quartet moment's area, in stage pixels as the hand's buttons ("x y w h"); empty when none plays.
+      onQuartetArea: (r) => {
+        this.screen.canvasHost.dataset.quartetArea = r ? [r.x, r.y, r.w, r.h].map(Math.round).join(" ") : "";
+      },
     });
     this.game.scene.setMotion(this.motion);
     this.panel = new AskPanel(
@@ -176,6 +183,19 @@ export class TableApp {
     this.screen.log(log.flatMap((e) => eventLines(this.names, this.conn.me, e)));
   }
 
+  /**
+   * Says on the canvas's host what the scene drew where, in stage pixels as
+   * the seat and hand buttons: the last ask's box (with who asked whom for
+   * which card) and each laid quartet's stack by its owner.
+   */
+  private report(painted: Painted): void {
+    const host = this.screen.canvasHost;
+    const round = (r: Rect) => [r.x, r.y, r.w, r.h].map(Math.round).join(" ");
+    const ask = painted.lastAsk;
+    host.dataset.lastAsk = ask ? `${ask.from} ${ask.to} ${ask.card} ${round(ask)}` : "";
+    host.dataset.stacks = painted.stacks.map((s) => `${s.owner} ${s.theme} ${round(s.rect)}`).join(";");
+  }
+
   private myHand(): CardId[] {
     return this.conn.state.players.find((p) => p.id === this.conn.me)?.hand ?? [];
   }
@@ -232,7 +252,9 @@ export class TableApp {
       names: state.players.map((p) => p.name).join("\n"),
       out: state.phase === "playing" && this.myHand().length === 0,
     });
-    this.game?.scene.show(tableModel(state, this.conn.me, this.selection, this.bubble));
+    this.game?.scene.show(
+      tableModel(state, this.conn.me, this.selection, lastAsk(this.conn.log, this.names, this.conn.me)),
+    );
     if (!this.ready && state.phase === "playing" && this.game) {
       // Interactive once the first hand is on screen and the panel takes input.
       requestAnimationFrame(() => requestAnimationFrame(() => this.markReady()));
@@ -273,7 +295,6 @@ export class TableApp {
     const scene = this.game?.scene;
     switch (e.type) {
       case "asked":
-        this.bubble = lines;
         if (e.from === me) {
           this.sending = false;
           this.selection = e.got ? { target: e.to, theme: null } : { target: null, theme: null };

@@ -19,6 +19,35 @@ export interface SeatModel {
   out: boolean;
   /** Highlighted as the chosen player while asking. */
   selected: boolean;
+  /** The seat's avatar: its initial in a circle of its own colour, marked when a computer plays it. */
+  avatar: AvatarModel;
+}
+
+export interface AvatarModel {
+  /** The name's first letter, upper case. */
+  initial: string;
+  /** Fill colour (0xRRGGBB), distinct per seat at a table. */
+  colour: number;
+  /** Ink of the initial on that fill (0xRRGGBB). */
+  ink: number;
+  /** A computer plays the seat: a small screen mark beside the circle. */
+  bot: boolean;
+}
+
+/** The last ask as the middle of the table shows it (texts translated). */
+export interface LastAskModel {
+  from: string;
+  to: string;
+  fromName: string;
+  toName: string;
+  card: CardId;
+  got: boolean;
+  /** "Anna: “Mag ik van Sanne uit Geld: 2 Less is more?”" */
+  question: string;
+  /** "Sanne: “Heb ik niet.”" or "Sanne: “Alsjeblieft!” Anna krijgt …" */
+  answer: string;
+  /** After a miss, the asker's draw from the stock ("" when none). */
+  drew: string;
 }
 
 export interface LaidModel {
@@ -35,8 +64,8 @@ export interface TableModel {
   /** Cards of the theme being chosen while asking (highlighted in the hand). */
   highlightTheme: ThemeId | null;
   laid: LaidModel[];
-  /** Text in the middle: the last ask and its answer, or what the table waits for. */
-  bubble: string[];
+  /** The last ask, shown large in the middle; null before the first one. */
+  lastAsk: LastAskModel | null;
   /** e.g. "Stapel: 3"; empty without a stock. */
   stock: string;
   stockCount: number;

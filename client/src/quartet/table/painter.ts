@@ -1,14 +1,15 @@
 /**
- * Draws the table's parts into a Phaser container: opponents' seats (name,
- * card backs, count, state, laid quartets), the middle (the last ask and its
- * answer, the laid quartets, the stock), the own strip and the own hand.
+ * Draws the table's parts into a Phaser container: opponents' seats (avatar,
+ * name, card backs, count, state, laid quartets as stacks), the middle (the
+ * last ask large: the card, the question, the answer; the stock), the own
+ * strip (with its stacks) and the own hand.
  */
-import * as Phaser from "phaser";
-import type { ThemeId } from "@iot/shared/quartet/cardIds";
+import type * as Phaser from "phaser";
 import { FONT } from "./cardArt.js";
 import type { CardLook, CardTextures } from "./cardTextures.js";
 import type { Rect, TableLayout } from "./layout.js";
 import type { SeatModel, TableModel } from "./model.js";
+import { drawAvatar, drawLastAsk, drawStack, stackWidth, type Painted, type PartsTarget } from "./tableParts.js";
 
 export const COLOURS = {
   seat: 0xffffff,
@@ -40,12 +41,16 @@ export class TablePainter {
     private readonly dpr: number,
   ) {}
 
-  /** Draws every part of `model` at `layout`. */
-  paint(model: TableModel, layout: TableLayout): void {
+  /** Where the last `paint` put the stacks and the last ask. */
+  readonly painted: Painted = { stacks: [], lastAsk: null };
+
+  /** Draws every part of `model` at `layout`; returns where the stacks and the last ask went. */
+  paint(model: TableModel, layout: TableLayout): Painted {
     model.seats.forEach((seat, i) => this.drawSeat(seat, layout.seats[i] as Rect, layout));
     this.drawCenter(model, layout);
     this.drawOwn(model, layout);
     this.drawHand(model, layout);
+    return this.painted;
   }
 
   private textStyle(size: number, weight = "600", colour = C.ink): Phaser.Types.GameObjects.Text.TextStyle {
@@ -63,8 +68,11 @@ export class TablePainter {
     this.board.add(g);
     const f = Math.min(layout.font, r.w / 8.5);
     const pad = Math.max(5, f * 0.45);
-    const name = this.scene.add.text(r.x + pad, r.y + pad, seat.name, this.textStyle(f * 1.05, "800"));
-    this.board.add(fitText(name, r.w - 2 * pad));
+    const d = f * 1.3;
+    drawAvatar(this.parts(), seat.avatar, r.x + pad, r.y + pad * 0.7, d);
+    const nx = r.x + pad + d + pad * 0.6;
+    const name = this.scene.add.text(nx, r.y + pad, seat.name, this.textStyle(f * 1.05, "800"));
+    this.board.add(fitText(name, r.x + r.w - pad - nx));
     // Card backs with the count.
     const cw = Math.min(layout.smallCard, (r.h - f * 2.4 - pad * 2) / (88 / 63));
     const by = r.y + pad + f * 1.45;
@@ -89,91 +97,33 @@ export class TablePainter {
           room,
         ),
       );
-    // Laid quartets as icon badges along the bottom edge (colour and icon, never colour alone).
-    const bs = Math.min(f * 1.3, room / 5.4);
-    seat.quartets.forEach((theme, k) => this.badge(theme, tx + k * (bs + 2), r.y + r.h - pad - bs, bs));
+    // Laid quartets as stacks of their four faces along the bottom edge, before their owner.
+    const sw = Math.min(f * 1.05, (room / 5 - 3) / stackWidth(1));
+    const sh = sw * (88 / 63);
+    seat.quartets.forEach((theme, k) => {
+      const rect = drawStack(this.parts(), theme, tx + k * (stackWidth(sw) + 3), r.y + r.h - pad * 0.6 - sh, sw);
+      this.painted.stacks.push({ owner: seat.id, theme, rect });
+    });
   }
 
-  badge(theme: ThemeId, x: number, y: number, size: number): void {
-    const colour = Phaser.Display.Color.HexStringToColor(this.look.colour(theme)).color;
-    const g = this.scene.add
-      .graphics()
-      .fillStyle(colour, 1)
-      .fillRoundedRect(x, y, size, size, size * 0.2);
-    this.board.add(g);
-    const key = this.cards.icon(theme);
-    if (key)
-      this.board.add(this.scene.add.image(x + size / 2, y + size / 2, key).setDisplaySize(size * 0.72, size * 0.72));
-  }
-
+  /** The middle: the last ask large (the card, the question, the answer, a draw), the stock's count below it. */
   private drawCenter(model: TableModel, layout: TableLayout): void {
     const r = layout.center;
     const f = layout.font;
-    // Laid quartets as chips (icon, theme name, owner), flowing in rows from the bottom up.
-    const chipH = Math.round(Math.max(f * 1.5, Math.min(f * 2.1, r.h * 0.25)));
-    const chipF = chipH * 0.42;
-    const gap = f * 0.35;
-    const chips = model.laid.map((laid) => {
-      const t = this.scene.add.text(0, 0, `${laid.themeName} · ${laid.owner}`, this.textStyle(chipF, "700"));
-      return { laid, t, w: Math.min(r.w - f, chipH + t.width + chipF) };
-    });
-    const rows: (typeof chips)[] = [];
-    let rowW = Infinity;
-    for (const chip of chips) {
-      if (rowW + chip.w + gap > r.w - f) {
-        rows.push([]);
-        rowW = 0;
-      }
-      (rows[rows.length - 1] as typeof chips).push(chip);
-      rowW += chip.w + gap;
-    }
-    const chipsH = rows.length * (chipH + gap);
-    rows.forEach((row, k) => {
-      const total = row.reduce((sum, c) => sum + c.w + gap, -gap);
-      let x = r.x + (r.w - total) / 2;
-      const y = r.y + r.h - chipsH + k * (chipH + gap);
-      for (const { laid, t, w } of row) {
-        this.board.add(
-          this.scene.add
-            .graphics()
-            .fillStyle(0xffffff, 1)
-            .fillRoundedRect(x, y, w, chipH, chipH / 2),
-        );
-        this.badge(laid.theme, x + chipH * 0.12, y + chipH * 0.12, chipH * 0.76);
-        t.setPosition(x + chipH + chipF * 0.3, y + (chipH - t.height) / 2);
-        this.board.add(t);
-        x += w + gap;
-      }
-    });
-    // The last ask and its answer, in a bubble.
-    const lines = model.bubble.slice(0, 3);
-    const room = r.h - chipsH - f * 0.6;
-    const size = Math.max(11, Math.min(f * 1.15, room / (lines.length * 2.6 + 0.6)));
-    if (lines.length > 0 && room > size * 2) {
-      const text = this.scene.add
-        .text(r.x + r.w / 2, r.y + size * 0.5, lines.join("\n"), {
-          ...this.textStyle(size, "700"),
-          align: "center",
-          wordWrap: { width: r.w - 2 * f, useAdvancedWrap: true },
-        })
-        .setOrigin(0.5, 0);
-      for (let k = 0; k < 4 && text.height + size > room; k++) text.setFontSize(Math.max(10, size * (0.85 - k * 0.1)));
-      const bw = text.width + size * 1.4;
-      const bh = text.height + size;
-      const g = this.scene.add.graphics();
-      g.fillStyle(0xffffff, 1).fillRoundedRect(r.x + (r.w - bw) / 2, r.y, bw, bh, size * 0.8);
-      g.lineStyle(2, C.seatLine, 1).strokeRoundedRect(r.x + (r.w - bw) / 2, r.y, bw, bh, size * 0.8);
-      this.board.add([g, text]);
+    const stockH = model.stock ? f * 1.2 : 0;
+    if (model.lastAsk) {
+      const area = { x: r.x, y: r.y, w: r.w, h: Math.max(f * 2, r.h - stockH) };
+      const { from, to, card } = model.lastAsk;
+      this.painted.lastAsk = { ...drawLastAsk(this.parts(), model.lastAsk, area, f), from, to, card };
     }
     if (model.stock) {
-      const s = this.scene.add.text(
-        r.x + r.w,
-        r.y + r.h - chipsH - f * 0.2,
-        model.stock,
-        this.textStyle(f * 0.85, "700", C.muted),
-      );
+      const s = this.scene.add.text(r.x + r.w, r.y + r.h, model.stock, this.textStyle(f * 0.85, "700", C.muted));
       this.board.add(s.setOrigin(1, 1));
     }
+  }
+
+  private parts(): PartsTarget {
+    return { scene: this.scene, board: this.board, cards: this.cards, dpr: this.dpr };
   }
 
   private drawOwn(model: TableModel, layout: TableLayout): void {
@@ -191,10 +141,14 @@ export class TablePainter {
     const label = [me.name, me.detail, ...me.tags].filter(Boolean).join(" · ");
     const t = this.scene.add.text(r.x + f * 0.6, r.y + r.h / 2, label, this.textStyle(f, "800")).setOrigin(0, 0.5);
     this.board.add(t);
-    const bs = r.h * 0.78;
-    me.quartets.forEach((theme, k) =>
-      this.badge(theme, r.x + r.w - (k + 1) * (bs + 4) - f * 0.4, r.y + (r.h - bs) / 2, bs),
-    );
+    // The own laid quartets as stacks at the strip's right end.
+    const sh = r.h * 0.92;
+    const sw = sh / (88 / 63);
+    me.quartets.forEach((theme, k) => {
+      const x = r.x + r.w - (k + 1) * (stackWidth(sw) + 5) - f * 0.4;
+      const rect = drawStack(this.parts(), theme, x, r.y + (r.h - sh) / 2, sw);
+      this.painted.stacks.push({ owner: me.id, theme, rect });
+    });
   }
 
   private drawHand(model: TableModel, layout: TableLayout): void {

@@ -2,10 +2,11 @@
  * Builds what the scene draws and what the DOM layer says about each seat,
  * from the decoded state, in the chosen language.
  */
+import { OKABE_ITO } from "@iot/shared/charts/palette";
 import { CARD_IDS, type CardId, type ThemeId } from "@iot/shared/quartet/cardIds";
 import { t } from "../../i18n/index.js";
 import type { Player, TableState } from "../net/types.js";
-import type { SeatModel, TableModel } from "./model.js";
+import type { AvatarModel, LastAskModel, SeatModel, TableModel } from "./model.js";
 import { themeLabel } from "./texts.js";
 import { isolate } from "../../ui/names.js";
 
@@ -27,6 +28,22 @@ export function seatModel(state: TableState, p: Player, selected: boolean): Seat
     connected: p.connected || p.isBot,
     out: tags.includes(t("table.out")),
     selected,
+    avatar: avatar(p),
+  };
+}
+
+/** Avatar fills: the Okabe-Ito colours that hold on a light table (not its yellow), one per seat. */
+const AVATAR_COLOURS = OKABE_ITO.filter((c) => c.onLight);
+
+/** The avatar of `p`: the first letter of the name in the colour of the seat. */
+export function avatar(p: Pick<Player, "name" | "seat" | "isBot">): AvatarModel {
+  const entry = AVATAR_COLOURS[p.seat % AVATAR_COLOURS.length] ?? AVATAR_COLOURS[0];
+  const initial = [...p.name.trim()][0]?.toLocaleUpperCase("nl") ?? "?";
+  return {
+    initial,
+    colour: parseInt((entry?.colour ?? "#0072B2").slice(1), 16),
+    ink: parseInt((entry?.text ?? "#ffffff").slice(1), 16),
+    bot: p.isBot,
   };
 }
 
@@ -35,7 +52,7 @@ export function tableModel(
   state: TableState,
   me: string,
   selection: { target: string | null; theme: ThemeId | null },
-  bubble: string[],
+  lastAsk: LastAskModel | null,
 ): TableModel {
   const mine = state.players.find((p) => p.id === me);
   const mySeat = mine?.seat ?? 0;
@@ -70,7 +87,7 @@ export function tableModel(
         owner: p.id === me ? t("table.you") : isolate(p.name),
       })),
     ),
-    bubble,
+    lastAsk,
     stock: state.stockCount > 0 ? t("table.stock", { count: state.stockCount }) : "",
     stockCount: state.stockCount,
   };
@@ -81,14 +98,15 @@ export function sortHand(hand: readonly CardId[]): CardId[] {
   return [...hand].sort((a, b) => CARD_IDS.indexOf(a) - CARD_IDS.indexOf(b));
 }
 
-/** What a screen reader hears about an opponent's seat. */
+/** What a screen reader hears about an opponent's seat; a computer player is named "Sanne (computer)". */
 export function describeSeat(seat: SeatModel): string {
-  const parts = [isolate(seat.name), seat.detail];
+  const name = seat.avatar.bot ? t("table.botName", { name: isolate(seat.name) }) : isolate(seat.name);
+  const parts = [name, seat.detail];
   parts.push(
     seat.quartets.length > 0
       ? t("table.quartetList", { list: seat.quartets.map(themeLabel).join(", ") })
       : t("table.noQuartets"),
   );
-  parts.push(...seat.tags);
+  parts.push(...seat.tags.filter((tag) => !seat.avatar.bot || tag !== t("table.bot")));
   return parts.join(", ");
 }
