@@ -56,10 +56,11 @@ async function joinTable(code: string, choices: JoinChoices): Promise<void> {
   await enterTable(loadNet().then(({ TableConnection }) => TableConnection.join(code, choices)));
 }
 
-/** Whether `code` is a friends' table's (`GET /api/tables/:code`); false when the server does not know it. */
+/** Whether `code` is a friends' table's (`GET /api/tables/:code` answers a status other than `none`). */
 async function isFriendsTable(code: string): Promise<boolean> {
   try {
-    return (await fetch(`${apiBase()}/api/tables/${encodeURIComponent(code)}`)).ok;
+    const res = await fetch(`${apiBase()}/api/tables/${encodeURIComponent(code)}`);
+    return res.ok && ((await res.json()) as { status?: string }).status !== "none";
   } catch {
     return false;
   }

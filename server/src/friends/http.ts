@@ -5,26 +5,30 @@ import QRCode from "qrcode";
 import { FRIENDS_ROOM } from "@iot/shared/quartet/friends";
 import type { TableRoom } from "../table/TableRoom.js";
 
-/** What `GET /api/tables/:code` answers about a friends' table: whether a newcomer can still take a seat. */
+/**
+ * What `GET /api/tables/:code` answers about a well-formed code: whether a
+ * newcomer can still take a seat at its friends' table, or `none` (no such
+ * table: the code may be a workshop's, so this is an answer, not an error).
+ */
 export interface FriendsTableAnswer {
   code: string;
-  status: "open" | "full" | "started";
+  status: "open" | "full" | "started" | "none";
 }
 
-/** The friends' table with join code `code` (any spelling `normaliseJoinCode` takes), or null. */
-async function findTable(code: string): Promise<{ code: string; status: FriendsTableAnswer["status"] } | null> {
+/** The state of the friends' table with join code `code` (any spelling `normaliseJoinCode` takes); null for a malformed code. */
+async function findTable(code: string): Promise<FriendsTableAnswer | null> {
   const normal = normaliseJoinCode(code);
   if (!normal) return null;
   const [room] = await matchMaker.query({ name: FRIENDS_ROOM, roomId: normal });
-  if (!room) return null;
+  if (!room) return { code: normal, status: "none" };
   const status = await matchMaker.remoteRoomCall<TableRoom, "joinStatus">(room.roomId, "joinStatus");
   return { code: normal, status };
 }
 
 /**
  * The friends' tables' HTTP routes: `GET /tables/:code` (is it a friends'
- * table, and can one still join: `{ code, status }`, 404 `UNKNOWN_TABLE`
- * otherwise) and `GET /tables/:code/qr.svg` (a QR code of the join link
+ * table, and can one still join: `{ code, status }` for every well-formed
+ * code, 404 `UNKNOWN_TABLE` for a malformed one) and `GET /tables/:code/qr.svg` (a QR code of the join link
  * `/join/<code>` on the address the request came to).
  */
 export function friendsApi(): Router {
@@ -33,7 +37,7 @@ export function friendsApi(): Router {
     try {
       const table = await findTable(String(req.params.code));
       if (!table) res.status(404).json({ code: "UNKNOWN_TABLE", message: "no friends' table with that code" });
-      else res.json(table satisfies FriendsTableAnswer);
+      else res.json(table);
     } catch (e) {
       next(e);
     }
