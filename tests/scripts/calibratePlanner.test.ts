@@ -14,6 +14,14 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * calibrate:planner` runs the game's own budget.
  */
 const CI_RUN = { seeds: 5, difficulty: 1 as const, partners: 2, referenceIterations: 2_000 };
+/**
+ * Points by which, in collaboration, the mean of a planner with a higher
+ * designed level must exceed that of one with a lower level: the designed
+ * levels are wide apart (an exchange taken unseen, none, one cheapest for
+ * oneself, only gains for the region), so the order must hold with room,
+ * not by a fraction of a point.
+ */
+const COLLABORATION_MARGIN = 5;
 /** Upper bound for one calibration run in CI (ms). */
 const RUN_TIMEOUT_MS = 120_000;
 
@@ -51,7 +59,10 @@ describe("calibration of the planner assessment", () => {
   );
 
   it.each(COMPETENCES.map((c) => [c]))("ranks the planners by their designed skill in %s", (c: Competence) => {
-    const wrong = designedPairs(c).filter(([weak, strong]) => !(meanOf(report, weak, c) < meanOf(report, strong, c)));
+    const margin = c === "collaboration" ? COLLABORATION_MARGIN : 0;
+    const wrong = designedPairs(c).filter(
+      ([weak, strong]) => !(meanOf(report, weak, c) + margin < meanOf(report, strong, c)),
+    );
     const shown = wrong.map(([w, s]) => `${w} ${meanOf(report, w, c)} >= ${s} ${meanOf(report, s, c)}`);
     expect(shown).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * a fixed way of working, from blind to expert. What each is designed to be
  * better or worse at is stated in {@link SIM_PLANNERS}.
  */
-import type { Rng } from "../../rng.js";
+import { pick, type Rng } from "../../rng.js";
 import type { PlannerMoves } from "../game/definition.js";
 import type { OfferPreview } from "../game/exchange.js";
 import { roundRule } from "../game/roundRules.js";
@@ -28,6 +28,8 @@ export const HAND_REPLAN_MINUTES = 20;
 export const RANDOM_REPLAN_MAX_MINUTES = 120;
 /** Orders a collaborating planner offers in the exchange: those whose removal saves it the most. */
 export const EXCHANGE_OFFERS = 2;
+/** Orders the expert offers in the exchange, its costliest (more than a partner: each is a chance the region gains; what nobody takes it withdraws). */
+export const EXPERT_OFFERS = 4;
 
 /** What a scripted planner sees and does at the table: the game and the moves of its seat. */
 export interface Desk {
@@ -83,8 +85,8 @@ function polishPlan(desk: Desk): void {
   if (planScore(c, better, clock) < planScore(c, c.plan, clock)) desk.move("plan", { plan: better });
 }
 
-/** Offers the {@link EXCHANGE_OFFERS} orders whose removal lowers this planner's round score the most. */
-function offerCostliest(desk: Desk): void {
+/** Offers the `count` orders (default {@link EXCHANGE_OFFERS}) whose removal lowers this planner's round score the most. */
+function offerCostliest(desk: Desk, count = EXCHANGE_OFFERS): void {
   const c = desk.carrier();
   const clock = desk.game().clock;
   const locked = new Set(c.locked);
@@ -103,21 +105,57 @@ function offerCostliest(desk: Desk): void {
       };
     })
     .sort((a, b) => b.saved - a.saved);
-  for (const s of saving.slice(0, EXCHANGE_OFFERS)) desk.move("offer", { order: s.id });
+  for (const s of saving.slice(0, count)) desk.move("offer", { order: s.id });
 }
+
+/** Takes, once per exchange, one open offer of another carrier drawn at random, without a preview (placeable or not). */
+function takeAtRandom(desk: Desk): number {
+  const g = desk.game();
+  if (g.exchanges.some((x) => x.to === desk.player)) return 0;
+  const open = g.offers.filter((f) => f.status === "open" && f.from !== desk.player);
+  if (open.length === 0) return 0;
+  desk.move("accept", { offer: pick(desk.rng, open).id });
+  return 1;
+}
+
+/**
+ * Takes, once per exchange, of the open offers of other carriers the
+ * game's preview can place in this planner's plan, the one it says raises
+ * this planner's own cost the least, whatever it does to the region.
+ */
+function takeCheapestForSelf(desk: Desk): number {
+  const g = desk.game();
+  if (g.exchanges.some((x) => x.to === desk.player)) return 0;
+  let best: { id: string; cost: number } | null = null;
+  for (const f of g.offers) {
+    if (f.status !== "open" || f.from === desk.player) continue;
+    const p = desk.preview(f.id);
+    if (p?.placement && (!best || p.taker.cost < best.cost)) best = { id: f.id, cost: p.taker.cost };
+  }
+  if (!best) return 0;
+  desk.move("accept", { offer: best.id });
+  return 1;
+}
+
+/**
+ * Whether an exchange is better for the region in every figure: none of
+ * km, CO2 and cost higher and at least one lower (a Pareto gain).
+ */
+const regionGains = (d: OfferPreview["region"]) =>
+  d.km <= 0 && d.co2Kg <= 0 && d.cost <= 0 && (d.km < 0 || d.co2Kg < 0 || d.cost < 0);
 
 /**
  * Takes every open offer of another carrier that the game's preview says
  * this planner can place (an order taken and left unplanned needs a solo
- * trip the region's km do not show) and that lowers the region's km, CO2
- * and cost.
+ * trip the region's km do not show) and that is a gain for the region: none
+ * of its km, CO2 and cost higher, at least one lower.
  */
 function takeGains(desk: Desk): number {
   let taken = 0;
   for (const f of desk.game().offers) {
     if (f.status !== "open" || f.from === desk.player) continue;
     const p = desk.preview(f.id);
-    if (p?.placement && p.region.km < 0 && p.region.co2Kg < 0 && p.region.cost < 0) {
+    if (p?.placement && regionGains(p.region)) {
       desk.move("accept", { offer: f.id });
       taken++;
     }
@@ -143,6 +181,9 @@ const none = () => 0;
  * (1) Blind: a random vehicle for every order, stops in a random order; never
  * the assistant, never a driver; after a disruption it puts the open orders
  * on random vehicles some random time later (up to {@link RANDOM_REPLAN_MAX_MINUTES}).
+ * In the exchange it offers nothing (it does not know which of its orders
+ * cost the most) and takes one offer of another carrier drawn at random,
+ * without a preview, whether it can place it or not.
  */
 export function randomPlanner(): SimPlanner {
   let due: number | null = null;
@@ -161,8 +202,8 @@ export function randomPlanner(): SimPlanner {
       }
     },
     offer: nothing,
-    take: none,
-    settle: nothing,
+    take: takeAtRandom,
+    settle: withdrawOpen,
   };
 }
 
@@ -197,7 +238,9 @@ export function nearestPlanner(): SimPlanner {
  * (3) Always the assistant: nearest neighbour by hand where the assistant is
  * not allowed (round 1); in every other round it asks the assistant and takes
  * the proposal as it is, at the start and at once after every disruption. It
- * asks no driver and does not exchange.
+ * asks no driver. In the exchange it offers its costliest order and takes
+ * the one offer the preview says is cheapest for itself, without looking at
+ * the region.
  */
 export function assistantPlanner(): SimPlanner {
   return {
@@ -208,9 +251,9 @@ export function assistantPlanner(): SimPlanner {
     clock(desk, arrived) {
       if (arrived.length > 0) takeAssistant(desk);
     },
-    offer: nothing,
-    take: none,
-    settle: nothing,
+    offer: (desk) => offerCostliest(desk, 1),
+    take: takeCheapestForSelf,
+    settle: withdrawOpen,
   };
 }
 
@@ -223,8 +266,9 @@ export function assistantPlanner(): SimPlanner {
  * After every disruption it does all that again at once, and keeps its own
  * repaired plan (the open orders placed where they pay, then polished)
  * instead when that scores better. In the exchange it offers its costliest
- * orders, takes offers it can place that lower the region's km, CO2 and
- * cost, and asks the assistant again afterwards, taking the proposal only
+ * orders (the {@link EXPERT_OFFERS} whose removal saves it the most), takes
+ * the offers it can place that are a gain for the region (none of km, CO2
+ * and cost higher, one lower), and asks the assistant again afterwards, taking the proposal only
  * when it scores better.
  */
 export function expertPlanner(): SimPlanner {
@@ -250,7 +294,7 @@ export function expertPlanner(): SimPlanner {
     clock(desk, arrived) {
       if (arrived.length > 0) replan(desk);
     },
-    offer: offerCostliest,
+    offer: (desk) => offerCostliest(desk, EXPERT_OFFERS),
     take: takeGains,
     settle(desk) {
       withdrawOpen(desk);
@@ -269,9 +313,10 @@ export function expertPlanner(): SimPlanner {
  * The other carriers of a calibration region: the assistant planner's way of
  * planning (so every planner under test meets the same partners), and in the
  * exchange it offers its costliest orders, takes offers it can place that
- * lower the region's km, CO2 and cost, and withdraws what nobody took.
+ * are a gain for the region (none of km, CO2 and cost higher, one lower),
+ * and withdraws what nobody took.
  */
 export function partnerPlanner(): SimPlanner {
   const base = assistantPlanner();
-  return { ...base, offer: offerCostliest, take: takeGains, settle: withdrawOpen };
+  return { ...base, offer: (desk) => offerCostliest(desk), take: takeGains, settle: withdrawOpen };
 }

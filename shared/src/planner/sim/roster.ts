@@ -22,8 +22,10 @@ export interface SimPlannerSpec {
 
 /**
  * The scripted planners, weakest first. Efficiency, green, service and
- * adaptivity rise from blind to expert; collaboration only the expert
- * exchanges; digital skill: the two by-hand planners never use the assistant
+ * adaptivity rise from blind to expert; collaboration: the blind planner
+ * takes an offer unseen, the nearest-neighbour planner never exchanges, the
+ * assistant planner takes what is cheapest for itself (the region not
+ * looked at), the expert takes only gains for the region; digital skill: the two by-hand planners never use the assistant
  * nor ask drivers, the assistant planner uses the assistant, the expert also
  * asks every driver and improves on the proposal.
  */
@@ -36,16 +38,16 @@ export const SIM_PLANNERS: readonly SimPlannerSpec[] = [
   {
     name: "nearest",
     create: nearestPlanner,
-    design: { efficiency: 1, green: 1, service: 1, adaptivity: 1, collaboration: 0, digital: 0 },
+    design: { efficiency: 1, green: 1, service: 1, adaptivity: 1, collaboration: 1, digital: 0 },
   },
   {
     name: "assistant",
     create: assistantPlanner,
-    design: { efficiency: 2, green: 2, service: 2, adaptivity: 2, collaboration: 0, digital: 1 },
+    design: { efficiency: 2, green: 2, service: 2, adaptivity: 2, collaboration: 2, digital: 1 },
   },
   {
     name: "expert",
     create: expertPlanner,
-    design: { efficiency: 3, green: 3, service: 3, adaptivity: 3, collaboration: 1, digital: 2 },
+    design: { efficiency: 3, green: 3, service: 3, adaptivity: 3, collaboration: 3, digital: 2 },
   },
 ];

@@ -6,6 +6,7 @@ import { checkPlan } from "@iot/shared/planner/game/plan";
 import { playCalibrationGame, playRegion, UNDER_TEST } from "@iot/shared/planner/sim/calibration";
 import {
   assistantPlanner,
+  EXPERT_OFFERS,
   expertPlanner,
   HAND_REPLAN_MINUTES,
   nearestPlanner,
@@ -36,16 +37,41 @@ describe("scripted planners", () => {
       const u = usage(name);
       expect(u.asked, name).toEqual([0, 0, 0, 0]);
       expect(u.floorFound, name).toBe(0);
-      expect(u.offersMade + u.offersTaken, name).toBe(0);
     }
+    const random = usage("random");
+    expect([random.offersMade, random.offersTaken]).toEqual([0, 1]);
+    const nearest = usage("nearest");
+    expect(nearest.offersMade + nearest.offersTaken).toBe(0);
     const assistant = usage("assistant");
     expect(assistant.asked.map((n) => n > 0)).toEqual([false, true, true, true]);
     expect(assistant.floorFound).toBe(0);
-    expect(assistant.offersMade + assistant.offersTaken).toBe(0);
+    expect(assistant.offersMade).toBe(1);
+    expect(assistant.offersTaken).toBeLessThanOrEqual(1);
     const expert = usage("expert");
     expect(expert.asked.map((n) => n > 0)).toEqual([false, true, true, true]);
     expect(expert.floorFound).toBe(expert.floorOrders);
-    expect(expert.offersMade).toBeGreaterThan(0);
+    expect(expert.offersMade).toBe(EXPERT_OFFERS);
+  });
+
+  it("exchange as designed: the expert takes only gains for the region, the blind planner takes unseen, also into a loss", () => {
+    const taken = (name: string) =>
+      [1, 2, 3, 4, 5, 6].flatMap((seed) =>
+        playCalibrationGame(spec(name), seed, { ...quick, partners: 2 }).game.exchanges.filter(
+          (x) => x.to === UNDER_TEST,
+        ),
+      );
+    const expert = taken("expert");
+    expect(expert.length).toBeGreaterThan(0);
+    for (const x of expert) {
+      expect(
+        [x.km, x.co2Kg, x.cost].every((d) => d <= 0),
+        JSON.stringify(x),
+      ).toBe(true);
+      expect(x.km + x.co2Kg + x.cost).toBeLessThan(0);
+    }
+    const random = taken("random");
+    expect(random).toHaveLength(6);
+    expect(random.some((x) => x.km > 0 || x.co2Kg > 0 || x.cost > 0)).toBe(true);
   });
 });
 
