@@ -17,6 +17,8 @@ interface Layout {
   center: Rect;
   own: Rect;
   hand: Rect[];
+  handArea: Rect;
+  handTiles: boolean;
 }
 type Selection = { target: string | null; theme: string | null };
 type Step = { kind: string; target?: string; theme?: string; options?: string[] };
@@ -25,10 +27,17 @@ const { askStep, stepBack } = (await load("quartet/table/askFlow.ts")) as {
   askStep(view: unknown, selection: Selection): Step;
   stepBack(selection: Selection): Selection;
 };
-const { CARD_RATIO, handGrid, tableLayout } = (await load("quartet/table/layout.ts")) as {
+const { CARD_RATIO, handGrid, tableLayout, raisedRect, MIN_FACE_W, TILE_MIN_W, TILE_PEEK, TILE_FULL_H } = (await load(
+  "quartet/table/layout.ts",
+)) as {
   CARD_RATIO: number;
-  handGrid(width: number, height: number, n: number, maxW: number): { cells: Rect[] };
+  MIN_FACE_W: number;
+  TILE_MIN_W: number;
+  TILE_PEEK: number;
+  TILE_FULL_H: number;
+  handGrid(width: number, height: number, n: number, maxW: number): { cells: Rect[]; tiles: boolean };
   tableLayout(width: number, height: number, opponents: number, handSize: number): Layout;
+  raisedRect(cell: Rect, area: Rect, tiles: boolean): Rect;
 };
 const { toTableState, newEvents } = (await load("quartet/net/tableState.ts")) as {
   toTableState(view: unknown): TableState;
@@ -189,9 +198,19 @@ describe("table layout", () => {
             expect(c.x).toBeGreaterThanOrEqual(0);
             expect(c.x + c.w).toBeLessThanOrEqual(w);
             expect(c.y + c.h).toBeLessThanOrEqual(h + 0.5);
-            expect(Math.abs(c.h / c.w - CARD_RATIO)).toBeLessThan(0.03);
+            if (l.handTiles) expect(c.w).toBeGreaterThanOrEqual(Math.min(TILE_MIN_W, w - 20));
+            else expect(Math.abs(c.h / c.w - CARD_RATIO)).toBeLessThan(0.03);
+            if (!l.handTiles) expect(c.w).toBeGreaterThanOrEqual(MIN_FACE_W);
             for (const s of l.seats) expect(overlap(c, s)).toBe(false);
-            if (cards <= 10) for (const d of l.hand.slice(i + 1)) expect(overlap(c, d)).toBe(false);
+            for (const d of l.hand.slice(i + 1)) {
+              // Portrait faces never overlap; tiles of a crowded hand overlap like a fan, each keeping its top band visible.
+              if (!l.handTiles) expect(overlap(c, d)).toBe(false);
+              else if (overlap(c, d)) expect(d.y - c.y).toBeGreaterThanOrEqual(TILE_PEEK - 1);
+            }
+            const up = raisedRect(c, l.handArea, l.handTiles);
+            expect(up.y).toBeGreaterThanOrEqual(0);
+            expect(up.y + up.h).toBeLessThanOrEqual(l.handArea.y + l.handArea.h + 0.5);
+            if (l.handTiles) expect(up.h).toBe(TILE_FULL_H);
           }
           for (const [i, s] of l.seats.entries())
             for (const t of l.seats.slice(i + 1)) expect(overlap(s, t)).toBe(false);
@@ -201,9 +220,21 @@ describe("table layout", () => {
     });
   }
 
-  it("makes cards readable on a phone: at least 90 px wide up to 6 cards, 62 px up to 14", () => {
-    for (const n of [1, 3, 5, 6]) expect(tableLayout(360, 470, 3, n).hand[0]?.w).toBeGreaterThanOrEqual(90);
-    for (const n of [7, 10, 14]) expect(tableLayout(360, 470, 5, n).hand[0]?.w).toBeGreaterThanOrEqual(62);
+  it("lays a phone's hand as tiles in two columns, 160 px or wider, whole when they fit and raised whole", () => {
+    // 360x323: the stage of a 360x640 phone with the ask panel open; 360x520 with it closed.
+    for (const [w, h] of [
+      [360, 323],
+      [360, 520],
+    ] as const) {
+      for (const n of [3, 5, 8]) {
+        const l = tableLayout(w, h, 3, n);
+        expect(l.handTiles).toBe(true);
+        expect(l.hand.filter((c) => c.y === l.hand[0]?.y)).toHaveLength(2);
+        for (const c of l.hand) expect(c.w).toBeGreaterThanOrEqual(TILE_MIN_W);
+        const last = l.hand[n - 1] as Rect;
+        expect(raisedRect(last, l.handArea, true).h).toBe(TILE_FULL_H);
+      }
+    }
     expect(handGrid(300, 200, 0, 100).cells).toEqual([]);
   });
 });

@@ -1,17 +1,20 @@
 /**
- * The end screen: the ranking (ties share a place), the table's regional
- * action plan (each pick with who chose it, their role and where their region
- * stands, and the note), the 1 + 1 = 4 message, and the way on.
+ * The end screen, for a phone and for the room's projector alike: the
+ * winners' moment, the ranking (ties share a place), the table's regional
+ * action plan as the chosen cards in their printed layout (each with who
+ * chose it, their role and where their region stands, and the note), the
+ * 1 + 1 = 4 message, and the way on. Its type grows with the width
+ * (`quartet.css`: body text at least 28 px at 1920 px).
  */
 import { h, type JSX } from "preact";
 import type { ActionPick } from "@iot/shared/protocol";
 import type { ThemeId } from "@iot/shared/quartet/cardIds";
-import { cardTitle, introTexts, themeName } from "./deck/index.js";
+import { introTexts } from "./deck/index.js";
 import { lang, t } from "../i18n/index.js";
 import { peopleList } from "@iot/shared/i18n/lists";
 import type { TableState } from "./net/types.js";
 import { brandMarkView } from "../ui/brand.js";
-import { themeBadge } from "./cardView.js";
+import { shortCard } from "./cardView.js";
 import { mount } from "../ui/render.js";
 import { bdi, isolate, withNames } from "../ui/names.js";
 import { openPickLabel, type OpenPick } from "./dialogs.js";
@@ -54,24 +57,36 @@ export interface EndView {
 
 /**
  * Shows the end screen from `view()` (`me` is the own id) and moves focus to
- * its title; returns the function that draws it again from `view()` (a new
+ * its title; the winners' moment moves only with `motion` (and never under
+ * prefers-reduced-motion). Returns the function that draws it again from `view()` (a new
  * pick, a new ranking), focus staying where it is.
  */
-export function showEnd(view: () => EndView, me: string, actions: EndActions): () => void {
+export function showEnd(view: () => EndView, me: string, actions: EndActions, motion = true): () => void {
   document.title = `${t("app.title")}: ${t("end.title")}`;
-  const draw = mount(() => endScreen(view(), me, actions));
+  const draw = mount(() => endScreen(view(), me, actions, motion));
   document.getElementById("end-title")?.focus();
   return draw;
 }
 
-function endScreen({ state, openPicks }: EndView, me: string, actions: EndActions): JSX.Element {
+/** Sparks of the winners' moment: [left %, delay s, colour variable]; decorative, in the rails' colours. */
+const SPARKS: readonly [number, number, string][] = [
+  [8, 0, "--social"],
+  [22, 0.25, "--accent"],
+  [37, 0.1, "--turn"],
+  [52, 0.35, "--social"],
+  [66, 0.05, "--accent"],
+  [80, 0.3, "--turn"],
+  [93, 0.15, "--social"],
+];
+
+function endScreen({ state, openPicks }: EndView, me: string, actions: EndActions, motion: boolean): JSX.Element {
   const lines = ranking(state);
   const top = lines.filter((l) => l.place === 1);
   const youAt = top.findIndex((l) => l.id === me);
   const names = top.map((l) => isolate(l.name));
   return h(
     "main",
-    { className: "end-screen", id: "main", "data-end": "true" },
+    { className: "end-screen", id: "main", "data-end": "true", "data-motion": motion ? "on" : "off" },
     h(
       "header",
       { className: "home-header" },
@@ -79,19 +94,30 @@ function endScreen({ state, openPicks }: EndView, me: string, actions: EndAction
       h("h1", { tabindex: -1, id: "end-title" }, t("end.title")),
     ),
     h(
-      "p",
-      { className: "winner" },
-      withNames(
-        top.length > 1
-          ? t("end.winners", { names: peopleList(names, lang(), t("table.you"), youAt) })
-          : youAt === 0
-            ? t("end.winnerYou")
-            : t("end.winner", { names: names[0] ?? "" }),
+      "section",
+      { className: "winners", "aria-labelledby": "winner-text" },
+      h(
+        "div",
+        { className: "celebration", "aria-hidden": "true" },
+        SPARKS.map(([left, delay, colour], i) =>
+          h("span", { key: i, style: `left:${left}%;animation-delay:${delay}s;background:var(${colour})` }),
+        ),
+      ),
+      h(
+        "p",
+        { className: "winner", id: "winner-text" },
+        withNames(
+          top.length > 1
+            ? t("end.winners", { names: peopleList(names, lang(), t("table.you"), youAt) })
+            : youAt === 0
+              ? t("end.winnerYou")
+              : t("end.winner", { names: names[0] ?? "" }),
+        ),
       ),
     ),
     h(
       "section",
-      { className: "panel", "aria-labelledby": "rank-title" },
+      { className: "panel end-rank", "aria-labelledby": "rank-title" },
       h("h2", { id: "rank-title" }, t("end.ranking")),
       h(
         "table",
@@ -124,7 +150,7 @@ function endScreen({ state, openPicks }: EndView, me: string, actions: EndAction
     ),
     h(
       "section",
-      { className: "panel", "aria-labelledby": "plan-title" },
+      { className: "panel end-plan", "aria-labelledby": "plan-title" },
       h("h2", { id: "plan-title" }, t("end.plan")),
       planList(state.plan),
       openPicks.length > 0
@@ -158,6 +184,7 @@ function endScreen({ state, openPicks }: EndView, me: string, actions: EndAction
   );
 }
 
+/** The table's plan as the chosen cards themselves (the printed layout), each with who chose it and their note. */
 function planList(plan: ActionPick[]): JSX.Element {
   const picks = plan.filter((p) => p.card);
   if (picks.length === 0) return h("p", {}, t("end.planEmpty"));
@@ -170,16 +197,11 @@ function planList(plan: ActionPick[]): JSX.Element {
         .join(" · ");
       return h(
         "li",
-        { key: `${p.player}:${p.theme}` },
-        themeBadge(p.theme),
+        { key: `${p.player}:${p.theme}`, className: "plan-pick", "data-card": p.card },
+        p.card ? shortCard(p.card) : null,
         h(
           "div",
-          {},
-          h(
-            "p",
-            { className: "plan-card" },
-            `${themeName(p.theme, lang())}: ${p.card ? cardTitle(p.card, lang()) : ""}`,
-          ),
+          { className: "plan-meta" },
           h("p", { className: "plan-who" }, withNames(t("end.planBy", { name: who }))),
           p.note ? h("p", { className: "plan-note" }, "“", bdi(p.note), "”") : null,
         ),

@@ -9,7 +9,8 @@ import { createRef, h, type JSX } from "preact";
 import type { CardId } from "@iot/shared/quartet/cardIds";
 import { t } from "../i18n/index.js";
 import type { ConnectionStatus } from "./net/types.js";
-import type { TableLayout } from "./table/layout.js";
+import { raisedRect, type TableLayout } from "./table/layout.js";
+import type { FaceMetrics } from "./table/cardArt.js";
 import type { SeatModel } from "./table/model.js";
 import { mount } from "../ui/render.js";
 import { toolIcon } from "./toolIcons.js";
@@ -18,6 +19,8 @@ import { RovingGroup } from "../ui/roving.js";
 
 export interface TableScreenActions {
   showCard(card: CardId): void;
+  /** The hand's card with focus or under the pointer (null: none), to be drawn whole on top. */
+  raiseCard(card: CardId | null): void;
   choosePlayer(id: string): void;
   toggleMotion(): void;
   leave(): void;
@@ -38,7 +41,7 @@ interface TableScreenView {
   motion: boolean;
   log: string[];
   logOpen: boolean;
-  hand: { card: CardId; rect: Rect | undefined; label: string }[];
+  hand: { card: CardId; rect: Rect | undefined; label: string; drawn: FaceMetrics | undefined; raised: boolean }[];
   seats: { id: string; rect: Rect | undefined; text: string; selectable: boolean }[];
   busy: boolean;
   ready: boolean;
@@ -187,17 +190,27 @@ export class TableScreen {
           { className: "hand-layer", "aria-label": t("table.hand") },
           v.hand.length === 0
             ? h("li", { key: "", className: "sr-only" }, v.handEmpty)
-            : v.hand.map(({ card, rect, label }) =>
+            : v.hand.map(({ card, rect, label, drawn, raised }) =>
                 h(
                   "li",
                   { key: card },
                   h("button", {
                     type: "button",
-                    className: "card-hit",
+                    className: raised ? "card-hit raised" : "card-hit",
                     "data-card": card,
                     "aria-label": label,
+                    // What the scene drew on this card (CSS px), for the layout's checks.
+                    "data-title-px": drawn ? drawn.titlePx.toFixed(1) : undefined,
+                    "data-set-px": drawn ? drawn.setPx.toFixed(1) : undefined,
+                    "data-title-lines": drawn ? drawn.titleLines.join("\n") : undefined,
                     style: rect ? rectStyle(rect) : undefined,
                     onClick: () => a.showCard(card),
+                    onFocus: () => a.raiseCard(card),
+                    onBlur: () => a.raiseCard(null),
+                    onPointerEnter: () => a.raiseCard(card),
+                    onPointerLeave: () => {
+                      if (document.activeElement !== document.querySelector(`[data-card="${card}"]`)) a.raiseCard(null);
+                    },
                   }),
                 ),
               ),
@@ -290,9 +303,23 @@ export class TableScreen {
     else if (panel?.contains(document.activeElement)) this.logBtn.current?.focus();
   }
 
-  /** Lays buttons over the hand's cards, in the same rects the scene drew them. */
-  placeHand(layout: TableLayout, cards: CardId[], label: (card: CardId) => string): void {
-    this.v.hand = cards.map((card, i) => ({ card, rect: layout.hand[i], label: label(card) }));
+  /**
+   * Lays buttons over the hand's cards, in the same rects the scene drew them
+   * (the `raised` card's grown by `raisedRect`), each with what `drawn` says
+   * its face was drawn with.
+   */
+  placeHand(
+    layout: TableLayout,
+    cards: CardId[],
+    label: (card: CardId) => string,
+    drawn: (card: CardId, rect: Rect) => FaceMetrics | undefined,
+    raised: CardId | null,
+  ): void {
+    this.v.hand = cards.map((card, i) => {
+      const cell = layout.hand[i];
+      const rect = cell && card === raised ? raisedRect(cell, layout.handArea, layout.handTiles) : cell;
+      return { card, rect, label: label(card), drawn: rect ? drawn(card, rect) : undefined, raised: card === raised };
+    });
     this.draw();
   }
 

@@ -25,6 +25,7 @@ import type { Painted } from "./tableParts.js";
 import { PickOffers } from "./picks.js";
 import { askQuestion, cardParts, eventLines, Names, themeLabel } from "./texts.js";
 import { describeSeat, tableModel } from "./viewModel.js";
+import type { TableModel } from "./model.js";
 import { isolate } from "../../ui/names.js";
 import { FriendsAtTable } from "../friends/atTable.js";
 
@@ -74,6 +75,7 @@ export class TableApp {
   private extended = "";
   private warned = "";
   private friends: FriendsAtTable | null = null;
+  private raised: CardId | null = null;
 
   constructor(
     private readonly conn: TableConnection,
@@ -88,6 +90,7 @@ export class TableApp {
     this.motion = !matchMedia("(prefers-reduced-motion: reduce)").matches && readMotion() !== "off";
     this.screen = new TableScreen({
       showCard: (card) => showCardDetail(card, new Set(this.myHand())),
+      raiseCard: (card) => this.raise(card),
       choosePlayer: (id) => this.choose({ target: id, theme: null }),
       toggleMotion: () => this.toggleMotion(),
       leave: () => void this.leave(),
@@ -106,11 +109,17 @@ export class TableApp {
       },
       onLayout: (layout, painted) => {
         this.report(painted);
-        const model = tableModel(conn.state, conn.me, this.selection, lastAsk(conn.log, this.names, conn.me));
+        const model = this.model();
         const step = askStep(conn.seatView(), this.selection);
         const selectable = new Set(step.kind === "player" && !this.sending ? step.options : []);
         this.screen.placeSeats(layout, model.seats, describeSeat, selectable);
-        this.screen.placeHand(layout, model.hand, (card) => this.cardLabel(card));
+        this.screen.placeHand(
+          layout,
+          model.hand,
+          (card) => this.cardLabel(card),
+          (card, r) => this.game?.scene.faceMetrics(card, r.w, r.h),
+          this.raised,
+        );
       },
       onMoment: (active) => this.screen.setBusy(active),
       // The playing quartet moment's area, in stage pixels as the hand's buttons ("x y w h"); empty when none plays.
@@ -196,6 +205,24 @@ export class TableApp {
     host.dataset.stacks = painted.stacks.map((s) => `${s.owner} ${s.theme} ${round(s.rect)}`).join(";");
   }
 
+  /** What the scene draws: the table model with the raised card. */
+  private model(): TableModel {
+    const model = tableModel(
+      this.conn.state,
+      this.conn.me,
+      this.selection,
+      lastAsk(this.conn.log, this.names, this.conn.me),
+    );
+    return { ...model, raised: this.raised && model.hand.includes(this.raised) ? this.raised : null };
+  }
+
+  /** Draws `card` whole on top of the hand (focus or pointer), or none. */
+  private raise(card: CardId | null): void {
+    if (card === this.raised) return;
+    this.raised = card;
+    this.game?.scene.show(this.model());
+  }
+
   private myHand(): CardId[] {
     return this.conn.state.players.find((p) => p.id === this.conn.me)?.hand ?? [];
   }
@@ -252,9 +279,7 @@ export class TableApp {
       names: state.players.map((p) => p.name).join("\n"),
       out: state.phase === "playing" && this.myHand().length === 0,
     });
-    this.game?.scene.show(
-      tableModel(state, this.conn.me, this.selection, lastAsk(this.conn.log, this.names, this.conn.me)),
-    );
+    this.game?.scene.show(this.model());
     if (!this.ready && state.phase === "playing" && this.game) {
       // Interactive once the first hand is on screen and the panel takes input.
       requestAnimationFrame(() => requestAnimationFrame(() => this.markReady()));
@@ -366,11 +391,16 @@ export class TableApp {
     window.setTimeout(
       () => {
         this.destroyGame();
-        const redraw = showEnd(() => ({ state: this.conn.state, openPicks: this.picks.open() }), this.conn.me, {
-          again: () => void this.again(),
-          home: () => void this.leave(),
-          openPick: (theme) => this.picks.show(theme),
-        });
+        const redraw = showEnd(
+          () => ({ state: this.conn.state, openPicks: this.picks.open() }),
+          this.conn.me,
+          {
+            again: () => void this.again(),
+            home: () => void this.leave(),
+            openPick: (theme) => this.picks.show(theme),
+          },
+          this.motion,
+        );
         // A quartet laid with the last ask: offer its pick on the end screen.
         this.picks.showNext();
         // New picks (the own and the others') come into the plan as they are made.

@@ -8,6 +8,7 @@
 import * as Phaser from "phaser";
 import type { CardId } from "@iot/shared/quartet/cardIds";
 import { CardTextures, type CardLook } from "./cardTextures.js";
+import type { FaceMetrics } from "./cardArt.js";
 import { middle, tableLayout, type Rect, type TableLayout } from "./layout.js";
 import type { TableModel, TableMoment } from "./model.js";
 import { TablePainter, textStyle } from "./painter.js";
@@ -63,6 +64,12 @@ export class TableScene extends Phaser.Scene {
     if (!this.live) return;
     this.applyCamera();
     this.redraw();
+  }
+
+  /** What the hand's card `card` at `w` x `h` CSS px is drawn with (its texture is made if missing). */
+  faceMetrics(card: CardId, w: number, h: number): FaceMetrics | undefined {
+    if (!this.live) return undefined;
+    return this.cards.metrics(this.cards.face(card, w, this.size.dpr, h));
   }
 
   /** Turns animations on or off (off: moments are shown without motion). */

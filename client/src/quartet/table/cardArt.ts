@@ -6,6 +6,7 @@
  * title, and the four titles of the set with this one highlighted.
  */
 import { RAIL_COLOURS } from "../../ui/brand.js";
+import { MIN_FACE_W } from "./layout.js";
 
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif';
 export const INK = "#13212e";
@@ -34,20 +35,18 @@ export function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w
 }
 
 /**
- * Splits `text` into at most `maxLines` lines no wider than `width`; a word
- * wider than a line is broken with a hyphen; the last line ends in "…" when
- * the text does not fit.
+ * Splits `text` into at most `maxLines` lines no wider than `width`, only at
+ * spaces: a word is never broken (one wider than a line gets a line of its
+ * own). When the text does not fit, the last line ends in "…" after its last
+ * whole word.
  */
 export function wrapText(ctx: CanvasRenderingContext2D, text: string, width: number, maxLines: number): string[] {
-  const words = text
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((word) => breakWord(ctx, word, width));
+  const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = "";
   for (const word of words) {
-    const joined = line && !line.endsWith("-") ? `${line} ${word}` : `${line}${word}`;
-    if (!line || (ctx.measureText(joined).width <= width && !line.endsWith("-"))) {
+    const joined = line ? `${line} ${word}` : word;
+    if (!line || ctx.measureText(joined).width <= width) {
       line = joined;
       continue;
     }
@@ -61,24 +60,15 @@ export function wrapText(ctx: CanvasRenderingContext2D, text: string, width: num
   return kept;
 }
 
-/** A word wider than `width` in pieces that fit, each but the last ending in a hyphen. */
-function breakWord(ctx: CanvasRenderingContext2D, word: string, width: number): string[] {
-  if (ctx.measureText(word).width <= width) return [word];
-  const pieces: string[] = [];
-  let rest = word;
-  while (rest && ctx.measureText(rest).width > width) {
-    let cut = rest.length - 1;
-    while (cut > 3 && ctx.measureText(`${rest.slice(0, cut)}-`).width > width) cut--;
-    if (cut <= 3) break;
-    pieces.push(`${rest.slice(0, cut)}-`);
-    rest = rest.slice(cut);
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
-}
-
+/** `text` cut after its last whole word that fits `width` with "…" (a single word too wide is cut). */
 function ellipsize(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
+  const words = text.split(" ");
+  while (words.length > 1) {
+    words.pop();
+    const cut = `${words.join(" ").replace(/[\s,.;:–-]+$/, "")}…`;
+    if (ctx.measureText(cut).width <= width) return cut;
+  }
   let cut = text;
   while (cut.length > 1 && ctx.measureText(`${cut}…`).width > width) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
@@ -97,9 +87,11 @@ export function inkOn(colour: string): string {
 
 /**
  * Draws a card face filling a `w` x `h` canvas (device pixels); `unit` is
- * the device pixels per CSS pixel, so the smallest type stays legible.
+ * the device pixels per CSS pixel, so the smallest type stays legible (the
+ * title at least TYPE.title, the set at least TYPE.set, or pips when a face
+ * is too small for it). Returns what it drew.
  */
-export function drawFace(ctx: CanvasRenderingContext2D, w: number, h: number, unit: number, d: FaceData): void {
+export function drawFace(ctx: CanvasRenderingContext2D, w: number, h: number, unit: number, d: FaceData): FaceMetrics {
   const r = w * 0.06;
   const line = Math.max(1, unit);
   ctx.clearRect(0, 0, w, h);
@@ -160,46 +152,23 @@ export function drawFace(ctx: CanvasRenderingContext2D, w: number, h: number, un
     ctx.fillText(ellipsize(ctx, name, nameW), nameX, band / 2);
   }
 
-  // Title, large: the card's name. The type shrinks (to a legible minimum) until every word and line fits.
+  // Title, large: the card's name, wrapped at spaces; the type shrinks (to TYPE.title) until every word and line fits.
   const setTop = h * 0.6;
   const titleTop = band + m * 0.9;
-  const titleW = w - 2 * m;
-  let titleSize = Math.max(10.5 * unit, w * 0.112);
-  const minTitle = Math.max(9 * unit, w * 0.075);
-  let titleLines: string[];
-  for (;;) {
-    ctx.font = `700 ${Math.round(titleSize)}px ${FONT}`;
-    const maxLines = Math.max(1, Math.floor((setTop - titleTop - m * 0.3) / (titleSize * 1.15)));
-    const widest = Math.max(...d.title.split(/\s+/).map((word) => ctx.measureText(word).width));
-    titleLines = wrapText(ctx, d.title, titleW, maxLines);
-    const cut = titleLines.some((l) => l.endsWith("…"));
-    // Shrink rather than break a word or cut the title; at the smallest size, break or cut.
-    if ((widest <= titleW && !cut) || titleSize <= minTitle) break;
-    titleSize = Math.max(minTitle, titleSize * 0.92);
-  }
+  // A hand's face is at least MIN_FACE_W wide and keeps TYPE.title; smaller faces (cards in flight) scale down.
+  const minTitle = w / unit >= MIN_FACE_W ? TYPE.title * unit : Math.max(7 * unit, w * 0.075);
+  const title = fitTitle(ctx, d.title, w - 2 * m, setTop - titleTop - m * 0.3, Math.max(w * 0.112, minTitle), minTitle);
   ctx.fillStyle = INK;
-  ctx.textBaseline = "top";
-  titleLines.forEach((l, i) => ctx.fillText(l, m, titleTop + i * titleSize * 1.15));
+  title.draw(m, titleTop);
 
   // The set: four titles, this one highlighted (or four numbered pips when too small to read).
   ctx.fillStyle = "#c9d1db";
   ctx.fillRect(m, setTop - m * 0.5, w - 2 * m, line);
   const rowH = (h - setTop - m * 0.6) / 4;
-  const setSize = Math.min(rowH * 0.72, w * 0.066);
-  if (setSize >= 6 * unit) {
-    ctx.textBaseline = "middle";
-    d.set.forEach((title, i) => {
-      const y = setTop + i * rowH;
-      const own = i === d.number - 1;
-      if (own) {
-        ctx.fillStyle = tint(d.colour);
-        roundRect(ctx, m * 0.5, y, w - m, rowH * 0.92, rowH * 0.3);
-        ctx.fill();
-      }
-      ctx.fillStyle = own ? INK : "#4b5a69";
-      ctx.font = `${own ? 800 : 500} ${Math.round(setSize)}px ${FONT}`;
-      ctx.fillText(ellipsize(ctx, `${i + 1}  ${title}`, w - 2.2 * m), m, y + rowH * 0.48);
-    });
+  const setSize = Math.max(TYPE.set * unit, Math.min(rowH * 0.72, w * 0.075));
+  let setPx = 0;
+  if (rowH >= setSize * 1.1) {
+    setPx = drawSet(ctx, d, m, setTop, w - 2 * m, rowH, setSize, m * 0.5);
   } else {
     const pip = Math.min((w - 2 * m) / 4.6, rowH * 2.2);
     const y = setTop + (h - setTop - pip) / 2 - m * 0.3;
@@ -217,6 +186,159 @@ export function drawFace(ctx: CanvasRenderingContext2D, w: number, h: number, un
     }
     ctx.textAlign = "left";
   }
+  return { titlePx: title.size / unit, titleLines: title.lines, setPx: setPx / unit };
+}
+
+/**
+ * The smallest type on a card face or tile, CSS px: the title never below
+ * 14 px, the set list never below 12 px (issue 17's phone legibility).
+ */
+export const TYPE = { title: 14, set: 12 } as const;
+
+/** Narrow faces first, so a card's long compound words fit a phone's tile at TYPE.title. */
+export const TITLE_FONT = `"Liberation Sans Narrow", "Arial Narrow", "sans-serif-condensed", "Roboto Condensed", "Avenir Next Condensed", ${FONT}`;
+
+/** What a card's drawing used, in CSS px: the title's size and lines, the set list's size (0: shown as pips). */
+export interface FaceMetrics {
+  titlePx: number;
+  titleLines: string[];
+  setPx: number;
+}
+
+interface FittedTitle {
+  size: number;
+  lines: string[];
+  draw(x: number, y: number): void;
+}
+
+/**
+ * The title in lines of at most `width` within `height` (device px), at the
+ * largest size from `start` down to `min` that fits without cutting; at
+ * `min` a word still too wide is drawn condensed (narrower glyphs, same
+ * height) rather than broken.
+ */
+function fitTitle(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  width: number,
+  height: number,
+  start: number,
+  min: number,
+): FittedTitle {
+  let size = Math.max(min, start);
+  for (;;) {
+    ctx.font = `700 ${size}px ${TITLE_FONT}`;
+    const maxLines = Math.max(1, Math.floor(height / (size * 1.15)));
+    const widest = Math.max(...text.split(/\s+/).map((word) => ctx.measureText(word).width));
+    const squeeze = Math.min(1, width / widest);
+    const lines = wrapText(ctx, text, width / squeeze, maxLines);
+    const fits = squeeze === 1 && !lines.some((l) => l.endsWith("…"));
+    if (fits || size <= min) {
+      const font = ctx.font;
+      return {
+        size,
+        lines,
+        draw: (x, y) => {
+          ctx.save();
+          ctx.font = font;
+          ctx.textBaseline = "top";
+          ctx.translate(x, y);
+          ctx.scale(squeeze, 1);
+          lines.forEach((l, i) => ctx.fillText(l, 0, i * size * 1.15));
+          ctx.restore();
+        },
+      };
+    }
+    size = Math.max(min, size * 0.92);
+  }
+}
+
+/** The set's four titles in rows of `rowH` from `top`, this card's highlighted; returns the size used. */
+function drawSet(
+  ctx: CanvasRenderingContext2D,
+  d: FaceData,
+  x: number,
+  top: number,
+  width: number,
+  rowH: number,
+  size: number,
+  inset: number,
+): number {
+  ctx.textBaseline = "middle";
+  // Not rounded: a rounded device size could fall under TYPE.set CSS px on a quantized texture.
+  const px = size;
+  d.set.forEach((title, i) => {
+    const y = top + i * rowH;
+    const own = i === d.number - 1;
+    if (own) {
+      ctx.fillStyle = tint(d.colour);
+      roundRect(ctx, x - inset, y, width + 2 * inset, rowH * 0.92, rowH * 0.3);
+      ctx.fill();
+    }
+    ctx.fillStyle = own ? INK : "#4b5a69";
+    ctx.font = `${own ? 800 : 500} ${px}px ${TITLE_FONT}`;
+    ctx.fillText(ellipsize(ctx, `${i + 1}  ${title}`, width - inset), x, y + rowH * 0.48);
+  });
+  return px;
+}
+
+/**
+ * Draws a card as a landscape tile filling `w` x `h` (device pixels; `unit`
+ * device pixels per CSS pixel), for a hand too narrow for portrait faces: the
+ * theme's colour as a column on the left with the number and the icon, the
+ * title (at least TYPE.title, wrapped at spaces) and, when the tile is tall
+ * enough, the set list (TYPE.set). The top `TILE_PEEK` CSS px (number, icon
+ * top, the title's first line) identify the card when the next row covers
+ * the rest.
+ */
+export function drawTile(ctx: CanvasRenderingContext2D, w: number, h: number, unit: number, d: FaceData): FaceMetrics {
+  const u = unit;
+  const r = 8 * u;
+  const line = Math.max(1, u);
+  ctx.clearRect(0, 0, w, h);
+  roundRect(ctx, line / 2, line / 2, w - line, h - line, r);
+  ctx.fillStyle = "#ffffff";
+  ctx.fill();
+  ctx.lineWidth = line;
+  ctx.strokeStyle = "#9aa7b5";
+  ctx.stroke();
+  const bw = 34 * u;
+  ctx.save();
+  roundRect(ctx, line, line, w - 2 * line, h - 2 * line, r);
+  ctx.clip();
+  ctx.fillStyle = d.colour;
+  ctx.fillRect(0, 0, bw, h);
+  ctx.restore();
+  const numR = 10 * u;
+  ctx.fillStyle = "#ffffff";
+  ctx.beginPath();
+  ctx.arc(bw / 2, 4 * u + numR, numR, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillStyle = d.colour === "#ffffff" ? INK : darker(d.colour);
+  ctx.font = `800 ${Math.round(13 * u)}px ${FONT}`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  ctx.fillText(String(d.number), bw / 2, 4 * u + numR + u * 0.5);
+  ctx.textAlign = "left";
+  const iconSize = 20 * u;
+  if (d.icon?.complete && d.icon.naturalWidth > 0 && h >= 50 * u) {
+    ctx.drawImage(d.icon, (bw - iconSize) / 2, 28 * u, iconSize, iconSize);
+  }
+  const x = bw + 7 * u;
+  const textW = w - x - 7 * u;
+  const top = 5 * u;
+  const title = fitTitle(ctx, d.title, textW, Math.min(3 * 16 * 1.15 * u, h - top - 4 * u), 16 * u, TYPE.title * u);
+  ctx.fillStyle = INK;
+  title.draw(x, top);
+  const setTop = top + title.lines.length * title.size * 1.15 + 6 * u;
+  const rowH = 14 * u;
+  let setPx = 0;
+  if (h - setTop - 3 * u >= 4 * rowH) {
+    ctx.fillStyle = "#c9d1db";
+    ctx.fillRect(x, setTop - 3 * u, textW, line);
+    setPx = drawSet(ctx, d, x, setTop, textW, rowH, TYPE.set * u, 3 * u);
+  }
+  return { titlePx: title.size / u, titleLines: title.lines, setPx: setPx / u };
 }
 
 /** Draws the card back: the game's mark, two rails held by sleepers, and "1 + 1 = 4". */

@@ -25,6 +25,8 @@ export interface TableLayout {
   hand: Rect[];
   /** The hand's area. */
   handArea: Rect;
+  /** The hand is drawn as landscape tiles (see `handGrid`), not portrait faces. */
+  handTiles: boolean;
   /** Base font size in CSS pixels for labels on the table. */
   font: number;
   /** Width of a small card (card backs in seats, cards in flight to seats). */
@@ -52,13 +54,14 @@ export function tableLayout(width: number, height: number, opponents: number, ha
   const handSpace = Math.max(h * 0.3, h - centerTop - centerMin - ownH - pad * 2);
   const maxCard = Math.min(280, w * (w < 600 ? 0.32 : w < 1000 ? 0.24 : 0.17));
   const grid = handGrid(w - 2 * pad, handSpace, handSize, maxCard);
-  const handAreaH = Math.min(handSpace, grid.height);
+  // Overlapping tiles may need more than the hand's share: the center gives way before a title is hidden.
+  const handAreaH = grid.tiles ? grid.height : Math.min(handSpace, grid.height);
   const handArea: Rect = { x: pad, y: h - pad - handAreaH, w: w - 2 * pad, h: handAreaH };
   const own: Rect = { x: pad, y: handArea.y - ownH - Math.round(pad / 2), w: w - 2 * pad, h: ownH };
   const center: Rect = { x: pad, y: centerTop, w: w - 2 * pad, h: Math.max(centerMin, own.y - centerTop - pad / 2) };
   const hand = grid.cells.map((c) => ({ x: handArea.x + c.x, y: handArea.y + c.y, w: c.w, h: c.h }));
   const smallCard = clamp(Math.round(seatH * 0.36), 26, 60);
-  return { seats, center, own, hand, handArea, font, smallCard };
+  return { seats, center, own, hand, handArea, handTiles: grid.tiles, font, smallCard };
 }
 
 function seatRow(w: number, pad: number, seatH: number, n: number): Rect[] {
@@ -71,13 +74,38 @@ function seatRow(w: number, pad: number, seatH: number, n: number): Rect[] {
 }
 
 /**
- * Lays `n` cards out in a grid inside `width` x `height`, as large as fits
- * (at most `maxW` wide), centered horizontally; when even the smallest
- * readable size does not fit, rows overlap so every card keeps its top band
- * and title visible.
+ * Narrowest portrait card, CSS px, whose face keeps its title at 14 px and
+ * its set list at 12 px (`cardArt.ts`); below it the hand becomes tiles.
  */
-export function handGrid(width: number, height: number, n: number, maxW: number): { cells: Rect[]; height: number } {
-  if (n <= 0) return { cells: [], height: Math.min(height, 60) };
+export const MIN_FACE_W = 150;
+/** Narrowest tile, CSS px: two columns on a 360 px phone, room for the deck's longest word at 14 px. */
+export const TILE_MIN_W = 160;
+/** Height of a whole tile, CSS px: three title lines and the set list (`cardArt.ts`, `TILE_TYPE`). */
+export const TILE_FULL_H = 130;
+/** Height of a tile with its whole title but no set list, CSS px. */
+export const TILE_MIN_H = 64;
+/** What stays visible of a tile covered by the next row, CSS px: its band and the title's first line. */
+export const TILE_PEEK = 26;
+
+/** The hand's cells and the height they take. */
+export interface HandGrid {
+  cells: Rect[];
+  height: number;
+  /** True when the cards are landscape tiles (a narrow or crowded hand), false for portrait faces. */
+  tiles: boolean;
+}
+
+/**
+ * Lays `n` cards out inside `width` x `height`: portrait faces in a grid, as
+ * large as fits (at most `maxW` wide), when they can be at least
+ * `MIN_FACE_W` wide; otherwise landscape tiles at least `TILE_MIN_W` wide in
+ * as many columns as fit. Tiles shrink from `TILE_FULL_H` down to
+ * `TILE_MIN_H`; when even that does not fit, rows overlap like a fanned hand,
+ * each keeping at least `TILE_PEEK` visible, and the height grows past
+ * `height` rather than hide more.
+ */
+export function handGrid(width: number, height: number, n: number, maxW: number): HandGrid {
+  if (n <= 0) return { cells: [], height: Math.min(height, 60), tiles: false };
   const gap = clamp(Math.round(width / 90), 4, 14);
   let best = { cols: n, cw: 0 };
   // From one row down: fewer rows win when the cards are as large.
@@ -88,18 +116,32 @@ export function handGrid(width: number, height: number, n: number, maxW: number)
     const cw = Math.min(byW, byH, maxW);
     if (cw > best.cw + 0.5) best = { cols, cw };
   }
-  const minW = Math.min(62, (width - gap * 3) / 4);
-  let { cols, cw } = best;
-  let rowStep = cw * CARD_RATIO + gap;
-  if (cw < minW) {
-    // Overlap rows: fixed readable width, rows step by what is left.
-    cw = minW;
-    cols = Math.max(1, Math.floor((width + gap) / (cw + gap)));
-    const rows = Math.ceil(n / cols);
-    rowStep = rows > 1 ? Math.max(cw * 0.55, (height - cw * CARD_RATIO) / (rows - 1)) : 0;
+  if (best.cw >= MIN_FACE_W) {
+    const cw = Math.floor(best.cw);
+    return place(width, n, best.cols, cw, Math.floor(cw * CARD_RATIO), Math.floor(cw * CARD_RATIO) + gap, gap, false);
   }
-  cw = Math.floor(cw);
-  const ch = Math.floor(cw * CARD_RATIO);
+  const cols = clamp(Math.floor((width + gap) / (TILE_MIN_W + gap)), 1, n);
+  const rows = Math.ceil(n / cols);
+  const tw = Math.floor(Math.min((width - gap * (cols - 1)) / cols, 2.6 * TILE_FULL_H));
+  const fit = (height - gap * (rows - 1)) / rows;
+  if (fit >= TILE_MIN_H) {
+    const th = Math.floor(Math.min(TILE_FULL_H, fit));
+    return place(width, n, cols, tw, th, th + gap, gap, true);
+  }
+  const step = rows > 1 ? Math.max(TILE_PEEK, (height - TILE_MIN_H) / (rows - 1)) : 0;
+  return place(width, n, cols, tw, TILE_MIN_H, step, gap, true);
+}
+
+function place(
+  width: number,
+  n: number,
+  cols: number,
+  cw: number,
+  ch: number,
+  rowStep: number,
+  gap: number,
+  tiles: boolean,
+): HandGrid {
   const rows = Math.ceil(n / cols);
   const cells: Rect[] = [];
   for (let i = 0; i < n; i++) {
@@ -109,8 +151,19 @@ export function handGrid(width: number, height: number, n: number, maxW: number)
     const x = (width - rowW) / 2 + (i - row * cols) * (cw + gap);
     cells.push({ x: Math.round(x), y: Math.round(row * rowStep), w: cw, h: ch });
   }
-  const used = (rows - 1) * rowStep + ch;
-  return { cells, height: Math.ceil(used) };
+  return { cells, height: Math.ceil((rows - 1) * rowStep + ch), tiles };
+}
+
+/**
+ * Where a raised hand card (focused or under the pointer) is drawn whole: a
+ * tile grown to `TILE_FULL_H`, its bottom inside `area` (a low hand lets it
+ * reach up over the own strip while it is raised); a portrait face keeps its
+ * cell.
+ */
+export function raisedRect(cell: Rect, area: Rect, tiles: boolean): Rect {
+  if (!tiles || cell.h >= TILE_FULL_H) return cell;
+  const y = Math.max(0, Math.min(cell.y, area.y + area.h - TILE_FULL_H));
+  return { x: cell.x, y, w: cell.w, h: TILE_FULL_H };
 }
 
 /** The center of a rect. */

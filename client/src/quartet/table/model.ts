@@ -63,6 +63,8 @@ export interface TableModel {
   hand: CardId[];
   /** Cards of the theme being chosen while asking (highlighted in the hand). */
   highlightTheme: ThemeId | null;
+  /** The hand's card with focus or under the pointer: drawn on top and whole. */
+  raised?: CardId | null;
   laid: LaidModel[];
   /** The last ask, shown large in the middle; null before the first one. */
   lastAsk: LastAskModel | null;

@@ -5,9 +5,10 @@
  * strip (with its stacks) and the own hand.
  */
 import type * as Phaser from "phaser";
+import type { CardId } from "@iot/shared/quartet/cardIds";
 import { FONT } from "./cardArt.js";
 import type { CardLook, CardTextures } from "./cardTextures.js";
-import type { Rect, TableLayout } from "./layout.js";
+import { raisedRect, type Rect, type TableLayout } from "./layout.js";
 import type { SeatModel, TableModel } from "./model.js";
 import { drawAvatar, drawLastAsk, drawStack, stackWidth, type Painted, type PartsTarget } from "./tableParts.js";
 
@@ -151,22 +152,28 @@ export class TablePainter {
     });
   }
 
+  /** The hand: faces or tiles at their cells, in order; the raised card last, whole (`raisedRect`). */
   private drawHand(model: TableModel, layout: TableLayout): void {
-    model.hand.forEach((card, i) => {
-      const r = layout.hand[i] as Rect;
-      const img = this.scene.add.image(r.x + r.w / 2, r.y + r.h / 2, this.cards.face(card, r.w, this.dpr));
+    const order = model.hand.map((card, i) => ({ card, r: layout.hand[i] as Rect }));
+    const up = order.findIndex((c) => c.card === model.raised);
+    if (up >= 0) {
+      const [raised] = order.splice(up, 1) as [{ card: CardId; r: Rect }];
+      order.push({ card: raised.card, r: raisedRect(raised.r, layout.handArea, layout.handTiles) });
+    }
+    for (const { card, r } of order) {
+      const img = this.scene.add.image(r.x + r.w / 2, r.y + r.h / 2, this.cards.face(card, r.w, this.dpr, r.h));
       img.setDisplaySize(r.w, r.h);
       const dim = model.highlightTheme !== null && !card.startsWith(`${model.highlightTheme}-`);
-      if (dim) img.setAlpha(0.45);
+      if (dim) img.setAlpha(card === model.raised ? 0.85 : 0.45);
       this.board.add(img);
-      if (model.highlightTheme && !dim) {
+      if ((model.highlightTheme && !dim) || card === model.raised) {
         const g = this.scene.add
           .graphics()
-          .lineStyle(4, C.selected, 1)
+          .lineStyle(4, card === model.raised ? 0x13212e : C.selected, 1)
           .strokeRoundedRect(r.x - 3, r.y - 3, r.w + 6, r.h + 6, 8);
         this.board.add(g);
       }
-    });
+    }
   }
 }
 
