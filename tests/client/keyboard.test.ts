@@ -28,7 +28,8 @@ describe("keyboard only", () => {
     await page.goto(harness.url);
     await tabTo(page, 'input[name="name"]');
     await page.keyboard.type("Kim");
-    await tabTo(page, 'button[type="submit"].primary');
+    // The form "against computer players": its submit button, reached by Tab past the friends' form.
+    await tabTo(page, 'form[aria-labelledby="play-title"] button[type="submit"].primary');
     await page.keyboard.press("Enter");
     await page.locator("[data-table-ready]").waitFor({ timeout: 15_000 });
 
