@@ -96,40 +96,50 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA) of every screen and dialog", (
         await expect.poll(() => page.locator(".table-screen").getAttribute("data-log")).toBe("closed");
       }
 
-      // Ask on until an own ask is answered "Heb ik niet", the pick dialog opens and the game ends.
+      // Ask on until an own ask is answered "Heb ik niet", the pick dialog opens and the game ends; deals are
+      // random, so a game where Tess lays no quartet of her own is followed by another (at most four).
       const seen = new Set<string>();
       const deadline = Date.now() + 240_000;
-      let lastLog = 0;
-      while (!(await page.locator("[data-end]").count()) && Date.now() < deadline) {
-        const pick = page.locator("dialog.pick-dialog[open]").last();
-        if ((await pick.count()) > 0) {
-          if (!seen.has("pick")) {
-            seen.add("pick");
-            await expectNoViolations(page, at("action pick dialog"));
-          }
-          await pick.locator('button[type="submit"]').click({ timeout: 5_000 });
-          await pick.waitFor({ state: "detached", timeout: 5_000 });
-          continue;
+      for (let game = 0; game < 4 && !seen.has("pick"); game++) {
+        if (game > 0) {
+          await page.goto(harness.url);
+          await page.getByLabel(/Je naam|Your name/).fill("Tess");
+          await page.locator('select[name="seats"]').selectOption("2");
+          await page.getByRole("button", { name: /^(Nu spelen|Play now)$/ }).click();
+          await page.locator("[data-table-ready]").waitFor({ timeout: 15_000 });
         }
-        const step = await pressChoice(page);
-        if (step === "card") {
-          // The answer arrives as new log lines.
-          const lines = () =>
-            page.evaluate(() => [...document.querySelectorAll(".log-list li")].map((li) => li.textContent ?? ""));
-          await expect.poll(async () => (await lines()).length, { timeout: 10_000 }).toBeGreaterThan(lastLog);
-          const all = await lines();
-          const fresh = all.slice(lastLog);
-          lastLog = all.length;
-          if (!seen.has("no") && fresh.some((l) => l.includes("Heb ik niet"))) {
-            seen.add("no");
-            await settled(page);
-            await expectNoViolations(page, at('after "Heb ik niet"'));
+        let lastLog = 0;
+        while (!(await page.locator("[data-end]").count()) && Date.now() < deadline) {
+          const pick = page.locator("dialog.pick-dialog[open]").last();
+          if ((await pick.count()) > 0) {
+            if (!seen.has("pick")) {
+              seen.add("pick");
+              await expectNoViolations(page, at("action pick dialog"));
+            }
+            await pick.locator('button[type="submit"]').click({ timeout: 5_000 });
+            await pick.waitFor({ state: "detached", timeout: 5_000 });
+            continue;
           }
-        } else if (step === "") await page.waitForTimeout(40);
+          const step = await pressChoice(page);
+          if (step === "card") {
+            // The answer arrives as new log lines.
+            const lines = () =>
+              page.evaluate(() => [...document.querySelectorAll(".log-list li")].map((li) => li.textContent ?? ""));
+            await expect.poll(async () => (await lines()).length, { timeout: 10_000 }).toBeGreaterThan(lastLog);
+            const all = await lines();
+            const fresh = all.slice(lastLog);
+            lastLog = all.length;
+            if (!seen.has("no") && fresh.some((l) => l.includes("Heb ik niet"))) {
+              seen.add("no");
+              await settled(page);
+              await expectNoViolations(page, at('after "Heb ik niet"'));
+            }
+          } else if (step === "") await page.waitForTimeout(40);
+        }
+        await page.locator("[data-end]").waitFor({ timeout: 5_000 });
+        await page.waitForTimeout(300);
+        await expectNoViolations(page, at(`end screen (game ${game + 1})`));
       }
-      await page.locator("[data-end]").waitFor({ timeout: 5_000 });
-      await page.waitForTimeout(300);
-      await expectNoViolations(page, at("end screen"));
       expect([...seen].sort()).toEqual(["no", "pick"]);
       expectNoProblems(problems);
       await context.close();
@@ -145,7 +155,12 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA) of every screen and dialog", (
       await p.getByLabel("E-mailadres").waitFor();
       await expectNoViolations(p, `workshop sign-in ${p === page ? 1920 : 360}`);
     }
-    await phone.context.close();
+    // The facilitator's screens on a phone too: signed in there as well.
+    await phone.page.getByLabel("E-mailadres").fill(EMAIL);
+    await phone.page.getByLabel("Wachtwoord").fill(PASSWORD);
+    await phone.page.getByRole("button", { name: "Inloggen" }).click();
+    await phone.page.getByLabel("Titel").waitFor();
+    await expectNoViolations(phone.page, "workshop list 360");
     await page.getByLabel("E-mailadres").fill(EMAIL);
     await page.getByLabel("Wachtwoord").fill(PASSWORD);
     await page.getByRole("button", { name: "Inloggen" }).click();
@@ -179,11 +194,22 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA) of every screen and dialog", (
     await anna.page.locator("[data-table-ready]").waitFor({ timeout: 30_000 });
     await expectNoViolations(page, "console, a table playing");
 
-    // Someone late, on a phone: the choice of a bot's seat or a new table.
-    const bram = await joinAs(harness, code, "Bram", { width: 360, height: 640 });
-    await bram.page.getByRole("button", { name: /^Begin aan een nieuwe tafel/ }).waitFor({ timeout: 10_000 });
-    await expectNoViolations(bram.page, "late joiner's choice 360");
-    await bram.context.close();
+    // Someone late, on a phone and on a wide screen: the choice of a bot's seat or a new table.
+    for (const [name, viewport] of [
+      ["Bram", { width: 360, height: 640 }],
+      ["Dewi", { width: 1920, height: 1080 }],
+    ] as const) {
+      const late = await joinAs(harness, code, name, viewport);
+      await late.page.getByRole("button", { name: /^Begin aan een nieuwe tafel/ }).waitFor({ timeout: 10_000 });
+      await expectNoViolations(late.page, `late joiner's choice ${viewport.width}`);
+      expectNoProblems(late.problems);
+      await late.context.close();
+    }
+
+    // The console on the phone, with a table playing.
+    await phone.page.goto(`${harness.url}${await page.evaluate(() => location.hash)}`);
+    await phone.page.locator(".join-code .code").waitFor();
+    await expectNoViolations(phone.page, "console 360, a table playing");
 
     await page.getByRole("button", { name: "Projectorweergave" }).click();
     await page.locator(".projector, [data-projector]").first().waitFor({ timeout: 10_000 });
@@ -215,6 +241,15 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA) of every screen and dialog", (
       await page.waitForTimeout(100);
     }
     expect(steps.length).toBeGreaterThanOrEqual(4);
+    // The debrief's first steps on the phone as well.
+    await phone.page.getByRole("button", { name: "Nabespreking" }).click();
+    await phone.page.locator('[data-debrief-step="results"]').waitFor({ timeout: 15_000 });
+    await expectNoViolations(phone.page, "debrief 360, results");
+    await phone.page.keyboard.press("ArrowRight");
+    await phone.page.waitForTimeout(300);
+    await expectNoViolations(phone.page, "debrief 360, the next step");
+    expectNoProblems(phone.problems);
+    await phone.context.close();
     expectNoProblems(fac.problems);
     await fac.context.close();
   });
@@ -243,6 +278,11 @@ describe("accessibility (axe-core, WCAG 2.2 A/AA) of every screen and dialog", (
           }
         } else await expectNoViolations(page, at(`round ${round}`));
       };
+      // The map is one image for pointers (its summary as its name); its pins are no Tab stops, the lists are the keyboard way.
+      const map = page.locator("svg.planner-map-svg");
+      expect(await map.getAttribute("role")).toBe("img");
+      expect(await map.locator("[tabindex], a, button").count()).toBe(0);
+      expect(await page.locator("#pl-unplanned select").count()).toBe(15);
       for (let round = 1; round <= 4; round++) {
         await desk(round);
         if (round === 2) {

@@ -224,7 +224,8 @@ export class TableScreen {
           className: "log-panel",
           "aria-labelledby": "log-title",
           id: "log-panel",
-          tabindex: -1,
+          // A Tab stop: beside the table the log scrolls and has no other control to reach it by keyboard (WCAG 2.1.1).
+          tabindex: 0,
           onKeyDown: (e: KeyboardEvent) => {
             if (e.key === "Escape") this.toggleLog(false);
           },
