@@ -16,10 +16,10 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const CI_RUN = { seeds: 5, difficulty: 1 as const, partners: 2, referenceIterations: 2_000 };
 /**
  * Points by which, in collaboration, the mean of a planner with a higher
- * designed level must exceed that of one with a lower level: the designed
- * levels are wide apart (an exchange taken unseen, none, one cheapest for
- * oneself, only gains for the region), so the order must hold with room,
- * not by a fraction of a point.
+ * designed level must exceed that of one with a lower level: the levels
+ * are wide apart (exchanges not judged at all, judged by one's own cost,
+ * judged by the region's km, CO2 and cost), so the order must hold with
+ * room, not by a fraction of a point.
  */
 const COLLABORATION_MARGIN = 5;
 /** Upper bound for one calibration run in CI (ms). */

@@ -15,17 +15,19 @@ export interface SimPlannerSpec {
   /**
    * The designed level in each competence (0 lowest): which planner is meant
    * to be better than which. Equal levels are meant to be equal (a planner
-   * that never exchanges collaborates no better than another that never does).
+   * that never exchanges collaborates no better than another that never
+   * does, nor than one that takes an offer unseen, in expectation).
    */
   readonly design: Readonly<Record<Competence, number>>;
 }
 
 /**
  * The scripted planners, weakest first. Efficiency, green, service and
- * adaptivity rise from blind to expert; collaboration: the blind planner
- * takes an offer unseen, the nearest-neighbour planner never exchanges, the
- * assistant planner takes what is cheapest for itself (the region not
- * looked at), the expert takes only gains for the region; digital skill: the two by-hand planners never use the assistant
+ * adaptivity rise from blind to expert; collaboration rises with what a
+ * planner looks at when it exchanges: nothing (the blind planner takes an
+ * offer unseen, a gain or a loss by chance; the nearest-neighbour planner
+ * never exchanges: level 0 both, equal in expectation), its own cost (the
+ * assistant planner), the region's km, CO2 and cost (the expert); digital skill: the two by-hand planners never use the assistant
  * nor ask drivers, the assistant planner uses the assistant, the expert also
  * asks every driver and improves on the proposal.
  */
@@ -38,16 +40,16 @@ export const SIM_PLANNERS: readonly SimPlannerSpec[] = [
   {
     name: "nearest",
     create: nearestPlanner,
-    design: { efficiency: 1, green: 1, service: 1, adaptivity: 1, collaboration: 1, digital: 0 },
+    design: { efficiency: 1, green: 1, service: 1, adaptivity: 1, collaboration: 0, digital: 0 },
   },
   {
     name: "assistant",
     create: assistantPlanner,
-    design: { efficiency: 2, green: 2, service: 2, adaptivity: 2, collaboration: 2, digital: 1 },
+    design: { efficiency: 2, green: 2, service: 2, adaptivity: 2, collaboration: 1, digital: 1 },
   },
   {
     name: "expert",
     create: expertPlanner,
-    design: { efficiency: 3, green: 3, service: 3, adaptivity: 3, collaboration: 3, digital: 2 },
+    design: { efficiency: 3, green: 3, service: 3, adaptivity: 3, collaboration: 2, digital: 2 },
   },
 ];
