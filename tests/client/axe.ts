@@ -26,8 +26,23 @@ export interface AxeViolation {
   nodes: { target: string; summary: string }[];
 }
 
-/** Runs axe-core on the page as it is now and returns the WCAG 2.2 A/AA violations (none when it is accessible by these rules). */
+/**
+ * Runs axe-core on the page once its finite animations ended (at most 3 s) and returns the WCAG 2.2 A/AA violations
+ * (none when it is accessible by these rules).
+ */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Colours are read as painted: let the page's finite CSS animations and transitions (a name fading in) finish first.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((x) => x.playState === "running" && x.effect?.getComputedTiming().endTime !== Infinity)
+          .map((x) => x.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 3_000)),
+    ]),
+  );
   const loaded = await page.evaluate(() => "axe" in window);
   if (!loaded) await page.addScriptTag({ path: AXE_SOURCE });
   return page.evaluate(
