@@ -1,3 +1,4 @@
+import { participantTerms } from "@iot/shared/i18n/participantTerms";
 import type { Texts } from "./nl.js";
 
 /** English texts of the client. */
@@ -70,18 +71,8 @@ export const en: Texts = {
     againOpening: "Opening the new table…",
   },
   levels: { easy: "Easy", medium: "Medium", hard: "Hard" },
-  roles: {
-    entrepreneur: "Entrepreneur",
-    government: "Regional or local government",
-    intermediary: "Intermediary",
-    knowledge: "Knowledge institution",
-  },
-  phases: {
-    aware: "We are just becoming aware",
-    exchanging: "We exchange knowledge",
-    activities: "We run activities and platforms",
-    funding: "Funding schemes are in place",
-  },
+  roles: participantTerms.en.roles,
+  phases: participantTerms.en.phases,
   table: {
     region: "Game table",
     you: "You",

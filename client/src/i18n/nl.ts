@@ -1,3 +1,4 @@
+import { participantTerms } from "@iot/shared/i18n/participantTerms";
 /** Dutch texts of the client (the default language). Keys are shared with `en.ts`. */
 export const nl = {
   app: {
@@ -68,18 +69,8 @@ export const nl = {
     againOpening: "De nieuwe tafel wordt geopend…",
   },
   levels: { easy: "Makkelijk", medium: "Gemiddeld", hard: "Moeilijk" },
-  roles: {
-    entrepreneur: "Ondernemer",
-    government: "Regionale of lokale overheid",
-    intermediary: "Intermediair",
-    knowledge: "Kennisinstelling",
-  },
-  phases: {
-    aware: "We worden ons net bewust",
-    exchanging: "We wisselen kennis uit",
-    activities: "We hebben activiteiten en platforms",
-    funding: "Er zijn regelingen en financiering",
-  },
+  roles: participantTerms.nl.roles,
+  phases: participantTerms.nl.phases,
   table: {
     region: "Speltafel",
     you: "Jij",

@@ -1,4 +1,5 @@
 import type { Lang, RegionPhase, Role } from "../protocol.js";
+import { participantTerms } from "./participantTerms.js";
 
 /** The texts of the quartet workshop's hand-out (the PDF report) and the CSV's word values, in Dutch and English. */
 export interface ReportTexts {
@@ -36,7 +37,7 @@ export interface ReportTexts {
   phases: Record<RegionPhase, string>;
 }
 
-/** The hand-out's texts per language (Dutch first, "je" form); roles and region phases as the join screen names them (client/src/i18n/). */
+/** The hand-out's texts per language (Dutch first, "je" form); roles and region phases from {@link participantTerms}, as the join screen names them. */
 export const reportTexts: Record<Lang, ReportTexts> = {
   nl: {
     subtitle: "Innovation on Track · 1 + 1 = 4 · hand-out van de workshop",
@@ -68,18 +69,8 @@ export const reportTexts: Record<Lang, ReportTexts> = {
     links: "Meer weten",
     none: "Nog geen keuzes.",
     page: (n, of) => `Pagina ${n} van ${of}`,
-    roles: {
-      entrepreneur: "Ondernemer",
-      government: "Regionale of lokale overheid",
-      intermediary: "Intermediair",
-      knowledge: "Kennisinstelling",
-    },
-    phases: {
-      aware: "We worden ons net bewust",
-      exchanging: "We wisselen kennis uit",
-      activities: "We hebben activiteiten en platforms",
-      funding: "Er zijn regelingen en financiering",
-    },
+    roles: participantTerms.nl.roles,
+    phases: participantTerms.nl.phases,
   },
   en: {
     subtitle: "Innovation on Track · 1 + 1 = 4 · workshop hand-out",
@@ -112,17 +103,7 @@ export const reportTexts: Record<Lang, ReportTexts> = {
     links: "Find out more",
     none: "No picks yet.",
     page: (n, of) => `Page ${n} of ${of}`,
-    roles: {
-      entrepreneur: "Entrepreneur",
-      government: "Regional or local government",
-      intermediary: "Intermediary",
-      knowledge: "Knowledge institution",
-    },
-    phases: {
-      aware: "We are just becoming aware",
-      exchanging: "We exchange knowledge",
-      activities: "We run activities and platforms",
-      funding: "Funding schemes are in place",
-    },
+    roles: participantTerms.en.roles,
+    phases: participantTerms.en.phases,
   },
 };
