@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,53 +8,22 @@ import { openDatabase } from "../../server/src/db/database.js";
 import { WorkshopStore } from "../../server/src/db/store.js";
 import { hashPassword } from "../../server/src/workshop/auth.js";
 import { askOnce, testRandom, waitForState, type ClientState, type QRoom } from "./harness.js";
+import { apiClient, startServerProcess } from "./serverProcess.js";
 
 const PORT = 2617;
 const dataDir = mkdtempSync(path.join(tmpdir(), "iot-crash-"));
 let child: ChildProcess | null = null;
 
-async function start(): Promise<ChildProcess> {
-  const c = spawn(
-    process.execPath,
-    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "server/src/main.ts"],
-    {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        DATA_DIR: dataDir,
-        QUARTET_BOT_DELAY_MS: "0",
-        QUARTET_RECONNECT_SECONDS: "60",
-        // A fixed deal, so the game is still under way when the server is killed.
-        QUARTET_SEED: "5",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  for (let i = 0; i < 200; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${PORT}/health`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return c;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
-}
+const start = (): Promise<ChildProcess> =>
+  startServerProcess(PORT, {
+    DATA_DIR: dataDir,
+    QUARTET_BOT_DELAY_MS: "0",
+    QUARTET_RECONNECT_SECONDS: "60",
+    // A fixed deal, so the game is still under way when the server is killed.
+    QUARTET_SEED: "5",
+  });
 
-function api() {
-  let cookie = "";
-  return async (method: string, p: string, body?: unknown, token?: string) => {
-    const res = await fetch(`http://127.0.0.1:${PORT}/api${p}`, {
-      method,
-      headers: { "content-type": "application/json", cookie, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get("set-cookie");
-    if (set) cookie = set.split(";")[0] ?? "";
-    return (await res.json()) as Record<string, unknown>;
-  };
-}
+const api = () => apiClient(PORT);
 
 const hand = (r: QRoom) => [...(r.state.players.get(r.sessionId)?.hand ?? [])].sort();
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,54 +11,23 @@ import type { CarrierView } from "@iot/shared/planner/carrierView";
 import type { Debrief } from "@iot/shared/workshop/debrief";
 import { myCarrier, plannerRoom, waitFor, type PRoom } from "./planner/harness.js";
 import { handPlan, planOf } from "./planner/play.js";
+import { apiClient, startServerProcess } from "./serverProcess.js";
 
 const PORT = 2618;
 const dataDir = mkdtempSync(path.join(tmpdir(), "iot-crash-planner-"));
 let child: ChildProcess | null = null;
 
-async function start(): Promise<ChildProcess> {
-  const c = spawn(
-    process.execPath,
-    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "server/src/main.ts"],
-    {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        DATA_DIR: dataDir,
-        PLANNER_ASSISTANT_MS: "150",
-        PLANNER_MINUTES_PER_SECOND: "60",
-        PLANNER_CLOCK_TICK_MS: "100",
-        PLANNER_SOLVER_WORKERS: "1",
-        PLANNER_SEED: "3",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  for (let i = 0; i < 200; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${PORT}/health`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return c;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
-}
+const start = (): Promise<ChildProcess> =>
+  startServerProcess(PORT, {
+    DATA_DIR: dataDir,
+    PLANNER_ASSISTANT_MS: "150",
+    PLANNER_MINUTES_PER_SECOND: "60",
+    PLANNER_CLOCK_TICK_MS: "100",
+    PLANNER_SOLVER_WORKERS: "1",
+    PLANNER_SEED: "3",
+  });
 
-function api() {
-  let cookie = "";
-  return async (method: string, p: string, body?: unknown, token?: string) => {
-    const res = await fetch(`http://127.0.0.1:${PORT}/api${p}`, {
-      method,
-      headers: { "content-type": "application/json", cookie, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get("set-cookie");
-    if (set) cookie = set.split(";")[0] ?? "";
-    return (await res.json()) as Record<string, unknown>;
-  };
-}
+const api = () => apiClient(PORT);
 
 afterAll(() => {
   child?.kill("SIGKILL");

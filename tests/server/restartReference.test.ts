@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { WorkshopStore } from "../../server/src/db/store.js";
 import { hashPassword } from "../../server/src/workshop/auth.js";
 import type { PlannerTable } from "@iot/shared/planner/game/definition";
 import { myCarrier, plannerRoom, waitFor, type PRoom } from "./planner/harness.js";
+import { apiClient, startServerProcess } from "./serverProcess.js";
 
 const PORT = 2619;
 const dataDir = mkdtempSync(path.join(tmpdir(), "iot-restart-reference-"));
@@ -16,47 +17,15 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "iot-restart-reference-"));
 const ASSISTANT_MS = 8_000;
 let child: ChildProcess | null = null;
 
-async function start(): Promise<ChildProcess> {
-  const c = spawn(
-    process.execPath,
-    ["--disable-warning=ExperimentalWarning", "--import", "tsx", "server/src/main.ts"],
-    {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        DATA_DIR: dataDir,
-        PLANNER_ASSISTANT_MS: String(ASSISTANT_MS),
-        PLANNER_SOLVER_WORKERS: "1",
-        PLANNER_SEED: "3",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  for (let i = 0; i < 200; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${PORT}/health`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      return c;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("server did not start");
-}
+const start = (): Promise<ChildProcess> =>
+  startServerProcess(PORT, {
+    DATA_DIR: dataDir,
+    PLANNER_ASSISTANT_MS: String(ASSISTANT_MS),
+    PLANNER_SOLVER_WORKERS: "1",
+    PLANNER_SEED: "3",
+  });
 
-function api() {
-  let cookie = "";
-  return async (method: string, p: string, body?: unknown, token?: string) => {
-    const res = await fetch(`http://127.0.0.1:${PORT}/api${p}`, {
-      method,
-      headers: { "content-type": "application/json", cookie, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.get("set-cookie");
-    if (set) cookie = set.split(";")[0] ?? "";
-    return (await res.json()) as Record<string, unknown>;
-  };
-}
+const api = () => apiClient(PORT);
 
 /** What the database holds of the workshop's one table (read while no server runs, or beside it). */
 async function saved(workshopId: string) {
