@@ -36,9 +36,14 @@ async function playDeferring(page: Page): Promise<number> {
       if (document.querySelector("dialog.pick-dialog[open]")) return "pick";
       const step = document.querySelector(".ask-panel")?.getAttribute("data-step") ?? "";
       if (step !== "player" && step !== "theme" && step !== "card") return "wait";
-      const choice = [...document.querySelectorAll<HTMLButtonElement>(".ask-panel .ask-options button")].find(
+      const options = [...document.querySelectorAll<HTMLButtonElement>(".ask-panel .ask-options button")].filter(
         (b) => !b.disabled,
       );
+      // Plays to lay quartets: asks in the theme of which the hand holds the most cards.
+      const held = (b: HTMLButtonElement) =>
+        document.querySelectorAll(`.hand-layer button.card-hit[data-card^="${(b.dataset.key ?? "").slice(2)}-"]`)
+          .length;
+      const choice = step === "theme" ? options.sort((a, b) => held(b) - held(a))[0] : options[0];
       choice?.click();
       return choice ? "chose" : "wait";
     });
@@ -84,13 +89,14 @@ describe("action plans without holes in Chromium (1920x1080)", () => {
       await playDeferring(opened.page);
       await opened.page.locator("[data-end]").waitFor();
       mine = Number(await opened.page.locator("table.ranking tr.me td").last().innerText());
-      if (mine > 0 || game === 3) break;
+      if ((mine > 0 && mine < 5) || game === 9) break;
       expectNoProblems(opened.problems);
       await opened.context.close();
       opened = await harness.open({ width: 1920, height: 1080 });
     }
     const { page, context, problems } = opened;
     expect(mine).toBeGreaterThan(0);
+    expect(mine).toBeLessThan(5);
     while (await deferPick(page)) await page.waitForTimeout(100);
     // Nothing was picked: every quartet of the table is still open to Tess, her own and the bots'.
     await expect.poll(() => page.locator(".plan li").count()).toBe(0);
@@ -120,7 +126,11 @@ describe("action plans without holes in Chromium (1920x1080)", () => {
       expect(await botPick.locator(".plan-who").innerText()).toMatch(/Tess/);
     }
     // The rest, whatever it is: afterwards the plan has all five quartets and nothing is open.
-    while ((await open.count()) > 0) await pickFromEnd(page, /./, "");
+    // One at a time: a pick's button goes only when the server's state says so.
+    for (let left = await open.count(); left > 0; left--) {
+      await pickFromEnd(page, /./, "");
+      await expect.poll(() => open.count()).toBe(left - 1);
+    }
     await expect.poll(() => page.locator(".plan li").count()).toBe(5);
     expect(await page.locator(".open-picks").count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, "picks-complete-1920x1080.png"), fullPage: true });
