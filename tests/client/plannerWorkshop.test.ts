@@ -122,10 +122,16 @@ describe("a planner workshop in Chromium", () => {
         .poll(roundsStored, { timeout: 15_000 })
         .toEqual(Array.from({ length: round }, (_, i) => `${i + 1}:2`));
     }
+    // Settled: every round of both planners has the assistant's reference plan (computed off the table, it can
+    // arrive after the round ended) and so the profiles their final figures.
     await expect
-      .poll(async () => (await debrief()).tables[0]?.planner?.planners.map((p) => p.profile !== null), {
-        timeout: 15_000,
-      })
+      .poll(
+        async () =>
+          (await debrief()).tables[0]?.planner?.planners.map(
+            (p) => p.profile !== null && p.rounds.length === 4 && p.rounds.every((r) => r.referenceScore !== null),
+          ),
+        { timeout: 30_000 },
+      )
       .toEqual([true, true]);
     const d = await debrief();
     expect(d.workshop.game).toBe("planner");
