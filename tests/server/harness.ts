@@ -227,3 +227,15 @@ export async function openTable(
   await Promise.all(rooms.map((r) => waitForState(r, (s) => s.players.size === humans)));
   return rooms;
 }
+
+/** Records every frame `room`'s connection receives from now on (the bytes a client gets, for secrecy checks). */
+export function captureBytes(room: Room): Buffer[] {
+  const frames: Buffer[] = [];
+  const events = room.connection.events as { onmessage?: (e: MessageEvent) => void };
+  const original = events.onmessage;
+  events.onmessage = (e: MessageEvent) => {
+    frames.push(Buffer.from(e.data as ArrayBuffer));
+    original?.(e);
+  };
+  return frames;
+}

@@ -1,3 +1,4 @@
+import { captureBytes } from "../harness.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CarrierView } from "@iot/shared/planner/carrierView";
 import { carrierScenario } from "@iot/shared/planner/game/setup";
@@ -21,18 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env.server.shutdown();
 });
-
-/** Records every frame a client's connection receives from now on. */
-function captureBytes(room: PRoom): Buffer[] {
-  const frames: Buffer[] = [];
-  const events = room.connection.events as { onmessage?: (e: MessageEvent) => void };
-  const original = events.onmessage;
-  events.onmessage = (e: MessageEvent) => {
-    frames.push(Buffer.from(e.data as ArrayBuffer));
-    original?.(e);
-  };
-  return frames;
-}
 
 describe("planner room: a full 4-round game with 3 planners", () => {
   it("plays by hand, with the assistant, through disruptions and an exchange, to the results", async () => {

@@ -1,3 +1,4 @@
+import { captureBytes } from "../harness.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { historySchema } from "@iot/shared/protocol";
 import { CARD_IDS, THEME_CARDS, type CardId } from "@iot/shared/quartet/cardIds";
@@ -22,18 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env.server.shutdown();
 });
-
-/** Records every frame the room's connection receives from now on. */
-function captureBytes(room: QRoom): Buffer[] {
-  const frames: Buffer[] = [];
-  const events = room.connection.events as { onmessage?: (e: MessageEvent) => void };
-  const original = events.onmessage;
-  events.onmessage = (e: MessageEvent) => {
-    frames.push(Buffer.from(e.data as ArrayBuffer));
-    original?.(e);
-  };
-  return frames;
-}
 
 const atServer = (room: QRoom) => tableOf(env.server, room.roomId).game as QuartetTable;
 

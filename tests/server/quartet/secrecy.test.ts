@@ -1,3 +1,4 @@
+import { captureBytes } from "../harness.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CARD_IDS } from "@iot/shared/quartet/cardIds";
 import {
@@ -18,18 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env.server.shutdown();
 });
-
-/** Records every frame a client's connection receives from now on. */
-function captureBytes(room: QRoom): Buffer[] {
-  const frames: Buffer[] = [];
-  const events = room.connection.events as { onmessage?: (e: MessageEvent) => void };
-  const original = events.onmessage;
-  events.onmessage = (e: MessageEvent) => {
-    frames.push(Buffer.from(e.data as ArrayBuffer));
-    original?.(e);
-  };
-  return frames;
-}
 
 function ownHand(room: QRoom): string[] {
   return [...(room.state.players.get(room.sessionId)?.hand ?? [])];
