@@ -67,11 +67,10 @@ function progressCard(p: TableProgress): JSX.Element {
           ),
         ];
       } else {
-        const round =
-          p.round === 0
-            ? t("ws.progFirst")
-            : t(p.underWay ? "ws.progRound" : "ws.progRoundDone", { round: p.round, rounds: p.rounds });
-        const done = p.underWay ? p.round - 1 : p.round;
+        const round = p.beforeFirst
+          ? t("ws.progFirst")
+          : t(p.underWay ? "ws.progRound" : "ws.progRoundDone", { round: p.round, rounds: p.rounds });
+        const done = p.roundsDone;
         body = [
           h("p", { "data-progress": "round" }, round),
           bar(done, p.rounds, round),

@@ -125,6 +125,10 @@ export type TableProgress =
       readonly rounds: number;
       /** A round is under way (false: waiting for round 1, or between rounds). */
       readonly underWay: boolean;
+      /** Waiting for round 1. */
+      readonly beforeFirst: boolean;
+      /** Rounds that have ended. */
+      readonly roundsDone: number;
     };
 
 /** Quartets a deck holds: one per theme (5). */
@@ -156,6 +160,8 @@ export function tableProgress(game: WorkshopGame, tb: OverviewTable): TableProgr
     round: s.round,
     rounds: LAST_ROUND,
     underWay: s.phase === "round",
+    beforeFirst: s.round === 0,
+    roundsDone: s.phase === "round" ? s.round - 1 : s.round,
   };
 }
 

@@ -170,6 +170,16 @@ describe("a table's progress", () => {
       round: 2,
       rounds: 4,
       underWay: false,
+      beforeFirst: false,
+      roundsDone: 2,
+    });
+    expect(tableProgress("planner", table(1, "playing", planner({ phase: "round", round: 3 })))).toMatchObject({
+      underWay: true,
+      roundsDone: 2,
+    });
+    expect(tableProgress("planner", table(1, "playing", planner({ phase: "waiting", round: 0 })))).toMatchObject({
+      beforeFirst: true,
+      roundsDone: 0,
     });
   });
 
