@@ -99,3 +99,26 @@ export async function plannerRegions(
     );
   }
 }
+
+/**
+ * Saves a finished quartet table's results: `seated` in their order (place
+ * 1, 2, ...; 3, 2, ... quartets) and a bot "Bot Bea" third with `botQuartets`.
+ */
+export async function saveQuartetResults(
+  store: WorkshopStore,
+  tableId: string,
+  seated: readonly { id: string; name: string }[],
+  botQuartets: number,
+): Promise<void> {
+  await store.saveResults(tableId, [
+    ...seated.map((p, i) => ({
+      player_key: p.id,
+      participant_id: p.id,
+      player_name: p.name,
+      is_bot: 0,
+      place: i + 1,
+      quartets: 3 - i,
+    })),
+    { player_key: "bot", participant_id: null, player_name: "Bot Bea", is_bot: 1, place: 3, quartets: botQuartets },
+  ]);
+}

@@ -5,7 +5,7 @@ import { WorkshopStore } from "../../../server/src/db/store.js";
 import { hashPassword } from "../../../server/src/workshop/auth.js";
 import { CSV_BOM, csvCell } from "../../../server/src/workshop/exportSafety.js";
 import { freshDatabase, type TestDb } from "../db/databases.js";
-import { ANN, plannerRegions, roundRow, signedIn, workshopWith } from "./exportFixtures.js";
+import { ANN, plannerRegions, roundRow, signedIn, workshopWith, saveQuartetResults } from "./exportFixtures.js";
 import { http, startWorkshopServer, type Http, type Overview } from "./plannerHarness.js";
 
 /** Names a participant could type to attack the facilitator's spreadsheet (OWASP, CSV injection; names hold 24 characters at most). */
@@ -174,17 +174,7 @@ describe.each(["sqlite", "postgres"] as const)("the CSV exports through the API 
     const atFirst = overview.participants.filter((p) => p.tableId === first.id);
     const atSecond = overview.participants.filter((p) => p.tableId === second.id);
     // Table 1 finished, with a bot that took a seat; table 2 still plays.
-    await store.saveResults(first.id, [
-      ...atFirst.map((p, i) => ({
-        player_key: p.id,
-        participant_id: p.id,
-        player_name: p.name,
-        is_bot: 0,
-        place: i + 1,
-        quartets: 3 - i,
-      })),
-      { player_key: "bot", participant_id: null, player_name: "Bot Bea", is_bot: 1, place: 3, quartets: 0 },
-    ]);
+    await saveQuartetResults(store, first.id, atFirst, 0);
     const picker = atFirst[0];
     if (!picker) throw new Error("no one at table 1");
     for (const [theme, card] of [

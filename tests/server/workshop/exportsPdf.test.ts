@@ -11,7 +11,7 @@ import { MISSING_GLYPH, printable } from "../../../server/src/pdf/fonts.js";
 import { reportDate } from "../../../server/src/workshop/quartetReport.js";
 import { TEST_PORT } from "../harness.js";
 import { freshDatabase, type TestDb } from "../db/databases.js";
-import { ANN, plannerRegions, signedIn, workshopWith, type Created } from "./exportFixtures.js";
+import { ANN, plannerRegions, signedIn, workshopWith, type Created, saveQuartetResults } from "./exportFixtures.js";
 import { startWorkshopServer, type Http, type Overview } from "./plannerHarness.js";
 
 /** Names in the scripts the PDF font must print as typed (pdftotext reads them back exactly). */
@@ -155,17 +155,7 @@ describe("the PDFs print every name", () => {
     const [first, second] = overview.tables;
     if (!first || !second) throw new Error("two tables expected");
     const atFirst = overview.participants.filter((p) => p.tableId === first.id);
-    await store.saveResults(first.id, [
-      ...atFirst.map((p, i) => ({
-        player_key: p.id,
-        participant_id: p.id,
-        player_name: p.name,
-        is_bot: 0,
-        place: i + 1,
-        quartets: 3 - i,
-      })),
-      { player_key: "bot", participant_id: null, player_name: "Bot Bea", is_bot: 1, place: 3, quartets: 1 },
-    ]);
+    await saveQuartetResults(store, first.id, atFirst, 1);
     const chosen = ["netwerk-1", "geld-2", "beleid-3"] as const;
     for (const [i, card] of chosen.entries()) {
       const p = atFirst[i % atFirst.length];
