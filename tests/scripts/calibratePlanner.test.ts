@@ -38,7 +38,10 @@ function calibrate(...args: string[]) {
 /** Pairs of planners (weaker, stronger) that differ by design in `c`. */
 function designedPairs(c: Competence): [string, string][] {
   return SIM_PLANNERS.flatMap((a) =>
-    SIM_PLANNERS.filter((b) => a.design[c] < b.design[c]).map((b): [string, string] => [a.name, b.name]),
+    SIM_PLANNERS.filter((b) => {
+      const [low, high] = [a.design[c], b.design[c]];
+      return low !== null && high !== null && low < high;
+    }).map((b): [string, string] => [a.name, b.name]),
   );
 }
 

@@ -72,8 +72,8 @@ describe("planner room: the assessment's yardstick", () => {
       const profile = m.profiles[me] as CompetenceProfile;
       expect(profile.efficiency).toEqual(expect.any(Number));
       expect(profile.green).toEqual(expect.any(Number));
-      // Two planners, no exchange: nothing gained, nothing lost.
-      expect(profile.collaboration).toBe(50);
+      // Two planners and no offer made: nothing could be gained by exchanging, so collaboration could not be shown.
+      expect(profile.collaboration).toBeNull();
     });
     // The yardstick stays on the server: the planner's own view has no reference plan.
     expect(myCarrier(a)).not.toHaveProperty("reference");

@@ -1,6 +1,7 @@
-import { soloTrip } from "./kpi.js";
+import { previewOffer, type KpiDelta } from "./exchange.js";
+import { evaluateFor, soloTrip, summarize } from "./kpi.js";
 import { roundRule } from "./roundRules.js";
-import type { Exchange, PlannerGame, PlayerId, RoundResult } from "./types.js";
+import type { Carrier, Exchange, PlannerGame, PlayerId, RoundResult } from "./types.js";
 
 /**
  * Collaboration of a planner who took part in no exchange (nothing gained,
@@ -28,23 +29,94 @@ export interface ExchangeEffect {
 }
 
 /**
- * What exchange `x` really changed for the region: as recorded when it was
- * taken, plus a solo trip (depot - town - depot in a hired truck, see
- * `soloTrip`) when the order is in no vehicle's route of the carrier that
- * holds it now, so an order given away and left unplanned is no saving.
+ * What `order` adds to `holder`'s day as planned now: its plan's km, CO2 and
+ * cost with the order less the same plan without it, or a solo trip
+ * (depot - town - depot in a hired truck, see `soloTrip`) when no vehicle's
+ * route holds it. Zero for an order the carrier does not have.
+ */
+function orderShare(holder: Carrier, order: string): ExchangeEffect {
+  const o = holder.scenario.orders.find((x) => x.id === order);
+  if (!o) return { km: 0, co2Kg: 0, cost: 0 };
+  if (!holder.plan.routes.some((r) => r.orders.includes(order))) return soloTrip(o);
+  const withIt = summarize(holder, evaluateFor(holder, holder.plan));
+  const rest: Carrier = {
+    ...holder,
+    scenario: { ...holder.scenario, orders: holder.scenario.orders.filter((x) => x.id !== order) },
+    revealed: holder.revealed.filter((x) => x !== order),
+    locked: holder.locked.filter((x) => x !== order),
+  };
+  const plan = { routes: holder.plan.routes.map((r) => ({ ...r, orders: r.orders.filter((x) => x !== order) })) };
+  const without = summarize(rest, evaluateFor(rest, plan));
+  return { km: withIt.km - without.km, co2Kg: withIt.co2Kg - without.co2Kg, cost: withIt.cost - without.cost };
+}
+
+/**
+ * What exchange `x` really changed for the region: the giver's part as
+ * recorded when it was taken (the order out of its plan), plus what the
+ * order adds to the day of the carrier that holds it now, as that carrier
+ * plans it at the end ({@link orderShare}: a solo trip when it is in no
+ * route, so an order given away and left unplanned is no saving, and an
+ * order the taker planned later by hand counts its km). A game recorded
+ * without the giver's part keeps the figures recorded at the take, plus the
+ * solo trip when the order is now in no route.
  */
 export function exchangeEffect(game: PlannerGame, x: Exchange): ExchangeEffect {
   const holder = Object.values(game.carriers).find((c) => c.scenario.orders.some((o) => o.id === x.order));
-  const order = holder?.scenario.orders.find((o) => o.id === x.order);
-  const planned = holder?.plan.routes.some((r) => r.orders.includes(x.order)) ?? false;
-  if (!order || planned) return { km: x.km, co2Kg: x.co2Kg, cost: x.cost };
-  const solo = soloTrip(order);
-  return { km: x.km + solo.km, co2Kg: x.co2Kg + solo.co2Kg, cost: x.cost + solo.cost };
+  if (!holder) return { km: x.km, co2Kg: x.co2Kg, cost: x.cost };
+  const share = orderShare(holder, x.order);
+  if (x.giver) {
+    return { km: x.giver.km + share.km, co2Kg: x.giver.co2Kg + share.co2Kg, cost: x.giver.cost + share.cost };
+  }
+  if (holder.plan.routes.some((r) => r.orders.includes(x.order))) return { km: x.km, co2Kg: x.co2Kg, cost: x.cost };
+  return { km: x.km + share.km, co2Kg: x.co2Kg + share.co2Kg, cost: x.cost + share.cost };
+}
+
+/**
+ * Whether a change is a gain for the region in every figure: none of km,
+ * CO2 and cost higher and at least one lower (a Pareto gain).
+ */
+export function regionGains(d: Pick<KpiDelta, "km" | "co2Kg" | "cost">): boolean {
+  return d.km <= 0 && d.co2Kg <= 0 && d.cost <= 0 && (d.km < 0 || d.co2Kg < 0 || d.cost < 0);
+}
+
+/**
+ * Marks, during the exchange round, the carriers that had a chance to
+ * collaborate: for every open offer and every other carrier without the mark
+ * (or whose offer's giver has none), the game's preview of that carrier
+ * taking it; when it can place the order and the region gains
+ * ({@link regionGains}), both giver and taker get `usage.exchangeChance`.
+ * The mark stays once set. Outside the exchange round, or with no open
+ * offer, the game itself.
+ */
+export function noteExchangeChances(game: PlannerGame): PlannerGame {
+  if (game.phase !== "round" || !roundRule(game.round)?.exchange) return game;
+  let next = game;
+  const marked = (p: PlayerId) => next.carriers[p]?.usage.exchangeChance === true;
+  const mark = (p: PlayerId) => {
+    const c = next.carriers[p];
+    if (!c || c.usage.exchangeChance) return;
+    next = { ...next, carriers: { ...next.carriers, [p]: { ...c, usage: { ...c.usage, exchangeChance: true } } } };
+  };
+  for (const offer of game.offers) {
+    if (offer.status !== "open") continue;
+    for (const taker of game.players) {
+      if (taker === offer.from || (marked(taker) && marked(offer.from))) continue;
+      const p = previewOffer(game, offer.id, taker);
+      if (p.ok && p.preview.placement && regionGains(p.preview.region)) {
+        mark(taker);
+        mark(offer.from);
+      }
+    }
+  }
+  return next;
 }
 
 /**
  * Collaboration of `player` (0-100), or null where it could not be shown:
- * alone in the region, or before the exchange round (4) ended. Evidence: the
+ * alone in the region, before the exchange round (4) ended, or when the
+ * player took part in no exchange and no open offer between them and
+ * another carrier was ever a gain for the region (`usage.exchangeChance`,
+ * {@link noteExchangeChances}): nothing could be gained by exchanging. Evidence: the
  * exchanges the player gave or took ({@link exchangeEffect}), over their own
  * round-3 km, CO2 and cost. The region's gain is the mean of the km and CO2
  * saved over the player's own; the carrier's gain is
@@ -60,7 +132,7 @@ export function collaboration(game: PlannerGame, player: PlayerId, rs: readonly 
   const base = rs.find((r) => roundRule(r.round)?.disruptions)?.kpi;
   if (!base) return null;
   const mine = game.exchanges.filter((x) => x.from === player || x.to === player).map((x) => exchangeEffect(game, x));
-  if (mine.length === 0) return COLLABORATION_NONE;
+  if (mine.length === 0) return game.carriers[player]?.usage.exchangeChance ? COLLABORATION_NONE : null;
   const saved = (pick: (e: ExchangeEffect) => number) => -mine.reduce((a, e) => a + pick(e), 0);
   const share = (gain: number, own: number) => (own > 0 ? gain / own : 0);
   const region =

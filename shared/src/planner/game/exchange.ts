@@ -233,6 +233,7 @@ export function acceptOffer(game: PlannerGame, taker: PlayerId, offerId: string)
     km: preview.region.km,
     co2Kg: preview.region.co2Kg,
     cost: preview.region.cost,
+    giver: { km: preview.giver.km, co2Kg: preview.giver.co2Kg, cost: preview.giver.cost },
   };
   return {
     ok: true,

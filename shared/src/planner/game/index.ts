@@ -78,6 +78,8 @@ export {
 export {
   collaboration,
   exchangeEffect,
+  noteExchangeChances,
+  regionGains,
   COLLABORATION_NONE,
   COLLABORATION_TARGET_SHARE,
   CARRIER_GAIN_SHARE,

@@ -42,6 +42,13 @@ export interface CarrierUsage {
   offersGiven: number;
   /** Offers of others this planner took. */
   offersTaken: number;
+  /**
+   * Round 4: at some moment of the exchange an open offer between this
+   * carrier and another (given or to take) was a gain for the region by the
+   * game's preview (`noteExchangeChances`); absent until then. Without it and
+   * without an exchange, collaboration could not be shown.
+   */
+  exchangeChance?: boolean;
   /** Round 3: the disruptions that reached this carrier, in the order they came. */
   replans: ReplanRecord[];
 }
@@ -143,6 +150,8 @@ export interface Exchange {
   km: number;
   co2Kg: number;
   cost: number;
+  /** The giver's part of the change when it was taken (the order out of its plan); absent in games recorded before it was kept. */
+  giver?: { km: number; co2Kg: number; cost: number };
 }
 
 /**

@@ -168,7 +168,11 @@ export interface CalibrationReport {
   referenceIterations: number;
   partners: number;
   planners: PlannerFigures[];
-  /** Spearman's rho between designed level and score over every game where the competence applies. */
+  /**
+   * Spearman's rho between designed level and score over every game where
+   * the competence applies, of the planners with a designed level in it
+   * (not null, see `SimPlannerSpec.design`).
+   */
   rankCorrelation: Profile;
   /** The spread of one planner over days of the same difficulty, pooled over planners (root of the mean variance). */
   retestSd: Profile;
@@ -224,11 +228,12 @@ export function runCalibration(options: CalibrationOptions): CalibrationReport {
     sd: each((c) => sd(applicable(i, c))),
     notApplicable: each((c) => (scores[i] ?? []).filter((p) => p[c] === null).length),
   }));
+  const ranked = (c: Competence) => SIM_PLANNERS.flatMap((spec, i) => (spec.design[c] === null ? [] : [i]));
   const rankCorrelation = each((c) => {
-    const levels = SIM_PLANNERS.flatMap((spec, i) => applicable(i, c).map(() => spec.design[c]));
+    const levels = ranked(c).flatMap((i) => applicable(i, c).map(() => SIM_PLANNERS[i]?.design[c] as number));
     return spearman(
       levels,
-      SIM_PLANNERS.flatMap((_, i) => applicable(i, c)),
+      ranked(c).flatMap((i) => applicable(i, c)),
     );
   });
   const retestSd = each((c) => {
@@ -239,7 +244,9 @@ export function runCalibration(options: CalibrationOptions): CalibrationReport {
     const m = mean(vs);
     return m === null ? null : Math.sqrt(m);
   });
-  const byDesign = COMPETENCES.filter((c) => new Set(SIM_PLANNERS.map((s) => s.design[c])).size > 1);
+  const byDesign = COMPETENCES.filter(
+    (c) => new Set(SIM_PLANNERS.flatMap((s) => (s.design[c] === null ? [] : [s.design[c]]))).size > 1,
+  );
   return {
     seeds,
     firstSeed,
@@ -266,7 +273,7 @@ const pad = (s: string, n: number) => s.padStart(n);
 
 /** The report as text: a table of mean ± sd per planner and competence, then rho and the pooled spread. */
 export function formatCalibration(r: CalibrationReport): string {
-  const w = 15;
+  const w = 19;
   const head = ["planner".padEnd(10), ...COMPETENCES.map((c) => pad(c, w))].join("");
   const lines = [
     `Calibration of the planner assessment: ${r.seeds} days (seeds ${r.firstSeed}-${r.firstSeed + r.seeds - 1}), ` +
@@ -292,6 +299,11 @@ export function formatCalibration(r: CalibrationReport): string {
     return pad(rho !== null && rho >= TARGET_RHO ? "met" : "NOT met", w);
   });
   lines.push([`rho>=${TARGET_RHO}`.padEnd(10), ...verdict].join(""));
+  const chance = COMPETENCES.flatMap((c) => {
+    const names = SIM_PLANNERS.filter((s) => s.design[c] === null).map((s) => s.name);
+    return names.length > 0 ? [`${c} (${names.join(", ")})`] : [];
+  });
+  if (chance.length > 0) lines.push(`left out of rho, chance by design: ${chance.join("; ")}`);
   return lines.join("\n");
 }
 

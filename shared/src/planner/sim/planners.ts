@@ -6,6 +6,7 @@
  */
 import { pick, type Rng } from "../../rng.js";
 import type { PlannerMoves } from "../game/definition.js";
+import { regionGains } from "../game/collaboration.js";
 import type { OfferPreview } from "../game/exchange.js";
 import { roundRule } from "../game/roundRules.js";
 import type { Carrier, PlannerEvent, PlannerGame, PlannerRound } from "../game/types.js";
@@ -119,30 +120,24 @@ function takeAtRandom(desk: Desk): number {
 }
 
 /**
- * Takes, once per exchange, of the open offers of other carriers the
- * game's preview can place in this planner's plan, the one it says raises
- * this planner's own cost the least, whatever it does to the region.
+ * Takes, once per exchange, of the open offers of other carriers the game's
+ * preview can place in this planner's plan and says are a gain for the
+ * region ({@link regionGains}), the one that lowers the region's cost the most.
  */
-function takeCheapestForSelf(desk: Desk): number {
+function takeBestForRegion(desk: Desk): number {
   const g = desk.game();
   if (g.exchanges.some((x) => x.to === desk.player)) return 0;
   let best: { id: string; cost: number } | null = null;
   for (const f of g.offers) {
     if (f.status !== "open" || f.from === desk.player) continue;
     const p = desk.preview(f.id);
-    if (p?.placement && (!best || p.taker.cost < best.cost)) best = { id: f.id, cost: p.taker.cost };
+    if (p?.placement && regionGains(p.region) && (!best || p.region.cost < best.cost))
+      best = { id: f.id, cost: p.region.cost };
   }
   if (!best) return 0;
   desk.move("accept", { offer: best.id });
   return 1;
 }
-
-/**
- * Whether an exchange is better for the region in every figure: none of
- * km, CO2 and cost higher and at least one lower (a Pareto gain).
- */
-const regionGains = (d: OfferPreview["region"]) =>
-  d.km <= 0 && d.co2Kg <= 0 && d.cost <= 0 && (d.km < 0 || d.co2Kg < 0 || d.cost < 0);
 
 /**
  * Takes every open offer of another carrier that the game's preview says
@@ -239,8 +234,8 @@ export function nearestPlanner(): SimPlanner {
  * not allowed (round 1); in every other round it asks the assistant and takes
  * the proposal as it is, at the start and at once after every disruption. It
  * asks no driver. In the exchange it offers its costliest order and takes
- * the one offer the preview says is cheapest for itself, without looking at
- * the region.
+ * at most one offer: of those the preview says gain the region, the one
+ * that lowers the region's cost the most. It does not replan afterwards.
  */
 export function assistantPlanner(): SimPlanner {
   return {
@@ -252,7 +247,7 @@ export function assistantPlanner(): SimPlanner {
       if (arrived.length > 0) takeAssistant(desk);
     },
     offer: (desk) => offerCostliest(desk, 1),
-    take: takeCheapestForSelf,
+    take: takeBestForRegion,
     settle: withdrawOpen,
   };
 }

@@ -14,28 +14,32 @@ export interface SimPlannerSpec {
   readonly create: () => SimPlanner;
   /**
    * The designed level in each competence (0 lowest): which planner is meant
-   * to be better than which. Equal levels are meant to be equal (a planner
-   * that never exchanges collaborates no better than another that never
-   * does, nor than one that takes an offer unseen, in expectation).
+   * to be better than which. Equal levels are meant to be equal; null where
+   * the planner's score is chance by design (the blind planner's one unseen
+   * take in the exchange gains or loses the region by luck), so it has no
+   * place in the ranking and is left out of that competence's rank
+   * correlation (its mean and spread are still reported).
    */
-  readonly design: Readonly<Record<Competence, number>>;
+  readonly design: Readonly<Record<Competence, number | null>>;
 }
 
 /**
  * The scripted planners, weakest first. Efficiency, green, service and
- * adaptivity rise from blind to expert; collaboration rises with what a
- * planner looks at when it exchanges: nothing (the blind planner takes an
- * offer unseen, a gain or a loss by chance; the nearest-neighbour planner
- * never exchanges: level 0 both, equal in expectation), its own cost (the
- * assistant planner), the region's km, CO2 and cost (the expert); digital skill: the two by-hand planners never use the assistant
- * nor ask drivers, the assistant planner uses the assistant, the expert also
- * asks every driver and improves on the proposal.
+ * adaptivity rise from blind to expert; collaboration rises with how much of
+ * what the exchange offers a planner turns into a gain for the region: the
+ * nearest-neighbour planner never exchanges, the assistant planner offers
+ * one order and takes at most one offer, the one the preview says gains the
+ * region most, the expert offers four and takes every offer the preview says
+ * gains the region, then replans around what it took; the blind planner's
+ * unseen take is chance (null). Digital skill: the two by-hand planners
+ * never use the assistant nor ask drivers, the assistant planner uses the
+ * assistant, the expert also asks every driver and improves on the proposal.
  */
 export const SIM_PLANNERS: readonly SimPlannerSpec[] = [
   {
     name: "random",
     create: randomPlanner,
-    design: { efficiency: 0, green: 0, service: 0, adaptivity: 0, collaboration: 0, digital: 0 },
+    design: { efficiency: 0, green: 0, service: 0, adaptivity: 0, collaboration: null, digital: 0 },
   },
   {
     name: "nearest",

@@ -230,7 +230,13 @@ describe("assess: collaboration from the real gain", () => {
   });
 
   it("scores a worsening exchange below none, and a saving one above it, for both carriers", () => {
-    const none = assess(handGame(both()));
+    // No exchange where an offer would have gained the region (`exchangeChance`): nothing gained, nothing lost.
+    const chance = handGame(both());
+    for (const p of ["p1", "p2"]) {
+      const c = chance.carriers[p]!;
+      chance.carriers[p] = { ...c, usage: { ...c.usage, exchangeChance: true } };
+    }
+    const none = assess(chance);
     const worse = assess(handGame(both(), [exchange(172, 120, 90)]));
     const better = assess(handGame(both(), [exchange(-8, -6, -30)]));
     for (const p of ["p1", "p2"]) {

@@ -133,6 +133,11 @@ describe("taking an offer", () => {
             km: preview.preview.region.km,
             co2Kg: preview.preview.region.co2Kg,
             cost: preview.preview.region.cost,
+            giver: {
+              km: preview.preview.giver.km,
+              co2Kg: preview.preview.giver.co2Kg,
+              cost: preview.preview.giver.cost,
+            },
           },
         ]);
         expect(taken.events[0]).toMatchObject({ type: "offer-taken", km: preview.preview.region.km });
