@@ -11,21 +11,13 @@ import {
   previewOffer,
   regionGains,
   setPlan,
-  startRound,
   type PlannerGame,
 } from "@iot/shared/planner/game/index";
 import type { Plan } from "@iot/shared/planner/evaluate";
 import { soloTrip } from "@iot/shared/planner/game/kpi";
-import { advanceTo, greedyPlan, must, region } from "./fixtures.js";
+import { must, round4 } from "./fixtures.js";
 
 const end = (g: PlannerGame) => must(endRound(g));
-
-/** Round 4 of a region of three, every carrier on its greedy plan. */
-function round4(): PlannerGame {
-  let g = must(startRound(region(3), 1));
-  for (const p of g.players) g = must(setPlan(g, p, greedyPlan(g.carriers[p]!)));
-  return advanceTo(g, 4, end);
-}
 
 /** The region's km, CO2 and cost: every carrier's plan as it is. */
 function regionNow(g: PlannerGame) {

@@ -6,22 +6,14 @@ import {
   offerOrder,
   previewOffer,
   regionTotals,
-  setPlan,
   startRound,
   withdrawOffer,
   type PlannerGame,
 } from "@iot/shared/planner/game/index";
-import { advanceTo, greedyPlan, must, region } from "./fixtures.js";
+import { advanceTo, must, region, round4 } from "./fixtures.js";
 
 const end = (g: PlannerGame) => must(endRound(g));
 const code = (r: { ok: boolean; rejection?: { code: string } }) => (r.ok ? "ok" : r.rejection?.code);
-
-/** Round 4 of a region of three, every carrier on its greedy plan. */
-function round4(): PlannerGame {
-  let g = must(startRound(region(3), 1));
-  for (const p of g.players) g = must(setPlan(g, p, greedyPlan(g.carriers[p]!)));
-  return advanceTo(g, 4, end);
-}
 
 describe("offers", () => {
   const g = round4();

@@ -26,6 +26,13 @@ export function advanceTo(game: PlannerGame, round: PlannerRound, end: (g: Plann
   return g;
 }
 
+/** Round 4 of a region of three (15 orders each), every carrier on its greedy plan ({@link greedyPlan}). */
+export function round4(): PlannerGame {
+  let g = must(startRound(region(3), 1));
+  for (const p of g.players) g = must(setPlan(g, p, greedyPlan(g.carriers[p] as Carrier)));
+  return advanceTo(g, 4, (x) => must(endRound(x)));
+}
+
 /** A plan that fills the carrier's available vehicles in fleet order, up to capacity, orders in day order. */
 export function greedyPlan(carrier: Carrier): Plan {
   const out = new Set(carrier.unavailable);
