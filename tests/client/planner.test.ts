@@ -69,11 +69,18 @@ describe("the planner game in Chromium", () => {
     // Round 1 by hand: the first order with the keyboard (truck list, then the Plan button), the rest by button.
     const before = await unplannedCount(page);
     expect(before).toBe(15);
-    await page.locator("#pl-unplanned select").first().focus();
+    const select = page.locator("#pl-unplanned select").first();
+    const keyed = ((await select.getAttribute("data-key")) ?? "").replace(/^to-/, "");
+    await select.focus();
+    const shown = await select.inputValue();
     await page.keyboard.press("ArrowDown");
+    const truck = await select.inputValue();
+    expect(truck).not.toBe(shown);
     await page.keyboard.press("Tab");
     await page.keyboard.press("Enter");
     await expect.poll(() => unplannedCount(page)).toBe(before - 1);
+    // It goes on the truck chosen in its list at the press, not on the one the list showed when it was drawn.
+    await expect.poll(() => stopsOf(page, truck)).toEqual([keyed]);
 
     // The map: the region's outline, a pin per order; drag two unplanned pins onto the second truck
     // (which already has the order planned with the keyboard).
