@@ -50,7 +50,8 @@ describe("keyboard only", () => {
     await expect.poll(() => page.locator("#live").innerText()).not.toBe("");
 
     // A card's detail view: Tab to a card in the hand, Enter opens it, Escape closes it and focus returns.
-    await tabTo(page, ".hand-layer button.card-hit");
+    // The bots play on meanwhile and each card that leaves the hand is drawn anew, so Tab may start over.
+    await tabTo(page, ".hand-layer button.card-hit", 200);
     const card = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.card);
     await page.keyboard.press("Enter");
     const dialog = page.locator("dialog[open]");
