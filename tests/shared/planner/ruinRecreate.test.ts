@@ -52,3 +52,45 @@ describe("recreate", () => {
     expect(s.routes.filter((r) => r.seq.length > 0)).toHaveLength(1);
   });
 });
+
+describe("recreate where capacity alone limits a route", () => {
+  /** 40 customers on a seeded grid, demand 1-4, capacity 10, 8 vehicles; `due` for every node when given. */
+  const grid = (due?: number) => {
+    const rng = createRng(11);
+    const n = 41;
+    return instanceFromPoints({
+      x: [0, ...Array.from({ length: n - 1 }, () => rng.int(-50, 50))],
+      y: [0, ...Array.from({ length: n - 1 }, () => rng.int(-50, 50))],
+      demand: [0, ...Array.from({ length: n - 1 }, () => rng.int(1, 4))],
+      metric: euclid,
+      ...(due === undefined ? {} : { due: new Array<number>(n).fill(due) }),
+      vehicles: [{ count: 8, capacity: 10, range: Infinity, fixedCost: 0, costPerDistance: 1, costPerTime: 0 }],
+    });
+  };
+  const plan = (inst: ReturnType<typeof grid>, seed: number): State => {
+    const opening = emptyRoute(0, 0);
+    refresh(inst, opening);
+    const s: State = { routes: [], unassigned: [], cost: 0, owned: new Set() };
+    recreate(
+      inst,
+      s,
+      Array.from({ length: inst.n - 1 }, (_, i) => i + 1),
+      createRng(seed),
+      0.05,
+      [opening],
+    );
+    return s;
+  };
+
+  it("places every customer as with time windows that never bind (its quick path prices distance alone)", () => {
+    const untimed = grid();
+    const timed = grid(1e9);
+    for (let seed = 1; seed <= 10; seed++) {
+      const a = plan(untimed, seed);
+      const b = plan(timed, seed);
+      expect(a.unassigned).toEqual(b.unassigned);
+      expect(a.routes.map((r) => r.seq)).toEqual(b.routes.map((r) => r.seq));
+      expect(a.routes.map((r) => [r.load, r.distance])).toEqual(b.routes.map((r) => [r.load, r.distance]));
+    }
+  });
+});

@@ -31,12 +31,17 @@ export interface WorkRoute {
   /**
    * Working time: from setting off (just in time for the first stop, not
    * before the depot opens) to being back, waiting (and under
-   * `instance.breaks` the breaks) included (see `cost.ts`).
+   * `instance.breaks` the breaks) included (see `cost.ts`); 0 where time
+   * decides nothing ({@link isUntimed}: no cost per time unit).
    */
   duration: number;
-  /** Earliest service start per position of [0, ...seq, 0] (plain arrays: far cheaper to copy than typed ones). */
+  /**
+   * Earliest service start per position of [0, ...seq, 0] (plain arrays: far
+   * cheaper to copy than typed ones); not kept on an instance where time
+   * decides nothing ({@link isUntimed}).
+   */
   earliest: number[];
-  /** Latest service start per position of [0, ...seq, 0]. */
+  /** Latest service start per position of [0, ...seq, 0] (Infinity throughout where time decides nothing). */
   latest: number[];
   /**
    * Under `instance.breaks` only: time outside the rules with the breaks
@@ -51,12 +56,58 @@ export function nodeAt(route: WorkRoute, i: number): number {
   return i === 0 || i === route.seq.length + 1 ? 0 : (route.seq[i - 1] as number);
 }
 
+/** Instances already looked at by {@link isUntimed}, and the last one (asked about on every refresh). */
+const untimedCache = new WeakMap<VrpInstance, boolean>();
+let lastInstance: VrpInstance | null = null;
+let lastUntimed = false;
+
+/**
+ * Whether a route's only limit is capacity and its only cost distance: no
+ * time windows (every due time infinite), no range, no cost per time unit,
+ * no break rules (CVRPLIB's instances). Time then decides nothing, and
+ * `refresh` and `recreate` leave it out. The answer is kept per instance;
+ * `recheck` looks again (`solveVrp` does at its start, so an instance
+ * changed between solves is seen as it is).
+ */
+export function isUntimed(inst: VrpInstance, recheck = false): boolean {
+  if (inst.breaks) return false;
+  if (inst === lastInstance && !recheck) return lastUntimed;
+  let known = recheck ? undefined : untimedCache.get(inst);
+  if (known === undefined) {
+    known =
+      inst.vehicles.every((vt) => vt.range === Number.POSITIVE_INFINITY && vt.costPerTime === 0) &&
+      inst.due.every((d) => d === Number.POSITIVE_INFINITY);
+    untimedCache.set(inst, known);
+  }
+  lastInstance = inst;
+  lastUntimed = known;
+  return known;
+}
+
 /** Recomputes a route's load, distance and time-window data; false when it breaks a window. */
 export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
   const { n, dist, time, demand, service, ready, due } = inst;
   const len = route.seq.length + 2;
   while (route.earliest.length < len) route.earliest.push(0);
   while (route.latest.length < len) route.latest.push(0);
+  if (isUntimed(inst)) {
+    // Load and distance only; every service start is allowed (the same sums in the same order as below).
+    let load = 0;
+    let distance = 0;
+    let prev = 0;
+    const { seq, latest } = route;
+    for (let i = 0; i < seq.length; i++) {
+      const v = seq[i] as number;
+      load += demand[v] as number;
+      distance += dist[prev * n + v] as number;
+      prev = v;
+    }
+    for (let i = 0; i < len; i++) latest[i] = Number.POSITIVE_INFINITY;
+    route.load = load + (demand[0] as number);
+    route.distance = distance + (dist[prev * n] as number);
+    route.duration = 0;
+    return true;
+  }
   let load = 0;
   let distance = 0;
   let feasible = true;

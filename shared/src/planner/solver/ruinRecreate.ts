@@ -5,7 +5,7 @@
  */
 import type { Rng } from "../../rng.js";
 import type { VrpInstance } from "./instance.js";
-import { emptyRoute, insertionCost, refresh, type WorkRoute } from "./route.js";
+import { emptyRoute, insertionCost, isUntimed, refresh, type WorkRoute } from "./route.js";
 
 /** SISR parameters: average removed customers, longest string. */
 const AVG_REMOVED = 10;
@@ -146,6 +146,7 @@ export function recreate(
   maxRoutes = Number.POSITIVE_INFINITY,
 ): void {
   sortForInsertion(inst, customers, rng);
+  const untimed = isUntimed(inst);
   const gap = blinker(rng, blink);
   let untilBlink = gap();
   s.unassigned = [];
@@ -170,6 +171,32 @@ export function recreate(
       const vt = inst.vehicles[r.type];
       // A full vehicle has no place at all: skip its positions.
       if (!vt || r.load + demand > vt.capacity + 1e-9 || (full && r.seq.length === 0)) continue;
+      if (untimed) {
+        // No windows, range or time cost: every place fits and costs its added distance.
+        const seq = r.seq;
+        const len = seq.length;
+        const opening = len === 0 ? vt.fixedCost : 0;
+        const rate = vt.costPerDistance;
+        let p = r.fixed > 0 ? (seq[r.fixed - 1] as number) : 0;
+        for (let i = r.fixed; i <= len; i++) {
+          const q = i < len ? (seq[i] as number) : 0;
+          if (untilBlink-- === 0) {
+            untilBlink = gap();
+            p = q;
+            continue;
+          }
+          const rowP = p * n;
+          const c =
+            rate * ((dist[rowP + u] as number) + (dist[rowU + q] as number) - (dist[rowP + q] as number)) + opening;
+          if (c < bestCost) {
+            bestCost = c;
+            bestRoute = r;
+            bestPos = i;
+          }
+          p = q;
+        }
+        continue;
+      }
       // The same test as insertionCost, inlined: this loop is most of the search's time.
       const seq = r.seq;
       const len = seq.length;

@@ -2,7 +2,7 @@ import { createRng } from "../../rng.js";
 import type { VrpInstance, VrpSolution } from "./instance.js";
 import { budget } from "./budget.js";
 import { localSearch, type LocalSearchOptions } from "./localSearch.js";
-import { emptyRoute, insertionCost, refresh, routeCost, type WorkRoute } from "./route.js";
+import { emptyRoute, insertionCost, isUntimed, refresh, routeCost, type WorkRoute } from "./route.js";
 import { derive, recreate, ruin, uniform, type State } from "./ruinRecreate.js";
 
 /** How the search runs. Time comes from the caller's clock, so this module never reads one. */
@@ -75,6 +75,8 @@ const LOCAL_SEARCH: LocalSearchOptions = { granularity: 20, maxMoves: 1_000 };
  */
 export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution {
   const rng = createRng(options.seed);
+  // Whether time decides anything in this instance, looked at afresh (refresh and recreate ask on every call).
+  isUntimed(inst, true);
   const neighbours = nearestNeighbours(inst);
   const fixed = new Set((inst.fixed ?? []).map((f) => f.customer));
   const penalty = new Float64Array(inst.n);
