@@ -32,6 +32,13 @@ export interface VrpInstance {
   ready: Float64Array;
   due: Float64Array;
   vehicles: VehicleType[];
+  /**
+   * Time decides nothing in this instance (`isUntimed`: no windows, range,
+   * cost per time unit or breaks), so routes keep load and distance only.
+   * Set by `solveVrp` on its own copy for the solve; absent or false: time is
+   * checked.
+   */
+  untimed?: boolean;
   /** Customers the planner fixed to a vehicle (type index and ordinal within the type), kept in this order. */
   fixed?: { customer: number; vehicleType: number; vehicle: number }[];
   /**

@@ -56,32 +56,19 @@ export function nodeAt(route: WorkRoute, i: number): number {
   return i === 0 || i === route.seq.length + 1 ? 0 : (route.seq[i - 1] as number);
 }
 
-/** Instances already looked at by {@link isUntimed}, and the last one (asked about on every refresh). */
-const untimedCache = new WeakMap<VrpInstance, boolean>();
-let lastInstance: VrpInstance | null = null;
-let lastUntimed = false;
-
 /**
  * Whether a route's only limit is capacity and its only cost distance: no
  * time windows (every due time infinite), no range, no cost per time unit,
- * no break rules (CVRPLIB's instances). Time then decides nothing, and
- * `refresh` and `recreate` leave it out. The answer is kept per instance;
- * `recheck` looks again (`solveVrp` does at its start, so an instance
- * changed between solves is seen as it is).
+ * no break rules (CVRPLIB's instances). Time then decides nothing. `solveVrp`
+ * asks once per solve and runs on a copy of the instance with `untimed` set,
+ * which `refresh` and `recreate` read, so they leave time out.
  */
-export function isUntimed(inst: VrpInstance, recheck = false): boolean {
-  if (inst.breaks) return false;
-  if (inst === lastInstance && !recheck) return lastUntimed;
-  let known = recheck ? undefined : untimedCache.get(inst);
-  if (known === undefined) {
-    known =
-      inst.vehicles.every((vt) => vt.range === Number.POSITIVE_INFINITY && vt.costPerTime === 0) &&
-      inst.due.every((d) => d === Number.POSITIVE_INFINITY);
-    untimedCache.set(inst, known);
-  }
-  lastInstance = inst;
-  lastUntimed = known;
-  return known;
+export function isUntimed(inst: VrpInstance): boolean {
+  return (
+    !inst.breaks &&
+    inst.vehicles.every((vt) => vt.range === Number.POSITIVE_INFINITY && vt.costPerTime === 0) &&
+    inst.due.every((d) => d === Number.POSITIVE_INFINITY)
+  );
 }
 
 /** Recomputes a route's load, distance and time-window data; false when it breaks a window. */
@@ -90,7 +77,7 @@ export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
   const len = route.seq.length + 2;
   while (route.earliest.length < len) route.earliest.push(0);
   while (route.latest.length < len) route.latest.push(0);
-  if (isUntimed(inst)) {
+  if (inst.untimed === true) {
     // Load and distance only; every service start is allowed (the same sums in the same order as below).
     let load = 0;
     let distance = 0;

@@ -5,7 +5,7 @@
  */
 import type { Rng } from "../../rng.js";
 import type { VrpInstance } from "./instance.js";
-import { emptyRoute, insertionCost, isUntimed, refresh, type WorkRoute } from "./route.js";
+import { emptyRoute, insertionCost, refresh, type WorkRoute } from "./route.js";
 
 /** SISR parameters: average removed customers, longest string. */
 const AVG_REMOVED = 10;
@@ -146,7 +146,7 @@ export function recreate(
   maxRoutes = Number.POSITIVE_INFINITY,
 ): void {
   sortForInsertion(inst, customers, rng);
-  const untimed = isUntimed(inst);
+  const untimed = inst.untimed === true;
   const gap = blinker(rng, blink);
   let untilBlink = gap();
   s.unassigned = [];

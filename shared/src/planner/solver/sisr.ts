@@ -73,10 +73,10 @@ const LOCAL_SEARCH: LocalSearchOptions = { granularity: 20, maxMoves: 1_000 };
  * (capacity, range or window) is left out from the start. Cost is
  * `tripCost` (cost.ts) per route: working time, waiting included, as the game evaluates it.
  */
-export function solveVrp(inst: VrpInstance, options: SolveOptions): VrpSolution {
+export function solveVrp(problem: VrpInstance, options: SolveOptions): VrpSolution {
   const rng = createRng(options.seed);
-  // Whether time decides anything in this instance, looked at afresh (refresh and recreate ask on every call).
-  isUntimed(inst, true);
+  // Whether time decides anything in this instance, once per solve (refresh and recreate read the flag).
+  const inst: VrpInstance = { ...problem, untimed: isUntimed(problem) };
   const neighbours = nearestNeighbours(inst);
   const fixed = new Set((inst.fixed ?? []).map((f) => f.customer));
   const penalty = new Float64Array(inst.n);
