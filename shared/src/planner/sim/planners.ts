@@ -233,9 +233,10 @@ export function nearestPlanner(): SimPlanner {
  * (3) Always the assistant: nearest neighbour by hand where the assistant is
  * not allowed (round 1); in every other round it asks the assistant and takes
  * the proposal as it is, at the start and at once after every disruption. It
- * asks no driver. In the exchange it offers its costliest order and takes
- * at most one offer: of those the preview says gain the region, the one
- * that lowers the region's cost the most. It does not replan afterwards.
+ * asks no driver. In the exchange it waits for offers (it offers none of
+ * its own) and takes at most one: of those the preview says gain the
+ * region, the one that lowers the region's cost the most. It does not
+ * replan afterwards.
  */
 export function assistantPlanner(): SimPlanner {
   return {
@@ -246,7 +247,7 @@ export function assistantPlanner(): SimPlanner {
     clock(desk, arrived) {
       if (arrived.length > 0) takeAssistant(desk);
     },
-    offer: (desk) => offerCostliest(desk, 1),
+    offer: nothing,
     take: takeBestForRegion,
     settle: withdrawOpen,
   };

@@ -27,10 +27,11 @@ export interface SimPlannerSpec {
  * The scripted planners, weakest first. Efficiency, green, service and
  * adaptivity rise from blind to expert; collaboration rises with how much of
  * what the exchange offers a planner turns into a gain for the region: the
- * nearest-neighbour planner never exchanges, the assistant planner offers
- * one order and takes at most one offer, the one the preview says gains the
- * region most, the expert offers four and takes every offer the preview says
- * gains the region, then replans around what it took; the blind planner's
+ * nearest-neighbour planner never exchanges, the assistant planner waits
+ * for offers (it makes none) and takes at most one, the one the preview says
+ * gains the region most, the expert offers four of its own and takes every
+ * offer the preview says gains the region, then replans around what it
+ * took; the blind planner's
  * unseen take is chance (null). Digital skill: the two by-hand planners
  * never use the assistant nor ask drivers, the assistant planner uses the
  * assistant, the expert also asks every driver and improves on the proposal.
