@@ -1,4 +1,3 @@
-import { previewOffer, type KpiDelta } from "./exchange.js";
 import { evaluateFor, soloTrip, summarize } from "./kpi.js";
 import { roundRule } from "./roundRules.js";
 import type { Carrier, Exchange, PlannerGame, PlayerId, RoundResult } from "./types.js";
@@ -72,51 +71,12 @@ export function exchangeEffect(game: PlannerGame, x: Exchange): ExchangeEffect {
 }
 
 /**
- * Whether a change is a gain for the region in every figure: none of km,
- * CO2 and cost higher and at least one lower (a Pareto gain).
- */
-export function regionGains(d: Pick<KpiDelta, "km" | "co2Kg" | "cost">): boolean {
-  return d.km <= 0 && d.co2Kg <= 0 && d.cost <= 0 && (d.km < 0 || d.co2Kg < 0 || d.cost < 0);
-}
-
-/**
- * Marks, during the exchange round, the carriers that had a chance to
- * collaborate: for every open offer and every other carrier without the mark
- * (or whose offer's giver has none), the game's preview of that carrier
- * taking it; when it can place the order and the region gains
- * ({@link regionGains}), both giver and taker get `usage.exchangeChance`.
- * The mark stays once set. Outside the exchange round, or with no open
- * offer, the game itself.
- */
-export function noteExchangeChances(game: PlannerGame): PlannerGame {
-  if (game.phase !== "round" || !roundRule(game.round)?.exchange) return game;
-  let next = game;
-  const marked = (p: PlayerId) => next.carriers[p]?.usage.exchangeChance === true;
-  const mark = (p: PlayerId) => {
-    const c = next.carriers[p];
-    if (!c || c.usage.exchangeChance) return;
-    next = { ...next, carriers: { ...next.carriers, [p]: { ...c, usage: { ...c.usage, exchangeChance: true } } } };
-  };
-  for (const offer of game.offers) {
-    if (offer.status !== "open") continue;
-    for (const taker of game.players) {
-      if (taker === offer.from || (marked(taker) && marked(offer.from))) continue;
-      const p = previewOffer(game, offer.id, taker);
-      if (p.ok && p.preview.placement && regionGains(p.preview.region)) {
-        mark(taker);
-        mark(offer.from);
-      }
-    }
-  }
-  return next;
-}
-
-/**
  * Collaboration of `player` (0-100), or null where it could not be shown:
  * alone in the region, before the exchange round (4) ended, or when the
  * player took part in no exchange and no open offer between them and
- * another carrier was ever a gain for the region (`usage.exchangeChance`,
- * {@link noteExchangeChances}): nothing could be gained by exchanging. Evidence: the
+ * another carrier was a gain for the region when it was made or when an
+ * exchange changed a plan (`usage.exchangeChance`, see `markChances` in
+ * `exchange.ts`): nothing could be gained by exchanging. Evidence: the
  * exchanges the player gave or took ({@link exchangeEffect}), over their own
  * round-3 km, CO2 and cost. The region's gain is the mean of the km and CO2
  * saved over the player's own; the carrier's gain is

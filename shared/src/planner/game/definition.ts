@@ -6,7 +6,6 @@ import { plannerSchemas, proposalResultSchema, type PlannerPayloads } from "../p
 import { plannerSeatView, type PlannerSeatView } from "../seatView.js";
 import { acceptProposal, recordProposal, revealFloor, setLock, setPlan } from "./actions.js";
 import { assess } from "./assessment.js";
-import { noteExchangeChances } from "./collaboration.js";
 import { advanceClock } from "./clock.js";
 import { acceptOffer, offerOrder, previewOffer, withdrawOffer } from "./exchange.js";
 import { renamePlanner } from "./rename.js";
@@ -67,13 +66,11 @@ function roundTimers(table: PlannerTable, clockTickMs: number, now: number): Pla
  * Every carrier whose reference plan is missing or outdated after it gets a
  * `reference` effect (the host computes it off the table and feeds it back as
  * the `reference` move), so the assessment's yardstick is there whether or
- * not the planner asks the assistant. In the exchange round, the carriers
- * that have a chance to gain the region by an open offer are marked
- * (`noteExchangeChances`), for the assessment.
+ * not the planner asks the assistant.
  */
 function ruled(table: PlannerTable, result: PlannerResult): Result {
   if (!result.ok) return result;
-  const game = noteExchangeChances(result.game);
+  const game = result.game;
   const running = game.phase === "round";
   const effects = referenceEffects(game);
   return {

@@ -25,6 +25,46 @@ export interface OfferPreview {
 }
 
 /**
+ * Whether a change is a gain for the region in every figure: none of km,
+ * CO2 and cost higher and at least one lower (a Pareto gain).
+ */
+export function regionGains(d: Pick<KpiDelta, "km" | "co2Kg" | "cost">): boolean {
+  return d.km <= 0 && d.co2Kg <= 0 && d.cost <= 0 && (d.km < 0 || d.co2Kg < 0 || d.cost < 0);
+}
+
+/**
+ * Marks the carriers that have a chance to collaborate: of the open offers
+ * `which` picks, each previewed for every carrier other than its giver (the
+ * pair skipped when both are marked already); when the taker can place the
+ * order and the region gains ({@link regionGains}), giver and taker get
+ * `usage.exchangeChance`. The mark stays once set. Run when an offer is made
+ * (that offer) and when one is taken (the offers of and for the two carriers
+ * whose plans changed), not on every plan edit: a preview per pair is the
+ * cost of a cheapest insertion.
+ */
+function markChances(game: PlannerGame, which: (offer: Offer, taker: PlayerId) => boolean): PlannerGame {
+  let next = game;
+  const marked = (p: PlayerId) => next.carriers[p]?.usage.exchangeChance === true;
+  const mark = (p: PlayerId) => {
+    const c = next.carriers[p];
+    if (!c || c.usage.exchangeChance) return;
+    next = withCarrier(next, p, { ...c, usage: { ...c.usage, exchangeChance: true } });
+  };
+  for (const offer of game.offers) {
+    if (offer.status !== "open") continue;
+    for (const taker of game.players) {
+      if (taker === offer.from || !which(offer, taker) || (marked(taker) && marked(offer.from))) continue;
+      const { preview } = previewOf(game, offer, taker);
+      if (preview.placement && regionGains(preview.region)) {
+        mark(taker);
+        mark(offer.from);
+      }
+    }
+  }
+  return next;
+}
+
+/**
  * Offers `order` to the other carriers (round 4): NOT_IN_ROUND, WRONG_ROUND,
  * UNKNOWN_PLAYER, UNKNOWN_ORDER (not this carrier's), ORDER_LOCKED (already
  * on its way or delivered), DOUBLE_ORDER (already on open offer). The order
@@ -50,9 +90,10 @@ export function offerOrder(game: PlannerGame, player: PlayerId, order: string): 
   };
   const usage = { ...carrier.usage, offersMade: carrier.usage.offersMade + 1 };
   const next = withCarrier(game, player, { ...carrier, usage });
+  const made = { ...next, offers: [...game.offers, offer], nextOffer: game.nextOffer + 1 };
   return {
     ok: true,
-    game: { ...next, offers: [...game.offers, offer], nextOffer: game.nextOffer + 1 },
+    game: markChances(made, (f) => f.id === offer.id),
     events: [{ type: "offer-made", offer }],
   };
 }
@@ -235,13 +276,15 @@ export function acceptOffer(game: PlannerGame, taker: PlayerId, offerId: string)
     cost: preview.region.cost,
     giver: { km: preview.giver.km, co2Kg: preview.giver.co2Kg, cost: preview.giver.cost },
   };
+  const changed = new Set([offer.from, taker]);
+  const after = {
+    ...next,
+    offers: game.offers.map((f) => (f === offer ? done : f)),
+    exchanges: [...game.exchanges, exchange],
+  };
   return {
     ok: true,
-    game: {
-      ...next,
-      offers: game.offers.map((f) => (f === offer ? done : f)),
-      exchanges: [...game.exchanges, exchange],
-    },
+    game: markChances(after, (f, t) => changed.has(f.from) || changed.has(t)),
     events: [
       { type: "offer-taken", offer: done, km: preview.region.km, co2Kg: preview.region.co2Kg },
       { type: "plan-set", player: offer.from, source: "exchange" },

@@ -21,6 +21,7 @@ export {
   previewOffer,
   acceptOffer,
   cheapestInsertion,
+  regionGains,
   type KpiDelta,
   type OfferPreview,
 } from "./exchange.js";
@@ -78,8 +79,6 @@ export {
 export {
   collaboration,
   exchangeEffect,
-  noteExchangeChances,
-  regionGains,
   COLLABORATION_NONE,
   COLLABORATION_TARGET_SHARE,
   CARRIER_GAIN_SHARE,

@@ -45,7 +45,8 @@ export interface CarrierUsage {
   /**
    * Round 4: at some moment of the exchange an open offer between this
    * carrier and another (given or to take) was a gain for the region by the
-   * game's preview (`noteExchangeChances`); absent until then. Without it and
+   * game's preview (`markChances` in `exchange.ts`, when an offer is made or
+   * taken); absent until then. Without it and
    * without an exchange, collaboration could not be shown.
    */
   exchangeChance?: boolean;

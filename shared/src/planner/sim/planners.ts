@@ -6,8 +6,7 @@
  */
 import { pick, type Rng } from "../../rng.js";
 import type { PlannerMoves } from "../game/definition.js";
-import { regionGains } from "../game/collaboration.js";
-import type { OfferPreview } from "../game/exchange.js";
+import { regionGains, type OfferPreview } from "../game/exchange.js";
 import { roundRule } from "../game/roundRules.js";
 import type { Carrier, PlannerEvent, PlannerGame, PlannerRound } from "../game/types.js";
 import type { Disruption } from "../scenario.js";

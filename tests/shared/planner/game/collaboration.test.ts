@@ -6,7 +6,6 @@ import {
   COLLABORATION_NONE,
   endRound,
   exchangeEffect,
-  noteExchangeChances,
   offerOrder,
   previewOffer,
   regionGains,
@@ -83,8 +82,8 @@ describe("exchangeEffect: what an exchange really changed", () => {
   });
 });
 
-describe("noteExchangeChances and collaboration where nothing could be gained", () => {
-  /** Every open offer p1 could make in round 4, each previewed for p2 and p3. */
+describe("chances to collaborate, and collaboration where nothing could be gained", () => {
+  /** Every offer p1 could make in round 4 first, each previewed for p2 and p3 as the offer's mark is set. */
   function offersOfP1(g: PlannerGame) {
     return g.carriers.p1!.plan.routes.flatMap((r) =>
       r.orders.map((order) => {
@@ -97,20 +96,40 @@ describe("noteExchangeChances and collaboration where nothing could be gained", 
       }),
     );
   }
+  const marked = (g: PlannerGame) => g.players.filter((p) => g.carriers[p]?.usage.exchangeChance);
 
-  it("marks giver and taker when an open offer would gain the region, and nobody when none would", () => {
+  it("marks giver and taker when an offer made would gain the region, and nobody when none would", () => {
     const offers = offersOfP1(round4());
     const gaining = offers.find((o) => o.gains.length > 0);
     const futile = offers.find((o) => o.gains.length === 0);
     expect(gaining, "a fixture order whose take gains the region").toBeDefined();
     expect(futile, "a fixture order whose take gains nothing").toBeDefined();
-    const marked = noteExchangeChances(gaining!.made);
-    expect(marked.carriers.p1?.usage.exchangeChance).toBe(true);
-    for (const t of gaining!.gains) expect(marked.carriers[t]?.usage.exchangeChance).toBe(true);
-    const none = noteExchangeChances(futile!.made);
-    expect(none.players.filter((p) => none.carriers[p]?.usage.exchangeChance)).toEqual([]);
-    // Outside the exchange round nothing is marked.
-    expect(noteExchangeChances({ ...gaining!.made, round: 3 })).toEqual({ ...gaining!.made, round: 3 });
+    expect(marked(gaining!.made)).toEqual(["p1", ...gaining!.gains]);
+    expect(marked(futile!.made)).toEqual([]);
+  });
+
+  it("looks again when an exchange changes two plans: an open offer that gains only now marks its pair", () => {
+    // p1 offers an order that gains p2 only, p3 one that gains nobody yet; p2 takes p1's. Both their plans have
+    // changed, so p3's open offer is previewed for them again: for some order of p3 it gains the region only now.
+    const g = round4();
+    const ordersOfP3 = g.carriers.p3!.plan.routes.flatMap((r) => r.orders);
+    const found = offersOfP1(g)
+      .filter((o) => o.gains.length === 1 && o.gains[0] === "p2")
+      .flatMap((p1) =>
+        ordersOfP3.map((order) => {
+          const both = must(offerOrder(p1.made, "p3", order));
+          return { order, both, taken: must(acceptOffer(both, "p2", "f1")) };
+        }),
+      )
+      .find(({ both, taken }) => !both.carriers.p3?.usage.exchangeChance && taken.carriers.p3?.usage.exchangeChance);
+    expect(found, "an order of p3 whose offer gains the region only after p2 took p1's").toBeDefined();
+    // The preview that marks it: p3's offer, for one of the two carriers whose plans the take changed.
+    const f2 = found!.taken.offers.find((f) => f.from === "p3")!;
+    const gainsFor = ["p1", "p2"].filter((t) => {
+      const p = previewOffer(found!.taken, f2.id, t);
+      return p.ok && p.preview.placement !== null && regionGains(p.preview.region);
+    });
+    expect(gainsFor.length).toBeGreaterThan(0);
   });
 
   it("is not applicable without an exchange and without a chance, and none (50) when a gain on offer was left", () => {
@@ -125,9 +144,8 @@ describe("noteExchangeChances and collaboration where nothing could be gained", 
         done.results.filter((r) => r.player === p),
       );
     };
-    expect(score(noteExchangeChances(futile.made), "p1")).toBeNull();
-    const left = noteExchangeChances(gaining.made);
-    expect(score(left, "p1")).toBe(COLLABORATION_NONE);
-    expect(score(left, gaining.gains[0]!)).toBe(COLLABORATION_NONE);
+    expect(score(futile.made, "p1")).toBeNull();
+    expect(score(gaining.made, "p1")).toBe(COLLABORATION_NONE);
+    expect(score(gaining.made, gaining.gains[0]!)).toBe(COLLABORATION_NONE);
   });
 });
