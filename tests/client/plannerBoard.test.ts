@@ -285,6 +285,11 @@ describe("the planner's board in Chromium", () => {
     await b.page.locator("#pl-name").fill("Bram");
     await b.page.locator("#pl-code").fill(code);
     await b.page.locator("#pl-join").click();
+    // Bram is in the region (his desk waits with the region's code) before Anna starts it.
+    await b.page
+      .getByRole("status")
+      .filter({ hasText: new RegExp(`(Code voor de anderen|Code for the others): ${code}$`) })
+      .waitFor({ timeout: 15_000 });
     await a.page.locator('[data-key="start"]').click();
     await expect.poll(() => a.page.locator("#pl-round").innerText(), { timeout: 15_000 }).toContain("Ronde 1");
     for (const r of [2, 3, 4]) await nextRound(a.page, r);
