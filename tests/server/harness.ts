@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import { createGameServer, type AppOptions } from "../../server/src/app.js";
@@ -67,6 +68,39 @@ export async function startTestServer(config: Partial<QuartetConfig> = {}): Prom
   const clock = new ManualScheduler();
   const booted = await bootApp({ quartet: { ...DEFAULT_QUARTET_CONFIG, seed: 42, ...config }, scheduler: clock });
   return { ...booted, clock };
+}
+
+/** A test server as {@link startTestServer} gives it. */
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/**
+ * Boots a test server before the tests of the file (or `describe`) it is
+ * called in and shuts it down after them. Returns the server, its client and
+ * its clock, read once the server is up (before that they throw).
+ */
+export function useTestServer(config: Partial<QuartetConfig> = {}): TestServer {
+  let booted: TestServer | undefined;
+  beforeAll(async () => {
+    booted = await startTestServer(config);
+  });
+  afterAll(async () => {
+    await booted?.server.shutdown();
+  });
+  const up = (): TestServer => {
+    if (!booted) throw new Error("the test server is used before it started");
+    return booted;
+  };
+  return {
+    get server() {
+      return up().server;
+    },
+    get client() {
+      return up().client;
+    },
+    get clock() {
+      return up().clock;
+    },
+  };
 }
 
 /** The same server on the rooms' own clocks (the production scheduler), for the real-time smoke test. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { JOIN_CODE_ALPHABET } from "@iot/shared/workshop/constants";
 import { AGAIN_MESSAGE, FRIENDS_ROOM } from "@iot/shared/quartet/friends";
 import {
@@ -6,20 +6,14 @@ import {
   legalAskFor,
   nextMessage,
   PLAYER_THINKS_MS,
-  startTestServer,
+  useTestServer,
   TEST_PORT,
   testRandom,
   waitForState,
   type QRoom,
 } from "../harness.js";
 
-let env: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  env = await startTestServer();
-});
-afterAll(async () => {
-  await env.server.shutdown();
-});
+const env = useTestServer();
 
 const CODE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`);
 

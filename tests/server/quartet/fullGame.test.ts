@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   invariantTotal,
   legalAskFor,
   openTable,
   PLAYER_THINKS_MS,
-  startTestServer,
+  useTestServer,
   testRandom,
   waitForState,
   type ClientState,
   type QRoom,
 } from "../harness.js";
 
-let env: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  env = await startTestServer();
-});
-afterAll(async () => {
-  await env.server.shutdown();
-});
+const env = useTestServer();
 
 describe("quartet room: a full game of 4 SDK clients", () => {
   it("plays to the end with the invariant at every patch, a ranking and the action plan", async () => {

@@ -1,5 +1,5 @@
 import { captureBytes } from "../harness.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { historySchema } from "@iot/shared/protocol";
 import { CARD_IDS, THEME_CARDS, type CardId } from "@iot/shared/quartet/cardIds";
 import type { QuartetTable } from "@iot/shared/quartet/game";
@@ -8,7 +8,7 @@ import {
   askOnce,
   nextMessage,
   openTable,
-  startTestServer,
+  useTestServer,
   tableOf,
   testRandom,
   waitForState,
@@ -16,13 +16,7 @@ import {
   type QRoom,
 } from "../harness.js";
 
-let env: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  env = await startTestServer();
-});
-afterAll(async () => {
-  await env.server.shutdown();
-});
+const env = useTestServer();
 
 const atServer = (room: QRoom) => tableOf(env.server, room.roomId).game as QuartetTable;
 

@@ -1,5 +1,5 @@
 import { matchMaker } from "@colyseus/core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_QUARTET_CONFIG } from "../../../server/src/config.js";
 import {
   letBotAsk,
@@ -7,20 +7,14 @@ import {
   nextMessage,
   openTable,
   PLAYER_THINKS_MS,
-  startTestServer,
+  useTestServer,
   tableOf,
   testRandom,
   waitForState,
   type QRoom,
 } from "../harness.js";
 
-let env: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  env = await startTestServer();
-});
-afterAll(async () => {
-  await env.server.shutdown();
-});
+const env = useTestServer();
 
 function hand(room: QRoom): string[] {
   return [...(room.state.players.get(room.sessionId)?.hand ?? [])];

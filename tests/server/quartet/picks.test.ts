@@ -1,25 +1,19 @@
 import { captureBytes } from "../harness.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   BOT_THINKS_MS,
   legalAskFor,
   nextMessage,
   openTable,
   PLAYER_THINKS_MS,
-  startTestServer,
+  useTestServer,
   testRandom,
   waitForState,
   type ClientState,
   type QRoom,
 } from "../harness.js";
 
-let env: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  env = await startTestServer();
-});
-afterAll(async () => {
-  await env.server.shutdown();
-});
+const env = useTestServer();
 
 /** Who laid each theme, from a client's decoded state. */
 function layers(s: ClientState): Map<string, string> {

@@ -1,16 +1,10 @@
 import { logger, matchMaker } from "@colyseus/core";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { joinRefusalTexts } from "@iot/shared/i18n/joinRefusals";
 import { MAX_FRAME_BYTES } from "../../../server/src/app.js";
-import { openTable, startTestServer, waitForState, type QRoom } from "../harness.js";
+import { openTable, useTestServer, waitForState, type QRoom } from "../harness.js";
 
-let env: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  env = await startTestServer();
-});
-afterAll(async () => {
-  await env.server.shutdown();
-});
+const env = useTestServer();
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -1,24 +1,18 @@
 import { captureBytes } from "../harness.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CARD_IDS } from "@iot/shared/quartet/cardIds";
 import {
   legalAskFor,
   openTable,
   PLAYER_THINKS_MS,
-  startTestServer,
+  useTestServer,
   testRandom,
   waitForState,
   type ClientState,
   type QRoom,
 } from "../harness.js";
 
-let env: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  env = await startTestServer();
-});
-afterAll(async () => {
-  await env.server.shutdown();
-});
+const env = useTestServer();
 
 function ownHand(room: QRoom): string[] {
   return [...(room.state.players.get(room.sessionId)?.hand ?? [])];

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { letBotAsk, nextMessage, openTable, startTestServer, tableOf, waitForState, type QRoom } from "../harness.js";
+import { describe, expect, it } from "vitest";
+import { letBotAsk, nextMessage, openTable, useTestServer, tableOf, waitForState, type QRoom } from "../harness.js";
 
-let env: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  env = await startTestServer();
-});
-afterAll(async () => {
-  await env.server.shutdown();
-});
+const env = useTestServer();
 
 /** Asks as the server holds them: no patch in between. */
 const asksAt = (room: QRoom) => (tableOf(env.server, room.roomId).state as { asks: number }).asks;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Room } from "@colyseus/sdk";
 import { CARD_IDS } from "@iot/shared/quartet/cardIds";
 import type { QuartetSeatView } from "@iot/shared/quartet/game";
@@ -11,19 +11,13 @@ import {
   invariantTotal,
   legalAskFor,
   PLAYER_THINKS_MS,
-  startTestServer,
+  useTestServer,
   testRandom,
   waitForState,
   type QRoom,
 } from "../harness.js";
 
-let env: Awaited<ReturnType<typeof startTestServer>>;
-beforeAll(async () => {
-  env = await startTestServer();
-});
-afterAll(async () => {
-  await env.server.shutdown();
-});
+const env = useTestServer();
 
 /** Checks of `until` waiting for the views to change (each runs on every view message). */
 const waiting = new Set<() => void>();

@@ -85,6 +85,17 @@ export function inkOn(colour: string): string {
   return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? "#ffffff" : INK;
 }
 
+/** Clears the canvas and draws an empty card: white, rounded by `r`, its outline `line` wide. */
+function blankCard(ctx: CanvasRenderingContext2D, w: number, h: number, line: number, r: number): void {
+  ctx.clearRect(0, 0, w, h);
+  roundRect(ctx, line / 2, line / 2, w - line, h - line, r);
+  ctx.fillStyle = "#ffffff";
+  ctx.fill();
+  ctx.lineWidth = line;
+  ctx.strokeStyle = "#9aa7b5";
+  ctx.stroke();
+}
+
 /**
  * Draws a card face filling a `w` x `h` canvas (device pixels); `unit` is
  * the device pixels per CSS pixel, so the smallest type stays legible (the
@@ -94,13 +105,7 @@ export function inkOn(colour: string): string {
 export function drawFace(ctx: CanvasRenderingContext2D, w: number, h: number, unit: number, d: FaceData): FaceMetrics {
   const r = w * 0.06;
   const line = Math.max(1, unit);
-  ctx.clearRect(0, 0, w, h);
-  roundRect(ctx, line / 2, line / 2, w - line, h - line, r);
-  ctx.fillStyle = "#ffffff";
-  ctx.fill();
-  ctx.lineWidth = line;
-  ctx.strokeStyle = "#9aa7b5";
-  ctx.stroke();
+  blankCard(ctx, w, h, line, r);
 
   // Theme band: colour, icon, name and the number.
   const band = h * 0.19;
@@ -295,13 +300,7 @@ export function drawTile(ctx: CanvasRenderingContext2D, w: number, h: number, un
   const u = unit;
   const r = 8 * u;
   const line = Math.max(1, u);
-  ctx.clearRect(0, 0, w, h);
-  roundRect(ctx, line / 2, line / 2, w - line, h - line, r);
-  ctx.fillStyle = "#ffffff";
-  ctx.fill();
-  ctx.lineWidth = line;
-  ctx.strokeStyle = "#9aa7b5";
-  ctx.stroke();
+  blankCard(ctx, w, h, line, r);
   const bw = 34 * u;
   ctx.save();
   roundRect(ctx, line, line, w - 2 * line, h - 2 * line, r);
