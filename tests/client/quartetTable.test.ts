@@ -160,6 +160,11 @@ describe("the quartet table tells the story", () => {
       expect(areas).toBeGreaterThan(0);
       // Each laid quartet lies as a stack before its owner: in the owner's seat, or (the own) below the middle, above the hand.
       expect(seen.stacks.length).toBeGreaterThan(0);
+      // A card under the pointer is drawn whole and may reach over the own strip while raised: the pointer leaves the hand and the table is read as it lies.
+      await page.mouse.move(1, 1);
+      await page.waitForFunction(() => !document.querySelector(".hand-layer .card-hit.raised"));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      seen = await look(page);
       const handTop = Math.min(...seen.hand.map((h) => h.y), size.height);
       const seatsBottom = Math.max(...seen.seats.map((x) => x.box.y + x.box.h));
       for (const s of seen.stacks) {
