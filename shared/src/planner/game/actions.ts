@@ -8,17 +8,21 @@ import type { Carrier, PlannerGame, PlannerResult, PlayerId } from "./types.js";
 
 /**
  * The carrier after its planner set `plan` (already checked): holds for a
- * running day, and in a round with disruptions (round 3) the first replan
- * after each disruption (a plan that plans one of the orders the disruption
- * left open) stamped with the clock.
+ * running day, and in a round with disruptions (round 3) each disruption's
+ * first answer (`answeredAt`: the first plan set after it) and first replan
+ * (`replannedAt`: the first plan that plans one of the orders it left open)
+ * stamped with the clock.
  */
 function planBy(game: PlannerGame, carrier: Carrier, plan: Plan): Carrier {
   const next = withLocksOn(withPlan(carrier, plan, game.clock), plan);
   if (!roundRule(game.round)?.disruptions) return next;
   const planned = new Set(plan.routes.flatMap((r) => r.orders));
-  const replans = carrier.usage.replans.map((r) =>
-    r.replannedAt === null && r.orders.some((o) => planned.has(o)) ? { ...r, replannedAt: game.clock } : r,
-  );
+  const replans = carrier.usage.replans.map((r) => {
+    const answered = r.answeredAt === undefined ? { ...r, answeredAt: game.clock } : r;
+    return answered.replannedAt === null && r.orders.some((o) => planned.has(o))
+      ? { ...answered, replannedAt: game.clock }
+      : answered;
+  });
   return { ...next, usage: { ...next.usage, replans } };
 }
 

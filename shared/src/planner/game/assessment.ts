@@ -1,7 +1,7 @@
 import { collaboration } from "./collaboration.js";
 import { LATE_EUR_PER_MINUTE } from "./kpi.js";
 import { roundRule, roundsWith } from "./roundRules.js";
-import type { Carrier, KpiSummary, PlannerGame, PlayerId, RoundResult } from "./types.js";
+import type { Carrier, KpiSummary, PlannerGame, PlayerId, ReplanRecord, RoundResult } from "./types.js";
 
 /** The six competences, in the order the report and the debrief show them. */
 export const COMPETENCES = ["efficiency", "green", "service", "adaptivity", "collaboration", "digital"] as const;
@@ -99,17 +99,38 @@ function onTimeShare(rs: readonly RoundResult[]): number {
 /** Whether result `r` is of a round whose rule has disruptions (round 3). */
 const disrupted = (r: RoundResult) => roundRule(r.round)?.disruptions === true;
 
+/** Orders of a result not delivered on time: late, or not delivered at all. */
+const missed = (k: KpiSummary) => k.orders - (k.deliveries - k.late);
+
+/**
+ * How well a disrupted round's plan kept the day on time (0-1): 0 for an
+ * undrivable plan (its on-time deliveries cannot be driven); with a
+ * reference plan, 1 less the orders missed (late or not delivered) beyond
+ * the reference's, as a share of the orders (what no plan could have
+ * delivered on time is no fault of the planner); without one, the on-time
+ * share.
+ */
+export function roundRecovery(r: RoundResult): number {
+  if (undrivable(r.kpi) > 0) return 0;
+  const ref = r.reference ?? null;
+  if (!ref) return onTimeShare([r]);
+  return 1 - clamp01((missed(r.kpi) - missed(ref)) / Math.max(1, r.kpi.orders));
+}
+
 function adaptivity(carrier: Carrier, rs: readonly RoundResult[]): CompetenceScore {
   const r3 = rs.filter(disrupted);
   if (r3.length === 0) return null;
-  const needed = carrier.usage.replans.filter((r) => r.orders.length > 0);
-  const speed =
-    needed.length === 0
-      ? 1
-      : mean(
-          needed.map((r) => (r.replannedAt === null ? 0 : clamp01(1 - (r.replannedAt - r.at) / REPLAN_WINDOW_MINUTES))),
-        );
-  return points(0.6 * onTimeShare(r3) + 0.4 * speed);
+  const recovery = mean(r3.map(roundRecovery));
+  const needed = carrier.usage.replans.filter((r) => r.orders.length > 0 && r.plannable !== false);
+  // Leaving the open orders to hired trucks answers a disruption when the day misses nothing the reference would not.
+  const answer = (r: ReplanRecord) => r.replannedAt ?? (recovery === 1 ? (r.answeredAt ?? null) : null);
+  const speed = mean(
+    needed.map((r) => {
+      const at = answer(r);
+      return at === null ? 0 : clamp01(1 - (at - r.at) / REPLAN_WINDOW_MINUTES);
+    }),
+  );
+  return points(0.6 * recovery + 0.4 * (needed.length === 0 ? 1 : speed));
 }
 
 function digital(carrier: Carrier, rs: readonly RoundResult[]): CompetenceScore {
@@ -135,10 +156,12 @@ function digital(carrier: Carrier, rs: readonly RoundResult[]): CompetenceScore 
  *   {@link roundEfficiency};
  * - green: the same with {@link roundGreen};
  * - service: 100 x on-time deliveries / orders over the ended rounds;
- * - adaptivity (round 3): 100 x (0.6 x on-time share + 0.4 x replan speed),
- *   speed per disruption that left orders open = 1 - minutes to the first
- *   replan that plans one of them / {@link REPLAN_WINDOW_MINUTES} (0 if never;
- *   1 when no disruption left anything open);
+ * - adaptivity (round 3): 100 x (0.6 x {@link roundRecovery} + 0.4 x replan
+ *   speed), speed per disruption that left orders open which the assistant's
+ *   reference could plan again (`plannable`) = 1 - minutes to the first
+ *   replan that plans one of them (or, when the round misses nothing beyond
+ *   the reference, to the first plan set after it) /
+ *   {@link REPLAN_WINDOW_MINUTES} (0 if never; 1 when no such disruption);
  * - collaboration (round 4, two planners or more): see `collaboration`;
  * - digital (the ended rounds with the assistant): 100 x (0.4 x share of
  *   them in which it was asked + 0.3 x floor knowledge found / orders with

@@ -66,6 +66,7 @@ export {
   againstReference,
   roundEfficiency,
   roundGreen,
+  roundRecovery,
   undrivable,
   costPerOrder,
   co2PerOrder,

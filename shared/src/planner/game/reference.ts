@@ -216,7 +216,7 @@ export function recordReference(game: PlannerGame, player: PlayerId, ref: Refere
   if (!c) return same;
   if (game.phase === "round" && ref.round === game.round) {
     if (ref.situation !== referenceKey(game, player)) return same;
-    return { ok: true, game: withCarrier(game, player, { ...c, reference: ref }), events: [] };
+    return { ok: true, game: withCarrier(game, player, { ...markPlannable(c, ref), reference: ref }), events: [] };
   }
   const result = game.results.find(
     (r) =>
@@ -233,6 +233,23 @@ export function recordReference(game: PlannerGame, player: PlayerId, ref: Refere
     game: { ...withCarrier(game, player, carrier), results: game.results.map((r) => (r === result ? filled : r)) },
     events: [{ type: "reference-recorded", player, round: ref.round }],
   };
+}
+
+/**
+ * `carrier` with its disruptions' replan records marked by `ref` (a reference
+ * of the round under way): `plannable` true where the reference plans one of
+ * the orders the disruption left open (it stays true), false where it plans
+ * none of them and no earlier reference did. Records without open orders (a
+ * traffic jam) are left as they are.
+ */
+function markPlannable(carrier: Carrier, ref: ReferencePlan): Carrier {
+  const replans = carrier.usage.replans;
+  if (replans.length === 0) return carrier;
+  const planned = new Set(ref.plan.routes.flatMap((r) => r.orders));
+  const marked = replans.map((r) =>
+    r.orders.length === 0 || r.plannable === true ? r : { ...r, plannable: r.orders.some((o) => planned.has(o)) },
+  );
+  return { ...carrier, usage: { ...carrier.usage, replans: marked } };
 }
 
 /**

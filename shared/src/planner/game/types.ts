@@ -22,6 +22,20 @@ export interface ReplanRecord {
   orders: string[];
   /** Clock minute of the first plan that planned one of `orders` again; null until then. */
   replannedAt: number | null;
+  /**
+   * Clock minute of the first plan the planner set after the disruption,
+   * whatever it planned (absent until then, and in games saved before this
+   * was kept): an answer that leaves the open orders to a hired truck.
+   */
+  answeredAt?: number;
+  /**
+   * Whether the assistant's reference plan for a situation at or after the
+   * disruption planned one of `orders` (true once one did: the planner could
+   * have planned it too); false while every reference since left them all
+   * open; absent before the first reference after it (and in games saved
+   * before this was kept).
+   */
+  plannable?: boolean;
 }
 
 /** What a planner did, counted for the assessment. Arrays are indexed by round - 1. */

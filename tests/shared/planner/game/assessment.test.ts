@@ -9,6 +9,7 @@ import {
   newPlannerGame,
   roundEfficiency,
   roundGreen,
+  roundRecovery,
   setPlan,
   startRound,
   withReferences,
@@ -105,6 +106,49 @@ describe("assess: the worked example (docs/assessment.md)", () => {
       // 100 x (0.4 / 3 + 0.3 x 0.5 + 0) = 28.3 -> 28.
       digital: 28,
     });
+  });
+
+  it("leaves a disruption out of the replan speed when the assistant's reference could plan none of its orders", () => {
+    const g = handGame(fourRounds());
+    const c = g.carriers.p1!;
+    const replans = c.usage.replans.map((r) => (r.kind === "rush-order" ? { ...r, plannable: false } : r));
+    const game = { ...g, carriers: { ...g.carriers, p1: { ...c, usage: { ...c.usage, replans } } } };
+    // Only the breakdown counts (0.75): 100 x (0.6 x 0.8 + 0.4 x 0.75) = 78.
+    expect(assess(game).p1?.adaptivity).toBe(78);
+    // A disruption that could be planned and was not still counts 0.
+    const could = c.usage.replans.map((r) => (r.kind === "rush-order" ? { ...r, plannable: true } : r));
+    const slow = { ...g, carriers: { ...g.carriers, p1: { ...c, usage: { ...c.usage, replans: could } } } };
+    expect(assess(slow).p1?.adaptivity).toBe(63);
+  });
+
+  it("takes leaving the open orders to hired trucks as an answer only when the day misses nothing the reference would not", () => {
+    const answered = (rounds: RoundResult[]) => {
+      const g = handGame(rounds);
+      const c = g.carriers.p1!;
+      const replans = c.usage.replans.map((r) => (r.kind === "rush-order" ? { ...r, answeredAt: 640 } : r));
+      return assess({ ...g, carriers: { ...g.carriers, p1: { ...c, usage: { ...c.usage, replans } } } }).p1?.adaptivity;
+    };
+    // Round 3 misses 2 beyond the reference: the rush order never planned counts 0, as before: 63.
+    expect(answered(fourRounds())).toBe(63);
+    // The reference misses the same 2: recovery 1, the rush order answered after 10 of 60 minutes:
+    // 100 x (0.6 + 0.4 x (0.75 + 0.833) / 2) = 91.7 -> 92.
+    const even = fourRounds().map((r) => (r.round === 3 ? { ...r, reference: { ...r.reference!, late: 2 } } : r));
+    expect(answered(even)).toBe(92);
+  });
+
+  it("counts in adaptivity only the misses beyond the reference's, and nothing of an undrivable plan", () => {
+    // 3 of 10 not on time where the assistant's plan for the same day also misses 2 of them: 1 beyond it.
+    expect(roundRecovery(result(3, { late: 1, unplanned: 2, deliveries: 8 }, { unplanned: 2, deliveries: 8 }))).toBe(
+      0.9,
+    );
+    // What no plan could deliver on time is no fault of the planner; doing better than the reference is no more than 1.
+    expect(roundRecovery(result(3, { unplanned: 3, deliveries: 7 }, { unplanned: 3, deliveries: 7 }))).toBe(1);
+    expect(roundRecovery(result(3, {}, { late: 2 }))).toBe(1);
+    // An undrivable plan's on-time deliveries cannot be driven.
+    expect(roundRecovery(result(3, { overRange: 1 }, { late: 2 }))).toBe(0);
+    expect(roundRecovery(result(3, { drivingBreaches: 1 }, { late: 2 }))).toBe(0);
+    // Without a reference: the on-time share.
+    expect(roundRecovery(result(3, { late: 3 }, null))).toBe(0.7);
   });
 
   it("scores against the reference linearly and within bounds", () => {

@@ -76,6 +76,12 @@ describe("advanceClock", () => {
     // Applied once: a later tick does not apply them again.
     const again = advanceClock(r.game, hm(9, 30));
     expect(again.ok && again.events.filter((e) => e.type === "disruption" && e.player === "p1")).toEqual([]);
+    // A plan that leaves both open orders to hired trucks answers the disruptions, it does not replan them.
+    const left = must(setPlan(r.game, "p1", c.plan));
+    expect(left.carriers.p1?.usage.replans.map((x) => [x.answeredAt, x.replannedAt])).toEqual([
+      [r.game.clock, null],
+      [r.game.clock, null],
+    ]);
   });
 
   it("keeps locked stops in place and vehicles that are out empty, and plans a replan from now on", () => {
@@ -106,6 +112,7 @@ describe("advanceClock", () => {
     const v3 = carrierKpi(replanned, "p1")?.routes.find((r) => r.vehicle === "c1-v3");
     expect(v3?.stops[0]?.leave).toBe(hm(8));
     expect(c.usage.replans[0]?.replannedAt).toBe(hm(8));
+    expect(c.usage.replans[0]?.answeredAt).toBe(hm(8));
   });
 
   it("round 4 starts the day over: only the stops of vehicles that went out stay locked", () => {

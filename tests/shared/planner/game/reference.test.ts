@@ -93,6 +93,31 @@ describe("the reference plan: the assistant's plan for every carrier, asked or n
     expect(referenceKey(broken, "p1")).toBe(ref.situation);
   });
 
+  it("marks whether a disruption's open orders could be planned again: true once a reference plans one, false while none does", () => {
+    const broken = must(advanceClock(withReferences(handDayRound3()), hm(8, 5)));
+    const [record] = broken.carriers.p1!.usage.replans;
+    expect(record?.orders.length).toBeGreaterThan(0);
+    expect(record?.plannable).toBeUndefined();
+    const ref = computeReference(broken, "p1")!;
+    const open = new Set(record?.orders);
+    const without = {
+      ...ref,
+      plan: { routes: ref.plan.routes.map((r) => ({ ...r, orders: r.orders.filter((o) => !open.has(o)) })) },
+    };
+    const marked = (g: PlannerGame) => g.carriers.p1?.usage.replans[0]?.plannable;
+    const none = recordReference(broken, "p1", without);
+    if (!none.ok) throw new Error("refused");
+    expect(marked(none.game)).toBe(false);
+    const some = recordReference(none.game, "p1", ref);
+    if (!some.ok) throw new Error("refused");
+    expect(ref.plan.routes.some((r) => r.orders.some((o) => open.has(o)))).toBe(true);
+    expect(marked(some.game)).toBe(true);
+    // Once it could be planned, a later reference that plans none of them does not take that back.
+    const again = recordReference(some.game, "p1", without);
+    if (!again.ok) throw new Error("refused");
+    expect(marked(again.game)).toBe(true);
+  });
+
   it("completes a round that ended before it arrived, and the finished game's results go out again", () => {
     const g = must(startRound(region(2, 7), 1));
     const ended = must(endRound(g));
