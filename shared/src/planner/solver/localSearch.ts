@@ -6,7 +6,9 @@ import { insertionCost, refresh, routeCost, type WorkRoute } from "./route.js";
  * cannot: long routes (few vehicles, wide windows) need their order changed
  * in place. Moves, tried around each customer's nearest neighbours
  * (granular, Toth & Vigo 2003, as in HGS-CVRP): relocate a customer next to
- * a neighbour (any route), 2-opt* (swap the tails of two routes after a
+ * a neighbour (any route), optionally swap a customer and a neighbour in
+ * another route (each takes the other's place: open where a full vehicle
+ * leaves no room for a relocate), 2-opt* (swap the tails of two routes after a
  * customer and its neighbour) and, inside a route, 2-opt (reverse a stretch)
  * and or-opt (move a stretch of up to {@link OR_OPT_MAX} stops); and a route
  * may be done away with: its stops inserted, cheapest first, into the other
@@ -22,6 +24,8 @@ export interface LocalSearchOptions {
   granularity: number;
   /** Stop after this many moves made (a bound on the time one call may take). */
   maxMoves: number;
+  /** Whether to try the swap of a customer and a neighbour in another route (default: not). */
+  swap?: boolean;
 }
 
 /** Routes (shortest first) a local search tries to do away with, once per call. */
@@ -34,22 +38,31 @@ const EPS = 1e-7;
 /**
  * Improves `routes` by the moves above until none lowers the cost (or
  * `maxMoves` were made). Returns the new routes and their total cost gain,
- * or null when no move helped.
+ * or null when no move helped. `settled`, when given, holds routes that came
+ * out of an earlier call with the same options that ended with no move left
+ * (routes are never changed in place): moves inside one of them or between two of them are
+ * not tried again (none can lower the cost), so the result is the same as
+ * without it; this call adds its routes when it ends so.
  */
 export function localSearch(
   inst: VrpInstance,
   routes: readonly WorkRoute[],
   neighbours: readonly Int32Array[],
   options: LocalSearchOptions,
+  settled?: WeakSet<WorkRoute>,
 ): { routes: WorkRoute[]; gain: number } | null {
   const work = routes.slice();
   let gain = 0;
   let moves = 0;
   const where = new Int32Array(inst.n).fill(-1);
   const pos = new Int32Array(inst.n);
+  // Per index in `work`: 1 when that route is in `settled`.
+  let known = new Uint8Array(work.length);
   const index = () => {
     where.fill(-1);
+    if (known.length !== work.length) known = new Uint8Array(work.length);
     for (let ri = 0; ri < work.length; ri++) {
+      known[ri] = settled?.has(work[ri] as WorkRoute) ? 1 : 0;
       const seq = (work[ri] as WorkRoute).seq;
       for (let i = 0; i < seq.length; i++) {
         where[seq[i] as number] = ri;
@@ -70,17 +83,19 @@ export function localSearch(
       index();
     }
     for (let ri = 0; ri < work.length && moves < options.maxMoves; ri++) {
+      if (known[ri] === 1) continue;
       const g = intraRoute(inst, work, ri);
       if (g > 0) {
         gain += g;
         moves++;
         improved = true;
+        known[ri] = 0;
         const seq = (work[ri] as WorkRoute).seq;
         for (let i = 0; i < seq.length; i++) pos[seq[i] as number] = i;
       }
     }
     for (let u = 1; u < inst.n && moves < options.maxMoves; u++) {
-      const g = aroundCustomer(inst, work, where, pos, neighbours[u] as Int32Array, u, options.granularity);
+      const g = aroundCustomer(inst, work, where, pos, known, neighbours[u] as Int32Array, u, options);
       if (g > 0) {
         gain += g;
         moves++;
@@ -89,6 +104,7 @@ export function localSearch(
       }
     }
   }
+  if (settled && !improved) for (const r of work) settled.add(r);
   return gain > EPS ? { routes: work.filter((r) => r.seq.length > 0), gain } : null;
 }
 
@@ -161,21 +177,24 @@ function intraRoute(inst: VrpInstance, work: WorkRoute[], ri: number): number {
 }
 
 /**
- * One improving relocate or 2-opt* move of customer `u` towards one of its
+ * One improving relocate, swap or 2-opt* move of customer `u` towards one of its
  * neighbours; returns its gain or 0. `where` and `pos` give each planned
- * customer's route and index in it.
+ * customer's route and index in it, `known` which routes (by index) are
+ * settled: no move between two of them is tried.
  */
 function aroundCustomer(
   inst: VrpInstance,
   work: WorkRoute[],
   where: Int32Array,
   pos: Int32Array,
+  known: Uint8Array,
   near: Int32Array,
   u: number,
-  granularity: number,
+  options: LocalSearchOptions,
 ): number {
   const ru = where[u] as number;
   if (ru < 0) return 0;
+  const uKnown = known[ru] === 1;
   const A = work[ru] as WorkRoute;
   const sa = A.seq;
   const iu = pos[u] as number;
@@ -186,11 +205,12 @@ function aroundCustomer(
   const uNext = at(sa, iu + 1);
   const removeGain =
     (dist[uPrev * n + u] as number) + (dist[rowU + uNext] as number) - (dist[uPrev * n + uNext] as number);
-  const kMax = Math.min(granularity, near.length);
+  const kMax = Math.min(options.granularity, near.length);
+  const swap = options.swap === true;
   for (let k = 0; k < kMax; k++) {
     const v = near[k] as number;
     const rv = where[v] as number;
-    if (rv < 0) continue;
+    if (rv < 0 || (uKnown && known[rv] === 1)) continue;
     const B = work[rv] as WorkRoute;
     const sb = B.seq;
     const iv = pos[v] as number;
@@ -213,6 +233,29 @@ function aroundCustomer(
         g = tryReplace(inst, work, [ru, rv], [build(inst, A, seqA), build(inst, B, seqB)]);
       }
       if (g > 0) return g;
+    }
+    // Swap: u takes v's place and v takes u's (a move a binding capacity leaves open where a relocate is not).
+    if (swap && rv !== ru && iv >= B.fixed) {
+      const vPrev = at(sb, iv - 1);
+      const vNext = at(sb, iv + 1);
+      const rowV = v * n;
+      const delta =
+        (dist[uPrev * n + v] as number) +
+        (dist[rowV + uNext] as number) +
+        (dist[vPrev * n + u] as number) +
+        (dist[rowU + vNext] as number) -
+        (dist[uPrev * n + u] as number) -
+        (dist[rowU + uNext] as number) -
+        (dist[vPrev * n + v] as number) -
+        (dist[rowV + vNext] as number);
+      if (delta < -EPS) {
+        const seqA = sa.slice();
+        seqA[iu] = v;
+        const seqB = sb.slice();
+        seqB[iv] = u;
+        const g = tryReplace(inst, work, [ru, rv], [build(inst, A, seqA), build(inst, B, seqB)]);
+        if (g > 0) return g;
+      }
     }
     // 2-opt*: A keeps up to u and takes B's tail after v; B keeps up to v and takes A's tail after u.
     if (rv !== ru && iv >= B.fixed - 1) {
