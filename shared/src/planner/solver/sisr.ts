@@ -201,10 +201,7 @@ export function solveVrp(problem: VrpInstance, options: SolveOptions): VrpSoluti
     score(inst, next, penalty);
     if (next.cost < current.cost - temperature * Math.log(uniform(rng) || 1e-12)) {
       current = next;
-      const better =
-        current.unassigned.length < best.unassigned.length ||
-        (current.unassigned.length === best.unassigned.length && current.cost < best.cost - 1e-9);
-      if (better) best = improve(current, current.routes.length >= fleet);
+      if (beats(current, best)) best = improve(current, current.routes.length >= fleet);
       if (!feasibleSeen && best.unassigned.length === 0) {
         feasibleSeen = true;
         options.onFeasible?.(solution(best));
@@ -214,10 +211,7 @@ export function solveVrp(problem: VrpInstance, options: SolveOptions): VrpSoluti
       const polished = improve(current, true);
       if (polished !== current) {
         current = polished;
-        const better =
-          current.unassigned.length < best.unassigned.length ||
-          (current.unassigned.length === best.unassigned.length && current.cost < best.cost - 1e-9);
-        if (better) best = current;
+        if (beats(current, best)) best = current;
       }
     }
   }
@@ -229,6 +223,13 @@ export function solveVrp(problem: VrpInstance, options: SolveOptions): VrpSoluti
  * `best` is incomplete, has one route, or uses every vehicle (a fleet that
  * tight already makes the walk pass through plans that leave customers out).
  */
+/** Whether plan `a` is better than `b`: fewer customers left out, or as many at a lower cost. */
+function beats(a: State, b: State): boolean {
+  return (
+    a.unassigned.length < b.unassigned.length || (a.unassigned.length === b.unassigned.length && a.cost < b.cost - 1e-9)
+  );
+}
+
 function withoutSmallestRoute(inst: VrpInstance, best: State, penalty: Float64Array): State | null {
   const fleet = inst.vehicles.reduce((a, vt) => a + vt.count, 0);
   if (best.unassigned.length > 0 || best.routes.length < 2 || best.routes.length >= fleet) return null;
