@@ -127,8 +127,15 @@ describe("the quartet table tells the story", () => {
         if (done === "end") break;
         seen = await look(page);
         if (!checkedAsk && seen.lastAsk) {
+          // The canvas draws on the next frame, the log at once: read again until both show the same last ask.
+          const asked = (s: Seen) => [...s.log].reverse().find((l) => l.includes("Mag ik van")) ?? "";
+          const same = (s: Seen) => !!s.lastAsk && asked(s).includes(card(s.lastAsk.card as CardId).title.nl);
+          for (let i = 0; i < 20 && !same(seen); i++) {
+            await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+            seen = await look(page);
+          }
           // The middle shows the last ask: between the seats and the hand, across the middle, naming the card that the log's last question names.
-          const ask = seen.lastAsk;
+          const ask = seen.lastAsk as NonNullable<Seen["lastAsk"]>;
           await page.screenshot({ path: path.join(ARTIFACTS, `table-centre-${size.name}.png`) });
           const seatsBottom = Math.max(...seen.seats.map((s) => s.box.y + s.box.h));
           const handTop = Math.min(...seen.hand.map((h) => h.y));
