@@ -5,7 +5,7 @@ import { parseSolomon } from "@iot/shared/planner/formats/solomon";
 import { solveVrp } from "@iot/shared/planner/solver/sisr";
 import { createRng } from "@iot/shared/rng";
 import { instanceFromPoints, type VrpInstance } from "@iot/shared/planner/solver/instance";
-import { localSearch } from "@iot/shared/planner/solver/localSearch";
+import { localSearch, settledRoutes } from "@iot/shared/planner/solver/localSearch";
 import { emptyRoute, refresh, routeCost, type WorkRoute } from "@iot/shared/planner/solver/route";
 
 const euclid = (dx: number, dy: number) => Math.hypot(dx, dy);
@@ -189,7 +189,7 @@ describe("local search: settled routes", () => {
             routes.length,
           ),
         );
-      const settled = new WeakSet<WorkRoute>();
+      const settled = settledRoutes();
       const first = localSearch(inst, routes, near, SWAP, settled)?.routes ?? routes;
       // Called again on the plan it ended with (only doing away with a route may still find something).
       expect(localSearch(inst, first, near, SWAP, settled)?.routes.map((r) => r.seq) ?? null).toEqual(

@@ -28,6 +28,20 @@ export interface LocalSearchOptions {
   swap?: boolean;
 }
 
+/**
+ * Routes that came out of a local search with no move left, by the call
+ * that settled them together: a move inside one of them, or between two
+ * settled by the same call, cannot lower the cost.
+ */
+export interface SettledRoutes {
+  ids: WeakMap<WorkRoute, number>;
+  /** The last call's number (0: none yet). */
+  last: number;
+}
+
+/** An empty {@link SettledRoutes}. */
+export const settledRoutes = (): SettledRoutes => ({ ids: new WeakMap(), last: 0 });
+
 /** Routes (shortest first) a local search tries to do away with, once per call. */
 const ELIMINATE_TRIES = 2;
 /** Longest stretch or-opt moves inside a route. */
@@ -40,29 +54,30 @@ const EPS = 1e-7;
  * `maxMoves` were made). Returns the new routes and their total cost gain,
  * or null when no move helped. `settled`, when given, holds routes that came
  * out of an earlier call with the same options that ended with no move left
- * (routes are never changed in place): moves inside one of them or between two of them are
- * not tried again (none can lower the cost), so the result is the same as
- * without it; this call adds its routes when it ends so.
+ * (routes are never changed in place): moves inside one of them, or between
+ * two that one call settled together, are not tried again (none can lower
+ * the cost), so the result is the same as without it; this call marks its
+ * routes as settled together when it ends so.
  */
 export function localSearch(
   inst: VrpInstance,
   routes: readonly WorkRoute[],
   neighbours: readonly Int32Array[],
   options: LocalSearchOptions,
-  settled?: WeakSet<WorkRoute>,
+  settled?: SettledRoutes,
 ): { routes: WorkRoute[]; gain: number } | null {
   const work = routes.slice();
   let gain = 0;
   let moves = 0;
   const where = new Int32Array(inst.n).fill(-1);
   const pos = new Int32Array(inst.n);
-  // Per index in `work`: 1 when that route is in `settled`.
-  let known = new Uint8Array(work.length);
+  // Per index in `work`: the call that settled that route, 0 when none did.
+  let known = new Int32Array(work.length);
   const index = () => {
     where.fill(-1);
-    if (known.length !== work.length) known = new Uint8Array(work.length);
+    if (known.length !== work.length) known = new Int32Array(work.length);
     for (let ri = 0; ri < work.length; ri++) {
-      known[ri] = settled?.has(work[ri] as WorkRoute) ? 1 : 0;
+      known[ri] = settled?.ids.get(work[ri] as WorkRoute) ?? 0;
       const seq = (work[ri] as WorkRoute).seq;
       for (let i = 0; i < seq.length; i++) {
         where[seq[i] as number] = ri;
@@ -83,7 +98,7 @@ export function localSearch(
       index();
     }
     for (let ri = 0; ri < work.length && moves < options.maxMoves; ri++) {
-      if (known[ri] === 1) continue;
+      if (known[ri] !== 0) continue;
       const g = intraRoute(inst, work, ri);
       if (g > 0) {
         gain += g;
@@ -104,7 +119,10 @@ export function localSearch(
       }
     }
   }
-  if (settled && !improved) for (const r of work) settled.add(r);
+  if (settled && !improved) {
+    const id = ++settled.last;
+    for (const r of work) settled.ids.set(r, id);
+  }
   return gain > EPS ? { routes: work.filter((r) => r.seq.length > 0), gain } : null;
 }
 
@@ -179,22 +197,22 @@ function intraRoute(inst: VrpInstance, work: WorkRoute[], ri: number): number {
 /**
  * One improving relocate, swap or 2-opt* move of customer `u` towards one of its
  * neighbours; returns its gain or 0. `where` and `pos` give each planned
- * customer's route and index in it, `known` which routes (by index) are
- * settled: no move between two of them is tried.
+ * customer's route and index in it, `known` which call settled each route
+ * (by index, 0: none): no move between two routes settled together is tried.
  */
 function aroundCustomer(
   inst: VrpInstance,
   work: WorkRoute[],
   where: Int32Array,
   pos: Int32Array,
-  known: Uint8Array,
+  known: Int32Array,
   near: Int32Array,
   u: number,
   options: LocalSearchOptions,
 ): number {
   const ru = where[u] as number;
   if (ru < 0) return 0;
-  const uKnown = known[ru] === 1;
+  const uKnown = known[ru] as number;
   const A = work[ru] as WorkRoute;
   const sa = A.seq;
   const iu = pos[u] as number;
@@ -210,7 +228,7 @@ function aroundCustomer(
   for (let k = 0; k < kMax; k++) {
     const v = near[k] as number;
     const rv = where[v] as number;
-    if (rv < 0 || (uKnown && known[rv] === 1)) continue;
+    if (rv < 0 || (uKnown !== 0 && known[rv] === uKnown)) continue;
     const B = work[rv] as WorkRoute;
     const sb = B.seq;
     const iv = pos[v] as number;

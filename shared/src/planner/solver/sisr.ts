@@ -1,7 +1,7 @@
 import { createRng } from "../../rng.js";
 import type { VrpInstance, VrpSolution } from "./instance.js";
 import { budget } from "./budget.js";
-import { localSearch, type LocalSearchOptions } from "./localSearch.js";
+import { localSearch, settledRoutes, type LocalSearchOptions } from "./localSearch.js";
 import { emptyRoute, insertionCost, isUntimed, refresh, routeCost, type WorkRoute } from "./route.js";
 import { derive, recreate, ruin, uniform, type State } from "./ruinRecreate.js";
 
@@ -135,8 +135,8 @@ export function solveVrp(problem: VrpInstance, options: SolveOptions): VrpSoluti
   score(inst, start, penalty);
   const solution = (s: State) => toSolution(inst, s, unservable);
   // Routes a local search left with no move to make (the walk's plan shares most of its routes between polishes).
-  const settled = new WeakSet<WorkRoute>();
-  const settledSwap = new WeakSet<WorkRoute>();
+  const settled = settledRoutes();
+  const settledSwap = settledRoutes();
   const fleet = inst.vehicles.reduce((a, vt) => a + vt.count, 0);
   /** The plan after local search (itself when no move helps); with the swap when `full` (every vehicle used). */
   const improve = (s: State, full: boolean): State => {
