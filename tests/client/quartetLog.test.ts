@@ -120,14 +120,26 @@ describe("the quartet table's log and keyboard", () => {
     const question = await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator(".log-list").innerText(), { timeout: 10_000 }).toContain(question);
-    // After the ask, focus is never left on the page: a choice when the turn stays, else the panel's heading.
+    // After the ask, focus is never left on the page: a choice when the turn stays, else the panel's heading,
+    // or the pick dialog a quartet the ask laid (a hit or the draw) opens a moment later, which takes focus as a
+    // modal does; put off with Escape, it gives focus back to a choice or the heading.
+    const pick = page.locator("dialog.pick-dialog[open]");
     const after: string[] = [];
     for (let i = 0; i < 10; i++) {
-      after.push(await focused(page));
+      const inPick = await page.evaluate(() => !!document.activeElement?.closest("dialog.pick-dialog[open]"));
+      after.push(inPick ? "pick dialog" : await focused(page));
       await page.waitForTimeout(100);
     }
     expect(after.filter((f) => f === "body")).toEqual([]);
-    expect(after.every((f) => f.startsWith("button.choice-btn") || f.includes("#ask-title"))).toBe(true);
+    expect(
+      after.every((f) => f.startsWith("button.choice-btn") || f.includes("#ask-title") || f === "pick dialog"),
+      after.join("\n"),
+    ).toBe(true);
+    if ((await pick.count()) > 0) {
+      await page.keyboard.press("Escape");
+      await pick.waitFor({ state: "detached", timeout: 5_000 });
+      expect(await focused(page)).toMatch(/^button\.choice-btn|#ask-title/);
+    }
     // Once it is the player's turn again, focus is on the first choice.
     await expect.poll(() => askStep(page), { timeout: 60_000 }).toMatch(/^(player|theme)$/);
     await expect.poll(() => focused(page)).toMatch(/^button\.choice-btn/);
@@ -140,7 +152,9 @@ describe("the quartet table's log and keyboard", () => {
     await page.keyboard.press("ArrowRight");
     const card2 = await focused(page);
     expect(card2).toMatch(/card-hit/);
-    expect(card2).not.toBe(card1);
+    // A random deal may leave a single card in the hand by now: then the arrow keys stay on it.
+    if ((await page.locator(cards).count()) > 1) expect(card2).not.toBe(card1);
+    else expect(card2).toBe(card1);
     await page.keyboard.press("ArrowLeft");
     expect(await focused(page)).toBe(card1);
     await page.screenshot({ path: path.join(ARTIFACTS, "quartet-log-before-reload.png") });

@@ -65,6 +65,12 @@ export class AskPanel {
     private readonly actions: AskPanelActions,
   ) {
     this.roving = new RovingGroup(el, ".ask-options button", (b) => b.dataset.key ?? b.textContent ?? "");
+    // The heading holds focus only while there is no choice: focus given back to it when there is one (a pick
+    // dialog that opened over the heading closes after the turn came back) goes on to the step's choice.
+    el.addEventListener("focusin", (e) => {
+      if ((e.target as HTMLElement).id !== "ask-title") return;
+      el.querySelector<HTMLElement>('.ask-options button[tabindex="0"]')?.focus({ preventScroll: true });
+    });
   }
 
   /**
