@@ -6,7 +6,7 @@ import { solveVrp } from "@iot/shared/planner/solver/sisr";
 import { createRng } from "@iot/shared/rng";
 import { instanceFromPoints, type VrpInstance } from "@iot/shared/planner/solver/instance";
 import { localSearch, settledRoutes } from "@iot/shared/planner/solver/localSearch";
-import { emptyRoute, refresh, routeCost, type WorkRoute } from "@iot/shared/planner/solver/route";
+import { emptyRoute, isUntimed, refresh, routeCost, type WorkRoute } from "@iot/shared/planner/solver/route";
 
 const euclid = (dx: number, dy: number) => Math.hypot(dx, dy);
 const OPTIONS = { granularity: 20, maxMoves: 1_000 };
@@ -160,6 +160,93 @@ describe("local search: swap", () => {
     expect(out).not.toBeNull();
     expect(total(inst, out?.routes ?? mixed)).toBeCloseTo(bruteForce(inst, 5), 9);
     for (const r of out?.routes ?? []) expect(r.load).toBeLessThanOrEqual(5);
+  });
+});
+
+/**
+ * The largest distance one exchange of two customers of different routes
+ * saves, each put at its cheapest place in the other's route (SWAP*, Vidal
+ * 2022), both routes within capacity; found by trying every pair and place.
+ */
+function bestExchange(inst: VrpInstance, routes: readonly WorkRoute[], capacity: number): number {
+  const d = (a: number, b: number) => inst.dist[a * inst.n + b] as number;
+  const tour = (seq: readonly number[]) =>
+    seq.reduce((a, c, i) => a + d(i === 0 ? 0 : (seq[i - 1] as number), c), 0) +
+    (seq.length ? d(seq[seq.length - 1] as number, 0) : 0);
+  const cheapest = (seq: number[], c: number) => {
+    let best = Number.POSITIVE_INFINITY;
+    for (let i = 0; i <= seq.length; i++) best = Math.min(best, tour([...seq.slice(0, i), c, ...seq.slice(i)]));
+    return best;
+  };
+  let saved = 0;
+  for (const a of routes)
+    for (const b of routes) {
+      if (a === b) continue;
+      for (const u of a.seq)
+        for (const v of b.seq) {
+          const qu = inst.demand[u] as number;
+          const qv = inst.demand[v] as number;
+          if (a.load - qu + qv > capacity || b.load - qv + qu > capacity) continue;
+          const after =
+            cheapest(
+              a.seq.filter((c) => c !== u),
+              v,
+            ) +
+            cheapest(
+              b.seq.filter((c) => c !== v),
+              u,
+            );
+          saved = Math.max(saved, tour(a.seq) + tour(b.seq) - after);
+        }
+    }
+  return saved;
+}
+
+describe("local search: swap to the cheapest places", () => {
+  it("on random full plans leaves no exchange of two customers, each to its cheapest place in the other route, that saves distance", () => {
+    let exchanged = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const rng = createRng(seed);
+      // At most 20 customers: with 20 neighbours tried per customer, every customer is a neighbour.
+      const n = rng.int(10, 21);
+      const demand = [0, ...Array.from({ length: n - 1 }, () => rng.int(1, 9))];
+      const routes = rng.int(2, 4);
+      const capacity = Math.ceil(demand.reduce((a, q) => a + q, 0) / routes) + 4;
+      const points = instanceFromPoints({
+        x: [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))],
+        y: [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))],
+        demand,
+        metric: euclid,
+        vehicles: [{ count: routes, capacity, range: Infinity, fixedCost: 0, costPerDistance: 1, costPerTime: 0 }],
+      });
+      // Time decides nothing here (as solveVrp marks such an instance): the swap tries the cheapest places.
+      const inst: VrpInstance = { ...points, untimed: isUntimed(points) };
+      expect(inst.untimed).toBe(true);
+      // A random plan within capacity: customers dealt in random order to the first vehicle with room.
+      const seqs: number[][] = Array.from({ length: routes }, () => []);
+      const loads = new Array<number>(routes).fill(0);
+      const order = Array.from({ length: n - 1 }, (_, i) => i + 1);
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = rng.int(0, i);
+        [order[i], order[j]] = [order[j] as number, order[i] as number];
+      }
+      let dealt = true;
+      for (const c of order) {
+        const v = loads.findIndex((l) => l + (demand[c] as number) <= capacity);
+        if (v < 0) dealt = false;
+        else {
+          (seqs[v] as number[]).push(c);
+          loads[v] = (loads[v] as number) + (demand[c] as number);
+        }
+      }
+      if (!dealt) continue;
+      const plan = seqs.map((s, v) => route(inst, s, 0, 0, v));
+      const out = localSearch(inst, plan, neighboursOf(inst), { ...SWAP, maxMoves: 100_000 });
+      const routesOut = out?.routes ?? plan;
+      expect(bestExchange(inst, routesOut, capacity)).toBeLessThan(1e-6);
+      exchanged++;
+    }
+    expect(exchanged).toBeGreaterThanOrEqual(30);
   });
 });
 

@@ -7,8 +7,9 @@ import { insertionCost, refresh, routeCost, type WorkRoute } from "./route.js";
  * in place. Moves, tried around each customer's nearest neighbours
  * (granular, Toth & Vigo 2003, as in HGS-CVRP): relocate a customer next to
  * a neighbour (any route), optionally swap a customer and a neighbour in
- * another route (each takes the other's place: open where a full vehicle
- * leaves no room for a relocate), 2-opt* (swap the tails of two routes after a
+ * another route (each takes the other's place, or each goes to its cheapest
+ * place in the other's route, SWAP* as in Vidal 2022: open where a full
+ * vehicle leaves no room for a relocate), 2-opt* (swap the tails of two routes after a
  * customer and its neighbour) and, inside a route, 2-opt (reverse a stretch)
  * and or-opt (move a stretch of up to {@link OR_OPT_MAX} stops); and a route
  * may be done away with: its stops inserted, cheapest first, into the other
@@ -24,7 +25,11 @@ export interface LocalSearchOptions {
   granularity: number;
   /** Stop after this many moves made (a bound on the time one call may take). */
   maxMoves: number;
-  /** Whether to try the swap of a customer and a neighbour in another route (default: not). */
+  /**
+   * Whether to try the swap of a customer and a neighbour in another route,
+   * in place and, where time decides nothing (`instance.untimed`), each to its
+   * cheapest place in the other's route (default: not).
+   */
   swap?: boolean;
 }
 
@@ -124,6 +129,31 @@ export function localSearch(
     for (const r of work) settled.ids.set(r, id);
   }
   return gain > EPS ? { routes: work.filter((r) => r.seq.length > 0), gain } : null;
+}
+
+/** Where {@link cheapestWithout} found the cheapest place (an index into the sequence less the skipped stop). */
+let cheapestAt = 0;
+
+/**
+ * The least distance added by inserting `x` into `seq` less its stop at
+ * index `skip`, never inside the first `fixed` stops; the place is left in
+ * {@link cheapestAt} (no allocation: this runs for every swap tried).
+ */
+function cheapestWithout(inst: VrpInstance, seq: readonly number[], fixed: number, skip: number, x: number): number {
+  const { n, dist } = inst;
+  const len = seq.length - 1;
+  let best = Number.POSITIVE_INFINITY;
+  let p = fixed > 0 ? (seq[fixed - 1] as number) : 0;
+  for (let j = fixed; j <= len; j++) {
+    const q = j < len ? (seq[j < skip ? j : j + 1] as number) : 0;
+    const c = (dist[p * n + x] as number) + (dist[x * n + q] as number) - (dist[p * n + q] as number);
+    if (c < best) {
+      best = c;
+      cheapestAt = j;
+    }
+    p = q;
+  }
+  return best;
 }
 
 const d = (inst: VrpInstance, a: number, b: number) => inst.dist[a * inst.n + b] as number;
@@ -273,6 +303,34 @@ function aroundCustomer(
         seqB[iv] = u;
         const g = tryReplace(inst, work, [ru, rv], [build(inst, A, seqA), build(inst, B, seqB)]);
         if (g > 0) return g;
+      }
+      // Each to its cheapest place in the other's route (SWAP*), where time decides nothing (`isUntimed`):
+      // within capacity, priced by distance first.
+      const vt = inst.vehicles[A.type];
+      const wt = inst.vehicles[B.type];
+      const qu = inst.demand[u] as number;
+      const qv = inst.demand[v] as number;
+      if (
+        inst.untimed === true &&
+        vt &&
+        wt &&
+        A.load - qu + qv <= vt.capacity + 1e-9 &&
+        B.load - qv + qu <= wt.capacity + 1e-9
+      ) {
+        const removeV =
+          (dist[vPrev * n + v] as number) + (dist[rowV + vNext] as number) - (dist[vPrev * n + vNext] as number);
+        const addV = cheapestWithout(inst, sa, A.fixed, iu, v);
+        const atV = cheapestAt;
+        const addU = cheapestWithout(inst, sb, B.fixed, iv, u);
+        const atU = cheapestAt;
+        if (addV + addU - removeGain - removeV < -EPS) {
+          const seqA = sa.filter((c) => c !== u);
+          seqA.splice(atV, 0, v);
+          const seqB = sb.filter((c) => c !== v);
+          seqB.splice(atU, 0, u);
+          const g = tryReplace(inst, work, [ru, rv], [build(inst, A, seqA), build(inst, B, seqB)]);
+          if (g > 0) return g;
+        }
       }
     }
     // 2-opt*: A keeps up to u and takes B's tail after v; B keeps up to v and takes A's tail after u.
