@@ -99,7 +99,8 @@ describe("the quartet on a phone and on the room's screen", () => {
     const seen = new Set<number>();
     const steps = new Set<string>();
     const panel = async () => (await page.locator(".ask-panel").boundingBox())?.height ?? 0;
-    for (let i = 0; i < 16 && steps.size < 4; i++) {
+    // Bots play fast with animations off, so a look may fall on their turn (idle) only now and then: look often.
+    for (let i = 0; i < 60 && steps.size < 4; i++) {
       await expect
         .poll(async () => ((await page.locator("[data-end]").count()) ? "end" : askStep(page)), { timeout: 30_000 })
         .toMatch(/^(idle|player|theme|card|end)$/);
