@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { instanceFromPoints } from "@iot/shared/planner/solver/instance";
-import { recreate, type State } from "@iot/shared/planner/solver/ruinRecreate";
-import { emptyRoute, refresh } from "@iot/shared/planner/solver/route";
+import { derive, recreate, ruin, sortForInsertion, type State } from "@iot/shared/planner/solver/ruinRecreate";
+import { emptyRoute, isUntimed, refresh, type WorkRoute } from "@iot/shared/planner/solver/route";
 import { createRng } from "@iot/shared/rng";
 
 const euclid = (dx: number, dy: number) => Math.hypot(dx, dy);
@@ -83,14 +83,105 @@ describe("recreate where capacity alone limits a route", () => {
   };
 
   it("places every customer as with time windows that never bind (its quick path prices distance alone)", () => {
-    const untimed = grid();
+    // Flagged as solveVrp flags it, so recreate takes its quick path.
+    const points = grid();
+    const untimed = { ...points, untimed: isUntimed(points) };
+    expect(untimed.untimed).toBe(true);
     const timed = grid(1e9);
+    expect(isUntimed(timed)).toBe(false);
     for (let seed = 1; seed <= 10; seed++) {
       const a = plan(untimed, seed);
       const b = plan(timed, seed);
       expect(a.unassigned).toEqual(b.unassigned);
       expect(a.routes.map((r) => r.seq)).toEqual(b.routes.map((r) => r.seq));
-      expect(a.routes.map((r) => [r.load, r.distance])).toEqual(b.routes.map((r) => [r.load, r.distance]));
+      expect(a.routes.map((r) => r.load)).toEqual(b.routes.map((r) => r.load));
+      // The quick path adds each insertion's distance to the sum; refresh sums the route again.
+      a.routes.forEach((r, i) => expect(r.distance).toBeCloseTo((b.routes[i] as WorkRoute).distance, 9));
+      for (const r of a.routes) {
+        const again = { ...r, seq: r.seq.slice(), earliest: [], latest: [] };
+        refresh(untimed, again);
+        expect([again.load, again.distance]).toEqual([r.load, expect.closeTo(r.distance, 9)]);
+        expect(r.latest.length).toBeGreaterThanOrEqual(r.seq.length + 2);
+        expect(r.latest.slice(0, r.seq.length + 2).every((t) => t === Number.POSITIVE_INFINITY)).toBe(true);
+      }
     }
+  });
+
+  it("on integer distances (CVRPLIB's), keeps the very sums refresh makes", () => {
+    const points = grid();
+    const rounded = { ...points, dist: points.dist.map(Math.round), untimed: true };
+    for (let seed = 1; seed <= 10; seed++) {
+      for (const r of plan(rounded, seed).routes) {
+        const again = { ...r, seq: r.seq.slice(), earliest: [], latest: [] };
+        refresh(rounded, again);
+        expect([r.load, r.distance]).toEqual([again.load, again.distance]);
+      }
+    }
+  });
+
+  it("ruins and recreates a derived plan without changing the plan it came from, each route's load and distance as refresh makes them", () => {
+    const points = grid();
+    // Integer distances, as CVRPLIB's: the sums kept are exactly refresh's.
+    const inst = { ...points, dist: points.dist.map(Math.round), untimed: true };
+    const opening = emptyRoute(0, 0);
+    refresh(inst, opening);
+    // Nearest first, as the solver orders each customer's neighbours.
+    const near = Array.from({ length: inst.n }, (_, c) =>
+      Int32Array.from(
+        Array.from({ length: inst.n - 1 }, (_, i) => i + 1)
+          .filter((o) => o !== c)
+          .sort((a, b) => (inst.dist[c * inst.n + a] as number) - (inst.dist[c * inst.n + b] as number)),
+      ),
+    );
+    const rng = createRng(21);
+    let current = plan(inst, 4);
+    for (let iter = 0; iter < 200; iter++) {
+      const snapshot = structuredClone(current.routes.map((r) => ({ ...r })));
+      const next = derive(current);
+      const removed = ruin(inst, next, near, new Set(), rng, new Int32Array(inst.n));
+      recreate(inst, next, [...removed, ...next.unassigned], rng, 0.01, [opening]);
+      expect(current.routes.map((r) => ({ ...r }))).toEqual(snapshot);
+      for (const r of next.routes) {
+        const again = { ...r, seq: r.seq.slice(), earliest: [], latest: [] };
+        refresh(inst, again);
+        expect([r.load, r.distance]).toEqual([again.load, again.distance]);
+        expect(r.latest.slice(0, r.seq.length + 2).every((t) => t === Number.POSITIVE_INFINITY)).toBe(true);
+      }
+      if (next.unassigned.length === 0) current = next;
+    }
+  });
+});
+
+describe("sortForInsertion", () => {
+  it("orders as a stable sort by demand or by distance from the depot would, ties kept in their order", () => {
+    const rng = createRng(5);
+    const n = 30;
+    // Demands 1-3 and distances on a small grid: many ties.
+    const inst = instanceFromPoints({
+      x: [0, ...Array.from({ length: n - 1 }, () => rng.int(-3, 3))],
+      y: [0, ...Array.from({ length: n - 1 }, () => rng.int(-3, 3))],
+      demand: [0, ...Array.from({ length: n - 1 }, () => rng.int(1, 3))],
+      metric: (dx, dy) => Math.abs(dx) + Math.abs(dy),
+      vehicles: [{ count: 3, capacity: 10, range: Infinity, fixedCost: 0, costPerDistance: 1, costPerTime: 0 }],
+    });
+    const fromDepot = (c: number) => inst.dist[c] as number;
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 60; seed++) {
+      const customers = Array.from({ length: 12 }, () => rng.int(1, n - 1));
+      const sorted = customers.slice();
+      sortForInsertion(inst, sorted, createRng(seed));
+      // The order drawn is the first draw of the same seed.
+      const pick = createRng(seed).int(0, 10);
+      const order = pick < 4 ? "random" : pick < 8 ? "demand" : pick < 10 ? "far" : "near";
+      seen.add(order);
+      const reference = customers.slice();
+      if (order === "demand") reference.sort((a, b) => (inst.demand[b] as number) - (inst.demand[a] as number));
+      else if (order === "far") reference.sort((a, b) => fromDepot(b) - fromDepot(a));
+      else if (order === "near") reference.sort((a, b) => fromDepot(a) - fromDepot(b));
+      if (order === "random")
+        expect(sorted.slice().sort((a, b) => a - b)).toEqual(customers.slice().sort((a, b) => a - b));
+      else expect(sorted).toEqual(reference);
+    }
+    expect([...seen].sort()).toEqual(["demand", "far", "near", "random"]);
   });
 });

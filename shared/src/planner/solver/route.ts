@@ -136,6 +136,25 @@ export function refresh(inst: VrpInstance, route: WorkRoute): boolean {
   return feasible;
 }
 
+/**
+ * Inserts customer `u` at index `i` of `route.seq` where time decides nothing
+ * ({@link isUntimed}), keeping load and distance as {@link refresh} would:
+ * the added distance is added to the sum instead of summing the route again
+ * (the same sum on integer distances, CVRPLIB's; otherwise equal up to rounding).
+ */
+export function insertUntimed(inst: VrpInstance, route: WorkRoute, u: number, i: number): void {
+  const { n, dist, demand } = inst;
+  const seq = route.seq;
+  const p = i > 0 ? (seq[i - 1] as number) : 0;
+  const q = i < seq.length ? (seq[i] as number) : 0;
+  route.distance += (dist[p * n + u] as number) + (dist[u * n + q] as number) - (dist[p * n + q] as number);
+  route.load += demand[u] as number;
+  seq.splice(i, 0, u);
+  const len = seq.length + 2;
+  while (route.earliest.length < len) route.earliest.push(0);
+  while (route.latest.length < len) route.latest.push(Number.POSITIVE_INFINITY);
+}
+
 /** An empty route for vehicle `vehicle` of type `type`. */
 export function emptyRoute(type: number, vehicle: number): WorkRoute {
   return { type, vehicle, seq: [], fixed: 0, load: 0, distance: 0, duration: 0, earliest: [0, 0], latest: [0, 0] };

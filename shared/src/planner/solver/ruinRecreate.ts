@@ -5,7 +5,7 @@
  */
 import type { Rng } from "../../rng.js";
 import type { VrpInstance } from "./instance.js";
-import { emptyRoute, insertionCost, refresh, type WorkRoute } from "./route.js";
+import { emptyRoute, insertionCost, insertUntimed, refresh, type WorkRoute } from "./route.js";
 
 /** SISR parameters: average removed customers, longest string. */
 const AVG_REMOVED = 10;
@@ -100,14 +100,15 @@ export function ruin(
     const len = Math.floor(uniform(rng) * maxLen) + 1;
     const pos = r.seq.indexOf(c);
     const first = Math.max(0, Math.min(pos - rng.int(0, len - 1), r.seq.length - len));
-    const keep: number[] = [];
+    // The plan's own copy: the string leaves it in place.
     const seq = r.seq;
-    for (let i = 0; i < seq.length; i++) {
+    let kept = first;
+    for (let i = first; i < seq.length; i++) {
       const v = seq[i] as number;
-      if (i >= first && i < first + len && !fixed.has(v)) removed.push(v);
-      else keep.push(v);
+      if (i < first + len && !fixed.has(v)) removed.push(v);
+      else seq[kept++] = v;
     }
-    r.seq = keep;
+    seq.length = kept;
     refresh(inst, r);
   }
   return removed;
@@ -262,20 +263,40 @@ export function recreate(
     }
     if (bestRoute.seq.length === 0) open++;
     const target = own(s, bestRoute);
-    target.seq.splice(bestPos, 0, u);
-    refresh(inst, target);
+    if (untimed) insertUntimed(inst, target, u, bestPos);
+    else {
+      target.seq.splice(bestPos, 0, u);
+      refresh(inst, target);
+    }
   }
 }
 
-/** SISR's insertion orders: random (weight 4), largest demand (4), farthest from the depot (2), closest (1). */
-function sortForInsertion(inst: VrpInstance, customers: number[], rng: Rng): void {
+/**
+ * SISR's insertion orders: random (weight 4), largest demand (4), farthest
+ * from the depot (2), closest (1). The three by key are a stable insertion
+ * sort (ties keep their order, as `Array.prototype.sort` keeps them): about
+ * ten customers, and no comparator to create per call.
+ */
+export function sortForInsertion(inst: VrpInstance, customers: number[], rng: Rng): void {
   const pick = rng.int(0, 10);
   if (pick < 4) {
     for (let i = customers.length - 1; i > 0; i--) {
       const j = rng.int(0, i);
       [customers[i], customers[j]] = [customers[j] as number, customers[i] as number];
     }
-  } else if (pick < 8) customers.sort((a, b) => (inst.demand[b] as number) - (inst.demand[a] as number));
-  else if (pick < 10) customers.sort((a, b) => (inst.dist[b] as number) - (inst.dist[a] as number));
-  else customers.sort((a, b) => (inst.dist[a] as number) - (inst.dist[b] as number));
+    return;
+  }
+  // Ascending by sign * key: demand and the distance from the depot (row 0 of dist) descending, or that distance ascending.
+  const key = pick < 8 ? inst.demand : inst.dist;
+  const sign = pick < 10 ? -1 : 1;
+  for (let i = 1; i < customers.length; i++) {
+    const c = customers[i] as number;
+    const k = sign * (key[c] as number);
+    let j = i - 1;
+    while (j >= 0 && sign * (key[customers[j] as number] as number) > k) {
+      customers[j + 1] = customers[j] as number;
+      j--;
+    }
+    customers[j + 1] = c;
+  }
 }
