@@ -4,7 +4,7 @@
  * mean gap per set; then the game figures (60-order scenarios).
  * Fleet rules: A, B, P at most k vehicles (k from the name; the BKS uses
  * exactly k); X unlimited; Solomon as in the file, distance only.
- * Usage: npm run bench:solver [-- --time-limit-ms 1000 | --iterations N] [--sets A,B,P,X,S25,S50,S100|none] [--limit N] [--seed S] [--games N]
+ * Usage: npm run bench:solver [-- --time-limit-ms 1000 | --iterations N] [--sets A,B,P,X,S25,S50,S100|none] [--limit N] [--seed S] [--games N] [--against REV]
  * The game figures use the assistant's own time limit (ASSISTANT_TIME_LIMIT_MS).
  * Then the assistant's time to a proposal as the game gets it, on the same
  * days: the problem built as the server builds it (assistantProblem at the
@@ -18,6 +18,11 @@
  * For Solomon the mean gap per class (C1, C2, R1, R2, RC1, RC2) follows the set's.
  * With --iterations every solve (the game days and the pool too) stops after N
  * iterations instead of at a time limit, so costs do not depend on machine speed.
+ * With --against REV (a git revision: a commit, tag, branch, HEAD~3) every
+ * benchmark instance is solved a second time, right after, by the solver of
+ * that revision (solverAt.ts), with the same seed and budget: its cost and
+ * gap stand beside each row, and its mean gaps (per set and Solomon class)
+ * beside today's. The game figures are today's solver's alone.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -30,6 +35,7 @@ import { solveVrp } from "@iot/shared/planner/solver/sisr";
 import { DEFAULT_PLANNER_CONFIG } from "../server/src/config.js";
 import { SolverPool } from "../server/src/planner/solverWorker.js";
 import { percentile } from "./benchStats.js";
+import { solverAt } from "./solverAt.js";
 import { parseIterations, readInstance } from "./solverFiles.js";
 
 /** Time limit per instance when neither --time-limit-ms nor --iterations is given (ms). */
@@ -43,6 +49,7 @@ const { values } = parseArgs({
     games: { type: "string", default: "5" },
     limit: { type: "string" },
     seed: { type: "string", default: "1" },
+    against: { type: "string" },
   },
 });
 const ROOT = path.resolve(import.meta.dirname, "..", "..", "shared", "benchmarks");
@@ -55,6 +62,20 @@ try {
   console.error(`bench:solver: ${(e as Error).message}`);
   process.exit(2);
 }
+/** The other revision's solver (--against), or null. */
+let against: Awaited<ReturnType<typeof solverAt>> | null = null;
+if (values.against !== undefined) {
+  try {
+    against = await solverAt(values.against);
+    if (iterations !== undefined && !against.iterationBudget)
+      throw new Error(`--against ${values.against}: that solver has no iteration budget; give --time-limit-ms`);
+  } catch (e) {
+    console.error(`bench:solver: ${(e as Error).message}`);
+    process.exit(2);
+  }
+}
+/** How the other revision is named in the output: its short commit. */
+const againstName = against ? against.commit.slice(0, 7) : "";
 const limitMs = values["time-limit-ms"] === undefined ? DEFAULT_TIME_LIMIT_MS : Number(values["time-limit-ms"]);
 /** The stopping rule of one solve: the iteration budget, else the time limit by this process's clock. */
 const stop = (timeLimitMs: number) =>
@@ -90,7 +111,12 @@ interface Row {
    * problem, so its gap (below 0 as a rule) is left out of the means.
    */
   comparable: boolean;
+  /** The same instance solved by the --against revision's solver (same seed and budget). */
+  against?: { cost: number; gap: number | null; unassigned: number; comparable: boolean };
 }
+
+/** A gap as printed in a row: two decimals, or a dash without a best-known solution. */
+const gapText = (gap: number | null) => (gap === null ? "   -  " : `${gap.toFixed(2).padStart(5)}%`);
 
 function runSet(set: string): Row[] {
   const solomon = set.startsWith("S");
@@ -115,7 +141,7 @@ function runSet(set: string): Row[] {
     const best = bksOf(key);
     const cost = Math.round(s.distance * 10) / 10;
     const k = exactFleetOf(key);
-    const row = {
+    const row: Row = {
       set,
       name: key,
       cost,
@@ -125,27 +151,62 @@ function runSet(set: string): Row[] {
       unassigned: s.unassigned.length,
       comparable: k === null || s.routes.length >= k,
     };
+    let beside = "";
+    if (against) {
+      const o = against.solve(parsed.instance, { seed, ...stop(limitMs) });
+      const oCost = Math.round(o.distance * 10) / 10;
+      const oRow = {
+        cost: oCost,
+        gap: best ? (100 * (oCost - best)) / best : null,
+        unassigned: o.unassigned.length,
+        comparable: k === null || o.routes.length >= k,
+      };
+      row.against = oRow;
+      beside = `  | ${againstName} cost ${String(oCost).padStart(9)}  gap ${gapText(oRow.gap)}${oRow.unassigned ? `  UNPLANNED ${oRow.unassigned}` : ""}${oRow.comparable ? "" : `  ${o.routes.length} routes: left out of the mean`}`;
+    }
     rows.push(row);
     console.log(
-      `${set.padEnd(4)} ${key.padEnd(14)} cost ${String(cost).padStart(9)}  bks ${String(best ?? "-").padStart(9)}  gap ${row.gap === null ? "   -  " : `${row.gap.toFixed(2).padStart(5)}%`}  ${Math.round(ms)} ms${row.unassigned ? `  UNPLANNED ${row.unassigned}` : ""}${row.comparable ? "" : `  ${s.routes.length} routes, the BKS exactly ${k}: left out of the mean`}`,
+      `${set.padEnd(4)} ${key.padEnd(14)} cost ${String(cost).padStart(9)}  bks ${String(best ?? "-").padStart(9)}  gap ${gapText(row.gap)}  ${Math.round(ms)} ms${row.unassigned ? `  UNPLANNED ${row.unassigned}` : ""}${row.comparable ? "" : `  ${s.routes.length} routes, the BKS exactly ${k}: left out of the mean`}${beside}`,
     );
   }
   return rows;
 }
 
-/** Mean gap per Solomon class (C1, C2, R1, R2, RC1, RC2: the letters and the first digit of the name). */
+/** One solver's result on a row: today's, or the --against revision's. */
+type Side = (r: Row) => { gap: number | null; comparable: boolean; unassigned: number } | undefined;
+const today: Side = (r) => r;
+const other: Side = (r) => r.against;
+
+/**
+ * Mean gap per Solomon class (C1, C2, R1, R2, RC1, RC2: the letters and the
+ * first digit of the name), with the --against revision's beside when given.
+ */
 function solomonClasses(rows: Row[]): string[] {
-  const byClass = new Map<string, number[]>();
+  const byClass = new Map<string, Row[]>();
   for (const r of rows) {
     const cls = /^(RC|R|C)(\d)/i.exec(r.name);
     if (!cls || r.gap === null) continue;
     const key = `${(cls[1] as string).toUpperCase()}${cls[2] as string}`;
-    byClass.set(key, [...(byClass.get(key) ?? []), r.gap]);
+    byClass.set(key, [...(byClass.get(key) ?? []), r]);
   }
+  const text = (rs: Row[], side: Side) => {
+    const gaps = rs.map((r) => side(r)?.gap).filter((g): g is number => typeof g === "number");
+    return `mean gap ${(gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)).toFixed(2)}%, worst ${Math.max(...gaps).toFixed(2)}%`;
+  };
   return [...byClass].map(
-    ([key, gaps]) =>
-      `       ${key.padEnd(3)} ${gaps.length} instances, mean gap ${(gaps.reduce((a, b) => a + b, 0) / gaps.length).toFixed(2)}%, worst ${Math.max(...gaps).toFixed(2)}%`,
+    ([key, rs]) =>
+      `       ${key.padEnd(3)} ${rs.length} instances, ${text(rs, today)}${against ? `  | ${againstName} ${text(rs, other)}` : ""}`,
   );
+}
+
+/** A set's summary for one solver: the mean gap over the comparable rows, and what stayed unplanned or was left out. */
+function setText(rows: Row[], side: Side): string {
+  const sides = rows.map((r) => ({ name: r.name, s: side(r) }));
+  const gaps = sides.filter((x) => x.s && x.s.gap !== null && x.s.comparable).map((x) => x.s?.gap as number);
+  const mean = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length);
+  const infeasible = sides.filter((x) => (x.s?.unassigned ?? 0) > 0).length;
+  const apart = sides.filter((x) => x.s && !x.s.comparable).map((x) => x.name);
+  return `mean gap ${mean.toFixed(2)}%${infeasible ? `, ${infeasible} with unplanned customers` : ", all feasible"}${apart.length ? ` (over ${gaps.length}; left out, fewer vehicles than the BKS's exactly k: ${apart.join(", ")})` : ""}`;
 }
 
 const summary: string[] = [];
@@ -153,18 +214,14 @@ for (const set of String(values.sets)
   .split(",")
   .filter((x) => x && x !== "none")) {
   const rows = runSet(set.trim());
-  const gaps = rows.filter((r) => r.gap !== null && r.comparable).map((r) => r.gap as number);
-  const mean = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length);
-  const infeasible = rows.filter((r) => r.unassigned > 0).length;
-  const apart = rows.filter((r) => !r.comparable).map((r) => r.name);
-  summary.push(
-    `${set.padEnd(4)} ${rows.length} instances, mean gap ${mean.toFixed(2)}%${infeasible ? `, ${infeasible} with unplanned customers` : ", all feasible"}${apart.length ? ` (over ${gaps.length}; left out, fewer vehicles than the BKS's exactly k: ${apart.join(", ")})` : ""}`,
-  );
+  summary.push(`${set.padEnd(4)} ${rows.length} instances, ${setText(rows, today)}`);
+  if (against) summary.push(`${"".padEnd(4)} ${againstName}: ${setText(rows, other)}`);
   if (set.startsWith("S")) summary.push(...solomonClasses(rows));
 }
 if (summary.length > 0) {
   const budget = iterations !== undefined ? `${iterations} iterations` : `${limitMs} ms`;
-  console.log(`\nMean gap to BKS at ${budget} per instance (seed ${seed}):`);
+  const beside = against ? `; today's solver, then ${againstName}'s (--against ${values.against})` : "";
+  console.log(`\nMean gap to BKS at ${budget} per instance (seed ${seed}${beside}):`);
   for (const line of summary) console.log(`  ${line}`);
 }
 

@@ -1,0 +1,60 @@
+/**
+ * The routing solver of another git revision, for `bench:solver --against`:
+ * that revision's `shared/src` is read from git into
+ * `artifacts/solver-at/<commit>/` (once per commit) and its `solveVrp`
+ * imported from there, so two versions run side by side in one process, on
+ * the same instances, under the same load.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { solveVrp } from "@iot/shared/planner/solver/sisr";
+
+/** The repository's root (this file lives in scripts/). */
+const REPO = path.resolve(import.meta.dirname, "..");
+/** Where each revision's sources are kept (ignored by git, lint and format). */
+const CACHE = path.join(REPO, "artifacts", "solver-at");
+/** The solver's entry in a revision's tree. */
+const ENTRY = "shared/src/planner/solver/sisr.ts";
+
+/** The same call as today's `solveVrp`: a revision's solver takes the instance and options it knows. */
+export type SolveFn = typeof solveVrp;
+
+const git = (args: string[]) =>
+  execFileSync("git", args, { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
+
+/**
+ * The commit `rev` names, its `solveVrp`, and whether that solver knows an
+ * iteration budget (`maxIterations`; a solver without one would ignore it and
+ * never stop). Throws an Error that says what
+ * is wrong when git does not know `rev` or the revision has no solver.
+ */
+export async function solverAt(rev: string): Promise<{ commit: string; solve: SolveFn; iterationBudget: boolean }> {
+  let commit: string;
+  try {
+    commit = git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]).trim();
+  } catch {
+    throw new Error(`--against: git knows no revision "${rev}" in ${REPO}`);
+  }
+  const dir = path.join(CACHE, commit);
+  if (!existsSync(path.join(dir, ENTRY))) {
+    const files = git(["ls-tree", "-r", "--name-only", commit, "--", "shared/src"]).split("\n").filter(Boolean);
+    if (!files.includes(ENTRY)) throw new Error(`--against: revision ${rev} (${commit.slice(0, 7)}) has no ${ENTRY}`);
+    // Written beside and renamed at the end, so an interrupted run leaves no half tree behind.
+    const tmp = `${dir}.${process.pid}.tmp`;
+    rmSync(tmp, { recursive: true, force: true });
+    for (const f of files) {
+      const out = path.join(tmp, f);
+      mkdirSync(path.dirname(out), { recursive: true });
+      writeFileSync(out, execFileSync("git", ["show", `${commit}:${f}`], { cwd: REPO, maxBuffer: 1 << 28 }));
+    }
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
+  }
+  const mod = (await import(pathToFileURL(path.join(dir, ENTRY)).href)) as { solveVrp?: SolveFn };
+  if (typeof mod.solveVrp !== "function")
+    throw new Error(`--against: ${ENTRY} at ${commit.slice(0, 7)} has no solveVrp`);
+  const iterationBudget = readFileSync(path.join(dir, ENTRY), "utf8").includes("maxIterations");
+  return { commit, solve: mod.solveVrp, iterationBudget };
+}
