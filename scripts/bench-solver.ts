@@ -20,9 +20,10 @@
  * iterations instead of at a time limit, so costs do not depend on machine speed.
  * With --against REV (a git revision: a commit, tag, branch, HEAD~3) every
  * benchmark instance is solved a second time, right after, by the solver of
- * that revision (solverAt.ts), with the same seed and budget: its cost and
- * gap stand beside each row, and its mean gaps (per set and Solomon class)
- * beside today's. The game figures are today's solver's alone.
+ * that revision (solverAt.ts), with the same seed and budget: its cost, gap
+ * and time stand beside each row, and its mean gaps (per set and Solomon
+ * class) beside today's. Today's solver is the one in the working tree,
+ * uncommitted changes included. The game figures are today's solver's alone.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -153,7 +154,15 @@ function runSet(set: string): Row[] {
     };
     let beside = "";
     if (against) {
-      const o = against.solve(parsed.instance, { seed, ...stop(limitMs) });
+      const o0 = performance.now();
+      let o: ReturnType<typeof against.solve>;
+      try {
+        o = against.solve(parsed.instance, { seed, ...stop(limitMs) });
+      } catch (e) {
+        console.error(`bench:solver: the solver of ${againstName} failed on ${key}: ${(e as Error).message}`);
+        process.exit(1);
+      }
+      const oMs = performance.now() - o0;
       const oCost = Math.round(o.distance * 10) / 10;
       const oRow = {
         cost: oCost,
@@ -162,7 +171,7 @@ function runSet(set: string): Row[] {
         comparable: k === null || o.routes.length >= k,
       };
       row.against = oRow;
-      beside = `  | ${againstName} cost ${String(oCost).padStart(9)}  gap ${gapText(oRow.gap)}${oRow.unassigned ? `  UNPLANNED ${oRow.unassigned}` : ""}${oRow.comparable ? "" : `  ${o.routes.length} routes: left out of the mean`}`;
+      beside = `  | ${againstName} cost ${String(oCost).padStart(9)}  gap ${gapText(oRow.gap)}  ${Math.round(oMs)} ms${oRow.unassigned ? `  UNPLANNED ${oRow.unassigned}` : ""}${oRow.comparable ? "" : `  ${o.routes.length} routes: left out of the mean`}`;
     }
     rows.push(row);
     console.log(

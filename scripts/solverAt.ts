@@ -6,7 +6,7 @@
  * the same instances, under the same load.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { solveVrp } from "@iot/shared/planner/solver/sisr";
@@ -39,18 +39,25 @@ export async function solverAt(rev: string): Promise<{ commit: string; solve: So
   }
   const dir = path.join(CACHE, commit);
   if (!existsSync(path.join(dir, ENTRY))) {
-    const files = git(["ls-tree", "-r", "--name-only", commit, "--", "shared/src"]).split("\n").filter(Boolean);
+    const files = git(["ls-tree", "-r", "-z", "--name-only", commit, "--", "shared/src"]).split("\0").filter(Boolean);
     if (!files.includes(ENTRY)) throw new Error(`--against: revision ${rev} (${commit.slice(0, 7)}) has no ${ENTRY}`);
-    // Written beside and renamed at the end, so an interrupted run leaves no half tree behind.
+    // Copies an interrupted run left behind (written beside, renamed at the end: never a half tree in `dir`).
+    mkdirSync(CACHE, { recursive: true });
+    for (const old of readdirSync(CACHE))
+      if (old.startsWith(`${commit}.`) && old.endsWith(".tmp"))
+        rmSync(path.join(CACHE, old), { recursive: true, force: true });
     const tmp = `${dir}.${process.pid}.tmp`;
-    rmSync(tmp, { recursive: true, force: true });
     for (const f of files) {
       const out = path.join(tmp, f);
       mkdirSync(path.dirname(out), { recursive: true });
       writeFileSync(out, execFileSync("git", ["show", `${commit}:${f}`], { cwd: REPO, maxBuffer: 1 << 28 }));
     }
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(tmp, dir);
+    // Another run may have finished the same copy meanwhile: then its copy stands.
+    if (existsSync(path.join(dir, ENTRY))) rmSync(tmp, { recursive: true, force: true });
+    else {
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+    }
   }
   const mod = (await import(pathToFileURL(path.join(dir, ENTRY)).href)) as { solveVrp?: SolveFn };
   if (typeof mod.solveVrp !== "function")
