@@ -29,6 +29,25 @@ function route(inst: VrpInstance, seq: number[], fixed = 0, type = 0, vehicle = 
   return r;
 }
 
+/**
+ * Customers with `demand` (the depot's first) at random points of a 100 x 100
+ * square around the depot at its centre; one vehicle type, distance its only cost.
+ */
+function scattered(
+  rng: ReturnType<typeof createRng>,
+  demand: number[],
+  fleet: { count: number; capacity: number },
+): VrpInstance {
+  const n = demand.length;
+  return instanceFromPoints({
+    x: [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))],
+    y: [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))],
+    demand,
+    metric: euclid,
+    vehicles: [{ ...fleet, range: Infinity, fixedCost: 0, costPerDistance: 1, costPerTime: 0 }],
+  });
+}
+
 const total = (inst: VrpInstance, routes: readonly WorkRoute[]) => routes.reduce((a, r) => a + routeCost(inst, r), 0);
 
 describe("local search", () => {
@@ -212,13 +231,7 @@ describe("local search: swap to the cheapest places", () => {
       const demand = [0, ...Array.from({ length: n - 1 }, () => rng.int(1, 9))];
       const routes = rng.int(2, 4);
       const capacity = Math.ceil(demand.reduce((a, q) => a + q, 0) / routes) + 4;
-      const points = instanceFromPoints({
-        x: [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))],
-        y: [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))],
-        demand,
-        metric: euclid,
-        vehicles: [{ count: routes, capacity, range: Infinity, fixedCost: 0, costPerDistance: 1, costPerTime: 0 }],
-      });
+      const points = scattered(rng, demand, { count: routes, capacity });
       // Time decides nothing here (as solveVrp marks such an instance): the swap tries the cheapest places.
       const inst: VrpInstance = { ...points, untimed: isUntimed(points) };
       expect(inst.untimed).toBe(true);
@@ -256,12 +269,9 @@ describe("local search: settled routes", () => {
     for (let seed = 1; seed <= 60; seed++) {
       const rng = createRng(seed);
       const n = rng.int(10, 40);
-      const inst = instanceFromPoints({
-        x: [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))],
-        y: [50, ...Array.from({ length: n - 1 }, () => rng.int(0, 100))],
-        demand: [0, ...Array.from({ length: n - 1 }, () => rng.int(1, 5))],
-        metric: euclid,
-        vehicles: [{ count: 8, capacity: 20, range: Infinity, fixedCost: 0, costPerDistance: 1, costPerTime: 0 }],
+      const inst = scattered(rng, [0, ...Array.from({ length: n - 1 }, () => rng.int(1, 5))], {
+        count: 8,
+        capacity: 20,
       });
       const near = neighboursOf(inst);
       // A plan dealt in the customers' order, four to a route (20 units at most), then searched to its end.
