@@ -51,8 +51,10 @@ export async function answerPick(page: Page, note = ""): Promise<boolean> {
   const dialog = page.locator("dialog.pick-dialog[open]").last();
   if ((await dialog.count()) === 0) return false;
   if (note) await dialog.locator("textarea").fill(note, { timeout: 5_000 });
+  // This dialog, not whichever is last by then: a second quartet's pick may open as this one closes.
+  const handle = await dialog.elementHandle({ timeout: 5_000 });
   await dialog.locator('button[type="submit"]').click({ timeout: 5_000 });
-  await dialog.waitFor({ state: "detached", timeout: 5_000 });
+  await page.waitForFunction((d) => !d.isConnected || !(d as HTMLDialogElement).open, handle, { timeout: 5_000 });
   return true;
 }
 

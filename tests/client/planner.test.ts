@@ -200,41 +200,56 @@ describe("the planner game in Chromium", () => {
     const opened = !(await changes.evaluate((d) => (d as HTMLDetailsElement).open));
     await changes.locator("summary").click();
     expect(await changes.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(opened);
-    // Another truck chosen with the keyboard for the first unplanned order; focus stays on that list.
+    // Another truck chosen with the keyboard for the first unplanned order; focus stays on that list. Round 3's
+    // breakdown or absent driver (09:00-13:00) may take the chosen truck from the list as the clock ticks: then
+    // the list rightly falls back, and the next truck is chosen and watched again.
     const select = page.locator("#pl-unplanned select").first();
-    await select.focus();
-    await page.keyboard.press("ArrowDown");
-    const chosen = await select.inputValue();
-    expect(chosen).toBe(
-      await select
-        .locator("option")
-        .nth(1)
-        .evaluate((o) => (o as HTMLOptionElement).value),
-    );
-    await page.evaluate(() => {
-      const w = window as unknown as Record<string, unknown>;
-      w.__focused = document.activeElement;
-      w.__map = document.querySelector("svg.planner-map-svg");
-      w.__scroll = window.scrollY;
-    });
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
-    // Two ticks of the day's clock, each a new state of the room and a new drawing of the desk.
-    for (let i = 0; i < 2; i++) {
-      const clock = await page.locator("#pl-clock").innerText();
-      await expect.poll(() => page.locator("#pl-clock").innerText(), { timeout: 10_000 }).not.toBe(clock);
+    let chosen = "";
+    for (let attempt = 0; ; attempt++) {
+      await select.focus();
+      const was = await select.inputValue();
+      await page.keyboard.press("ArrowDown");
+      chosen = await select.inputValue();
+      expect(chosen).not.toBe(was);
+      await page.evaluate(() => {
+        const w = window as unknown as Record<string, unknown>;
+        w.__focused = document.activeElement;
+        w.__map = document.querySelector("svg.planner-map-svg");
+        w.__scroll = window.scrollY;
+      });
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SELECT");
+      // Two ticks of the day's clock, each a new state of the room and a new drawing of the desk.
+      for (let i = 0; i < 2; i++) {
+        const clock = await page.locator("#pl-clock").innerText();
+        await expect.poll(() => page.locator("#pl-clock").innerText(), { timeout: 10_000 }).not.toBe(clock);
+      }
+      const after = await page.evaluate((truck) => {
+        const w = window as unknown as Record<string, unknown>;
+        const details = document.querySelector<HTMLDetailsElement>("#pl-diff details");
+        const focused = document.activeElement as HTMLSelectElement | null;
+        return {
+          sameFocus: focused === w.__focused && (w.__focused as Element).isConnected,
+          value: focused?.value,
+          open: details?.open,
+          sameMap: document.querySelector("svg.planner-map-svg") === w.__map,
+          scroll: window.scrollY === w.__scroll,
+          offered: [...(focused?.options ?? [])].some((o) => o.value === truck),
+        };
+      }, chosen);
+      if (!after.offered && attempt < 3) {
+        console.log(`truck ${chosen} left the list as the clock ticked (a disruption): another truck chosen`);
+        continue;
+      }
+      expect(after).toEqual({
+        sameFocus: true,
+        value: chosen,
+        open: opened,
+        sameMap: true,
+        scroll: true,
+        offered: true,
+      });
+      break;
     }
-    const after = await page.evaluate(() => {
-      const w = window as unknown as Record<string, unknown>;
-      const details = document.querySelector<HTMLDetailsElement>("#pl-diff details");
-      return {
-        sameFocus: document.activeElement === w.__focused && (w.__focused as Element).isConnected,
-        value: (document.activeElement as HTMLSelectElement | null)?.value,
-        open: details?.open,
-        sameMap: document.querySelector("svg.planner-map-svg") === w.__map,
-        scroll: window.scrollY === w.__scroll,
-      };
-    });
-    expect(after).toEqual({ sameFocus: true, value: chosen, open: opened, sameMap: true, scroll: true });
     // The chosen truck is the one the order goes to.
     const order = (await page.locator("#pl-unplanned li").first().getAttribute("data-order")) ?? "";
     await page.keyboard.press("Tab");
