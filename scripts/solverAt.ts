@@ -6,7 +6,7 @@
  * the same instances, under the same load.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { solveVrp } from "@iot/shared/planner/solver/sisr";
@@ -19,18 +19,17 @@ const CACHE = path.join(REPO, "artifacts", "solver-at");
 const ENTRY = "shared/src/planner/solver/sisr.ts";
 
 /** The same call as today's `solveVrp`: a revision's solver takes the instance and options it knows. */
-export type SolveFn = typeof solveVrp;
+type SolveFn = typeof solveVrp;
 
 const git = (args: string[]) =>
   execFileSync("git", args, { cwd: REPO, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
 
 /**
- * The commit `rev` names, its `solveVrp`, and whether that solver knows an
- * iteration budget (`maxIterations`; a solver without one would ignore it and
- * never stop). Throws an Error that says what
- * is wrong when git does not know `rev` or the revision has no solver.
+ * The commit `rev` names and its `solveVrp` (every revision of this
+ * repository's solver takes the iteration budget, `maxIterations`). Throws an Error that says what is
+ * wrong when git does not know `rev` or the revision has no solver.
  */
-export async function solverAt(rev: string): Promise<{ commit: string; solve: SolveFn; iterationBudget: boolean }> {
+export async function solverAt(rev: string): Promise<{ commit: string; solve: SolveFn }> {
   let commit: string;
   try {
     commit = git(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]).trim();
@@ -62,6 +61,5 @@ export async function solverAt(rev: string): Promise<{ commit: string; solve: So
   const mod = (await import(pathToFileURL(path.join(dir, ENTRY)).href)) as { solveVrp?: SolveFn };
   if (typeof mod.solveVrp !== "function")
     throw new Error(`--against: ${ENTRY} at ${commit.slice(0, 7)} has no solveVrp`);
-  const iterationBudget = readFileSync(path.join(dir, ENTRY), "utf8").includes("maxIterations");
-  return { commit, solve: mod.solveVrp, iterationBudget };
+  return { commit, solve: mod.solveVrp };
 }
